@@ -1,0 +1,15 @@
+import type { Kysely } from 'kysely';
+import * as m20261123_0900_foundation from './20261123_0900_foundation';
+
+export interface Migration {
+	up: (db: Kysely<unknown>) => Promise<void>;
+}
+
+/**
+ * Every migration, by file name. Listed by hand (not read from the folder at run time) so the same
+ * list works in the built server, the command-line scripts and the tests. Append; never edit a
+ * migration that has landed: write a new one.
+ */
+export const migrations: Record<string, Migration> = {
+	'20261123_0900_foundation': m20261123_0900_foundation
+};

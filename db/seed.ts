@@ -1,0 +1,292 @@
+import type { DB } from '../src/lib/server/db';
+import type { CommunityRole } from '../src/lib/server/schema';
+import { hashPassword } from '../src/lib/server/auth/password';
+
+/**
+ * Demo data after Herefordshire's "No Wrong Door" arrangement: two localities of four natural
+ * communities each, the local agencies, a head of locality chairing each locality's MAGs, a
+ * coordinator per locality, practitioners across agencies and an administrator. Every person is
+ * fictional. Running it again adds nothing twice: rows are matched on their names and emails.
+ */
+export const DEMO_PASSWORD = 'demo-MAG-meeting-2026';
+
+const localities: Record<string, string[]> = {
+	North: ['Mortimer and Leominster', 'Kington and Weobley', 'Bromyard', 'Hereford North City'],
+	South: ['Golden Valley', 'Ross on Wye', 'Ledbury', 'Hereford South City']
+};
+
+const agencies: [name: string, sector: string][] = [
+	['West Mercia Police', 'Police'],
+	['Leominster Primary School', 'School'],
+	['Whitecross High School', 'School'],
+	['Ross Community GP Practice', 'Health'],
+	['Health Visiting Service', 'Health'],
+	['School Nursing Service', 'Health'],
+	['Education Welfare Service', 'Education'],
+	['Educational Psychology Service', 'Education'],
+	['Youth Service', 'Youth'],
+	['Connexions', 'Youth'],
+	['Parenting and Family Support', 'Family support'],
+	["Children's Centres", 'Family support'],
+	['CAF Team', 'Children’s services'],
+	['Housing Solutions', 'Housing'],
+	['Adult Services', 'Adult social care'],
+	['Child and Adolescent Mental Health Service', 'Health'],
+	['Home-Start Herefordshire', 'Voluntary']
+];
+
+interface DemoUser {
+	email: string;
+	name: string;
+	jobTitle: string;
+	agency: string;
+	administrator?: boolean;
+	roles: [community: string, role: CommunityRole][];
+	/** How the demo sign-in list describes this person. */
+	demoRole?: string;
+}
+
+const north = localities.North!;
+const south = localities.South!;
+const every = (communities: string[], role: CommunityRole) =>
+	communities.map((c) => [c, role] as [string, CommunityRole]);
+
+const users: DemoUser[] = [
+	{
+		email: 'admin@mag.example',
+		name: 'Alex Morgan',
+		jobTitle: 'MAG system administrator',
+		agency: 'CAF Team',
+		administrator: true,
+		roles: [],
+		demoRole: 'Administrator'
+	},
+	{
+		email: 'chair.north@mag.example',
+		name: 'Helen Price',
+		jobTitle: 'Head of Locality (North)',
+		agency: 'CAF Team',
+		roles: every(north, 'chair'),
+		demoRole: 'Chair, North locality'
+	},
+	{
+		email: 'chair.south@mag.example',
+		name: 'David Okafor',
+		jobTitle: 'Head of Locality (South)',
+		agency: 'CAF Team',
+		roles: every(south, 'chair'),
+		demoRole: 'Chair, South locality'
+	},
+	{
+		email: 'coordinator.north@mag.example',
+		name: 'Jo Evans',
+		jobTitle: 'MAG coordinator',
+		agency: 'CAF Team',
+		roles: every(north, 'coordinator'),
+		demoRole: 'Coordinator, North locality'
+	},
+	{
+		email: 'coordinator.south@mag.example',
+		name: 'Chris Patel',
+		jobTitle: 'MAG coordinator',
+		agency: 'CAF Team',
+		roles: every(south, 'coordinator'),
+		demoRole: 'Coordinator, South locality'
+	},
+	{
+		email: 'health.visitor@mag.example',
+		name: 'Sarah Williams',
+		jobTitle: 'Health visitor',
+		agency: 'Health Visiting Service',
+		roles: [
+			['Mortimer and Leominster', 'member'],
+			['Kington and Weobley', 'member']
+		],
+		demoRole: 'Practitioner (member)'
+	},
+	{
+		email: 'pc.hughes@mag.example',
+		name: 'Mark Hughes',
+		jobTitle: 'Police community support officer',
+		agency: 'West Mercia Police',
+		roles: [
+			['Mortimer and Leominster', 'member'],
+			['Bromyard', 'member']
+		]
+	},
+	{
+		email: 'senco@mag.example',
+		name: 'Priya Shah',
+		jobTitle: 'Special educational needs coordinator',
+		agency: 'Leominster Primary School',
+		roles: [['Mortimer and Leominster', 'member']]
+	},
+	{
+		email: 'gp.lewis@mag.example',
+		name: 'Dr Rhiannon Lewis',
+		jobTitle: 'GP safeguarding lead',
+		agency: 'Ross Community GP Practice',
+		roles: [['Ross on Wye', 'member']]
+	},
+	{
+		email: 'school.nurse@mag.example',
+		name: 'Aisha Begum',
+		jobTitle: 'School nurse',
+		agency: 'School Nursing Service',
+		roles: [
+			['Hereford North City', 'member'],
+			['Hereford South City', 'member']
+		]
+	},
+	{
+		email: 'ewo@mag.example',
+		name: 'Gareth Jones',
+		jobTitle: 'Education welfare officer',
+		agency: 'Education Welfare Service',
+		roles: [
+			['Golden Valley', 'member'],
+			['Ledbury', 'member']
+		]
+	},
+	{
+		email: 'youth.worker@mag.example',
+		name: 'Kayleigh Brown',
+		jobTitle: 'Youth worker',
+		agency: 'Youth Service',
+		roles: [
+			['Ross on Wye', 'member'],
+			['Hereford South City', 'member']
+		]
+	},
+	{
+		email: 'housing@mag.example',
+		name: 'Tom Reid',
+		jobTitle: 'Housing options officer',
+		agency: 'Housing Solutions',
+		roles: [
+			['Hereford North City', 'member'],
+			['Bromyard', 'member']
+		]
+	},
+	{
+		email: 'family.support@mag.example',
+		name: 'Lucy Clarke',
+		jobTitle: 'Family support worker',
+		agency: 'Parenting and Family Support',
+		roles: [
+			['Kington and Weobley', 'member'],
+			['Golden Valley', 'member']
+		]
+	},
+	{
+		email: 'childrens.centre@mag.example',
+		name: 'Emma Davies',
+		jobTitle: "Children's centre outreach worker",
+		agency: "Children's Centres",
+		roles: [['Ledbury', 'member']]
+	},
+	{
+		email: 'camhs@mag.example',
+		name: 'Ben Thomas',
+		jobTitle: 'Primary mental health worker',
+		agency: 'Child and Adolescent Mental Health Service',
+		roles: [
+			['Hereford North City', 'member'],
+			['Hereford South City', 'member']
+		]
+	},
+	{
+		email: 'homestart@mag.example',
+		name: 'Margaret Ellis',
+		jobTitle: 'Volunteer coordinator',
+		agency: 'Home-Start Herefordshire',
+		roles: [['Ross on Wye', 'member']]
+	}
+];
+
+export interface DemoSignIn {
+	role: string;
+	email: string;
+	password: string;
+}
+
+export const demoSignIns: DemoSignIn[] = users
+	.filter((u) => u.demoRole)
+	.map((u) => ({ role: u.demoRole!, email: u.email, password: DEMO_PASSWORD }));
+
+export async function seedDemo(db: DB, now = new Date()): Promise<void> {
+	// Hash once, before the transaction: slow work never runs inside one.
+	const passwordHash = await hashPassword(DEMO_PASSWORD);
+	await db.transaction().execute(async (trx) => {
+		for (const [name, sector] of agencies) {
+			await trx
+				.insertInto('agency')
+				.values({ name, sector })
+				.onConflict((oc) => oc.column('name').doNothing())
+				.execute();
+		}
+		for (const [locality, communities] of Object.entries(localities)) {
+			await trx
+				.insertInto('locality')
+				.values({ name: locality })
+				.onConflict((oc) => oc.column('name').doNothing())
+				.execute();
+			const { id: localityId } = await trx
+				.selectFrom('locality')
+				.select('id')
+				.where('name', '=', locality)
+				.executeTakeFirstOrThrow();
+			for (const community of communities) {
+				await trx
+					.insertInto('community')
+					.values({ name: community, locality_id: localityId })
+					.onConflict((oc) => oc.column('name').doNothing())
+					.execute();
+			}
+		}
+		const agencyIds = new Map(
+			(await trx.selectFrom('agency').select(['id', 'name']).execute()).map((a) => [a.name, a.id])
+		);
+		const communityIds = new Map(
+			(await trx.selectFrom('community').select(['id', 'name']).execute()).map((c) => [
+				c.name,
+				c.id
+			])
+		);
+		for (const user of users) {
+			await trx
+				.insertInto('user')
+				.values({
+					email: user.email,
+					name: user.name,
+					job_title: user.jobTitle,
+					agency_id: agencyIds.get(user.agency)!,
+					is_administrator: user.administrator ? 1 : 0,
+					password_hash: passwordHash,
+					totp_key: null,
+					totp_last_step: null,
+					disabled_at: null,
+					created_at: now.toISOString()
+				})
+				.onConflict((oc) => oc.column('email').doNothing())
+				.execute();
+			const { id: userId } = await trx
+				.selectFrom('user')
+				.select('id')
+				.where('email', '=', user.email)
+				.executeTakeFirstOrThrow();
+			for (const [community, role] of user.roles) {
+				await trx
+					.insertInto('community_membership')
+					.values({ user_id: userId, community_id: communityIds.get(community)!, role })
+					.onConflict((oc) => oc.columns(['user_id', 'community_id']).doNothing())
+					.execute();
+			}
+		}
+	});
+}
+
+export async function isEmpty(db: DB): Promise<boolean> {
+	const row = await db.selectFrom('user').select('id').limit(1).executeTakeFirst();
+	return row === undefined;
+}

@@ -1,0 +1,43 @@
+import { defineConfig } from '@playwright/test';
+
+const port = 4173;
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/**
+ * End-to-end tests against the built app (`npm start`'s own start-up: migrate, seed, serve) on a
+ * throwaway database, in Debian's Chromium. One worker: the tests share one server and database.
+ */
+export default defineConfig({
+	testDir: 'tests/e2e',
+	forbidOnly: Boolean(process.env.CI),
+	retries: 0,
+	workers: 1,
+	timeout: 30_000,
+	reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
+	use: {
+		baseURL: `http://localhost:${port}`,
+		timezoneId: 'Europe/London',
+		locale: 'en-GB',
+		launchOptions: {
+			executablePath: chromium,
+			args: [
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-background-networking',
+				'--disable-component-update'
+			]
+		}
+	},
+	webServer: {
+		command: 'node scripts/e2e-server.js',
+		url: `http://localhost:${port}/sign-in`,
+		reuseExistingServer: false,
+		timeout: 120_000,
+		env: {
+			PORT: String(port),
+			ORIGIN: `http://localhost:${port}`,
+			DATABASE_PATH: 'test-results/e2e.sqlite',
+			REQUIRE_TWO_FACTOR: 'none'
+		}
+	}
+});

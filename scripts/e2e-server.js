@@ -1,0 +1,9 @@
+// Starts the app for the browser tests on a fresh database (the same start-up as `npm start`).
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+
+const file = process.env.DATABASE_PATH ?? 'test-results/e2e.sqlite';
+for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
+const child = spawn('npx', ['tsx', 'scripts/start.ts'], { stdio: 'inherit', env: process.env });
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+child.on('exit', (code) => process.exit(code ?? 0));

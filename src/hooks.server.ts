@@ -1,0 +1,83 @@
+import { redirect, type Handle, type ServerInit } from '@sveltejs/kit';
+import { twoFactorRequired } from '$lib/server/access';
+import { appDatabase, closeAppDatabase } from '$lib/server/app-database';
+import { sessionCookieName, clearSessionCookie } from '$lib/server/auth/cookie';
+import { validateSession } from '$lib/server/auth/session';
+import { config } from '$lib/server/config';
+import { migrate } from '$lib/server/migrator';
+
+export const init: ServerInit = async () => {
+	await migrate(appDatabase().db);
+	// adapter-node emits this after Ctrl-C / SIGTERM once requests have finished.
+	process.once('sveltekit:shutdown' as 'exit', () => {
+		void closeAppDatabase();
+	});
+};
+
+/** Pages anyone may open without signing in. */
+function isPublic(path: string): boolean {
+	return path === '/sign-in' || path.startsWith('/invitation/') || path === '/favicon.svg';
+}
+
+/** Pages a signed-in person may still reach before finishing a second-factor step. */
+const twoFactorPendingPaths = new Set(['/sign-in/two-factor', '/sign-out']);
+const twoFactorSetupPaths = new Set(['/account/two-factor', '/sign-out']);
+
+export const handle: Handle = async ({ event, resolve }) => {
+	event.locals.user = null;
+	event.locals.session = null;
+	const secure = event.url.protocol === 'https:';
+	const cookieName = sessionCookieName(secure);
+	const token = event.cookies.get(cookieName);
+	const path = event.url.pathname;
+	let signedOutBecause: 'idle' | 'expired' | null = null;
+
+	if (token) {
+		const check = await validateSession(appDatabase().db, token, {
+			idleMinutes: config.sessionIdleMinutes,
+			absoluteHours: config.sessionAbsoluteHours
+		});
+		if (check.ok) {
+			event.locals.user = check.user;
+			event.locals.session = check.session;
+		} else {
+			clearSessionCookie(event.cookies, secure);
+			if (check.reason !== 'missing') signedOutBecause = check.reason;
+		}
+	}
+
+	const { user, session } = event.locals;
+	if (!isPublic(path)) {
+		if (!user || !session) {
+			const params = new URLSearchParams();
+			if (signedOutBecause) params.set('signed-out', signedOutBecause);
+			if (event.request.method === 'GET' && path !== '/')
+				params.set('next', path + event.url.search);
+			const query = params.toString();
+			redirect(303, `/sign-in${query ? `?${query}` : ''}`);
+		}
+		if (!session.twoFactorVerified && !twoFactorPendingPaths.has(path)) {
+			redirect(303, '/sign-in/two-factor');
+		}
+		if (
+			session.twoFactorVerified &&
+			!user.hasTwoFactor &&
+			twoFactorRequired(user, config.requireTwoFactorFor) &&
+			!twoFactorSetupPaths.has(path)
+		) {
+			redirect(303, '/account/two-factor');
+		}
+	}
+
+	const response = await resolve(event);
+	const headers = response.headers;
+	headers.set('X-Content-Type-Options', 'nosniff');
+	headers.set('X-Frame-Options', 'DENY');
+	headers.set('Referrer-Policy', 'no-referrer');
+	headers.set('Cross-Origin-Opener-Policy', 'same-origin');
+	headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=()');
+	// Pages carry sensitive data: never keep a copy in a shared or back-button cache.
+	if (!path.startsWith('/_app/immutable/')) headers.set('Cache-Control', 'no-store');
+	if (secure) headers.set('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
+	return response;
+};

@@ -1,0 +1,17 @@
+import { navigationFor, roleLabel } from '$lib/server/access';
+import { config } from '$lib/server/config';
+import type { LayoutServerLoad } from './$types';
+
+// Only what the header shows. This protects nothing: every page checks access itself.
+export const load: LayoutServerLoad = ({ locals }) => {
+	const signedIn = locals.user && locals.session?.twoFactorVerified ? locals.user : null;
+	return {
+		serviceName: config.serviceName,
+		councilName: config.councilName,
+		viewer: signedIn
+			? { name: signedIn.name, role: roleLabel(signedIn), agency: signedIn.agencyName }
+			: null,
+		navigation: signedIn ? navigationFor(signedIn) : [],
+		pendingSignIn: Boolean(locals.user && !locals.session?.twoFactorVerified)
+	};
+};

@@ -1,0 +1,66 @@
+import { fail } from '@sveltejs/kit';
+import { requireAdministrator } from '$lib/server/access';
+import { appDatabase } from '$lib/server/app-database';
+import { config } from '$lib/server/config';
+import { emailProblem, textField, type FieldErrors } from '$lib/server/forms';
+import { inviteUser, listAgencies } from '$lib/server/users';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals }) => {
+	requireAdministrator(locals);
+	return {
+		agencies: await listAgencies(appDatabase().db),
+		invitationHours: config.invitationHours
+	};
+};
+
+export const actions: Actions = {
+	invite: async ({ locals, request, url, getClientAddress }) => {
+		const admin = requireAdministrator(locals);
+		const { db } = appDatabase();
+		const form = await request.formData();
+		const values = {
+			name: textField(form, 'name'),
+			email: textField(form, 'email'),
+			jobTitle: textField(form, 'jobTitle'),
+			agencyId: textField(form, 'agencyId'),
+			isAdministrator: form.get('isAdministrator') === 'yes'
+		};
+		const errors: FieldErrors = {};
+		if (values.name === '') errors.name = 'Enter the person’s full name';
+		else if (values.name.length > 120) errors.name = 'Name must be 120 characters or fewer';
+		const emailError = emailProblem(values.email);
+		if (emailError) errors.email = emailError;
+		if (values.jobTitle.length > 120) errors.jobTitle = 'Job title must be 120 characters or fewer';
+		const agencies = await listAgencies(db);
+		const agency = agencies.find((a) => String(a.id) === values.agencyId);
+		if (!agency) errors.agencyId = 'Choose the agency the person works for';
+		if (Object.keys(errors).length > 0 || !agency) return fail(400, { values, errors });
+
+		const result = await inviteUser(
+			db,
+			{
+				name: values.name,
+				email: values.email,
+				jobTitle: values.jobTitle || null,
+				agencyId: agency.id,
+				isAdministrator: values.isAdministrator
+			},
+			{ id: admin.id, ip: getClientAddress() },
+			config.invitationHours
+		);
+		if (!result.ok) {
+			return fail(400, {
+				values,
+				errors: { email: 'Someone already has an account with this email address' } as FieldErrors
+			});
+		}
+		return {
+			invited: {
+				name: values.name,
+				userId: result.userId,
+				link: `${url.origin}/invitation/${result.token}`
+			}
+		};
+	}
+};

@@ -1,0 +1,10 @@
+import { requireUser } from '$lib/server/access';
+import { appDatabase } from '$lib/server/app-database';
+import { listCommunitiesOf } from '$lib/server/communities';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals }) => {
+	const user = requireUser(locals);
+	const communities = await listCommunitiesOf(appDatabase().db, user.id);
+	return { communities };
+};

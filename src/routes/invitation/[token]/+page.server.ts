@@ -1,0 +1,62 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { appDatabase } from '$lib/server/app-database';
+import { setSessionCookie } from '$lib/server/auth/cookie';
+import { hashPassword, passwordProblem } from '$lib/server/auth/password';
+import { createSession, sessionExpiresAt } from '$lib/server/auth/session';
+import { config } from '$lib/server/config';
+import { rawField, type FieldErrors } from '$lib/server/forms';
+import { acceptInvitation, findInvitation } from '$lib/server/users';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params }) => {
+	const invitation = await findInvitation(appDatabase().db, params.token);
+	if (!invitation) return { valid: false as const };
+	return {
+		valid: true as const,
+		name: invitation.name,
+		email: invitation.email
+	};
+};
+
+export const actions: Actions = {
+	setPassword: async ({ params, request, cookies, url, getClientAddress }) => {
+		const { db } = appDatabase();
+		const invitation = await findInvitation(db, params.token);
+		if (!invitation)
+			return fail(410, {
+				errors: { password: 'This invitation link has expired or has already been used' }
+			});
+		const form = await request.formData();
+		const password = rawField(form, 'password');
+		const confirm = rawField(form, 'confirmPassword');
+		const errors: FieldErrors = {};
+		const problem = passwordProblem(password, [
+			invitation.name,
+			invitation.email.split('@')[0] ?? ''
+		]);
+		if (problem) errors.password = problem;
+		else if (confirm !== password) errors.confirmPassword = 'The passwords do not match';
+		if (Object.keys(errors).length > 0) return fail(400, { errors });
+
+		const passwordHash = await hashPassword(password);
+		const ip = getClientAddress();
+		const userId = await acceptInvitation(db, params.token, passwordHash, ip);
+		if (userId === null) {
+			return fail(410, {
+				errors: { password: 'This invitation link has expired or has already been used' }
+			});
+		}
+		const session = await createSession(db, userId, { twoFactorVerified: true, ip });
+		const policy = {
+			idleMinutes: config.sessionIdleMinutes,
+			absoluteHours: config.sessionAbsoluteHours
+		};
+		setSessionCookie(
+			cookies,
+			session.token,
+			sessionExpiresAt(new Date().toISOString(), policy),
+			url.protocol === 'https:'
+		);
+		redirect(303, '/account?welcome=1');
+	}
+};

@@ -1,0 +1,71 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { setSessionCookie } from '$lib/server/auth/cookie';
+import { createSession, sessionExpiresAt } from '$lib/server/auth/session';
+import { signInWithPassword } from '$lib/server/auth/sign-in';
+import { waitInWords } from '$lib/server/auth/throttle';
+import { appDatabase } from '$lib/server/app-database';
+import { config } from '$lib/server/config';
+import {
+	emailProblem,
+	rawField,
+	safeNextPath,
+	textField,
+	type FieldErrors
+} from '$lib/server/forms';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals, url }) => {
+	if (locals.user && locals.session?.twoFactorVerified) redirect(303, '/');
+	const reason = url.searchParams.get('signed-out');
+	return {
+		signedOutBecause: reason === 'idle' || reason === 'expired' ? reason : null,
+		idleMinutes: config.sessionIdleMinutes,
+		absoluteHours: config.sessionAbsoluteHours
+	};
+};
+
+export const actions: Actions = {
+	signIn: async ({ request, cookies, url, getClientAddress }) => {
+		const form = await request.formData();
+		const email = textField(form, 'email');
+		const password = rawField(form, 'password');
+		const errors: FieldErrors = {};
+		const emailError = emailProblem(email);
+		if (emailError) errors.email = emailError;
+		if (password === '') errors.password = 'Enter your password';
+		if (Object.keys(errors).length > 0) return fail(400, { values: { email }, errors });
+
+		const ip = getClientAddress();
+		const { db } = appDatabase();
+		const result = await signInWithPassword(db, { email, password, ip });
+		if (!result.ok) {
+			const message =
+				result.reason === 'throttled'
+					? `Too many failed attempts to sign in. Wait ${waitInWords(result.retryAfterSeconds)} and try again`
+					: 'Enter an email address and password that match an account';
+			return fail(result.reason === 'throttled' ? 429 : 400, {
+				values: { email },
+				errors: { email: message }
+			});
+		}
+		// A new token at every sign-in, so a token planted before sign-in is worthless after it.
+		const session = await createSession(db, result.userId, {
+			twoFactorVerified: !result.needsTwoFactor,
+			ip
+		});
+		const secure = url.protocol === 'https:';
+		const expiresAt = sessionExpiresAt(new Date().toISOString(), {
+			idleMinutes: config.sessionIdleMinutes,
+			absoluteHours: config.sessionAbsoluteHours
+		});
+		setSessionCookie(cookies, session.token, expiresAt, secure);
+		const next = safeNextPath(url.searchParams.get('next'));
+		if (result.needsTwoFactor) {
+			redirect(
+				303,
+				`/sign-in/two-factor${next === '/' ? '' : `?next=${encodeURIComponent(next)}`}`
+			);
+		}
+		redirect(303, next);
+	}
+};

@@ -1,0 +1,20 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+	plugins: [sveltekit()],
+	css: {
+		// GOV.UK Frontend's service navigation carries an old-IE media hack ("min-width: 0\\0") that
+		// Lightning CSS cannot parse: let it drop that one rule instead of failing the build.
+		lightningcss: { errorRecovery: true },
+		preprocessorOptions: {
+			scss: { loadPaths: ['node_modules'], quietDeps: true }
+		}
+	},
+	test: {
+		include: ['tests/unit/**/*.test.ts'],
+		environment: 'node',
+		reporters: ['default', 'json'],
+		outputFile: { json: 'test-results/vitest.json' }
+	}
+});
