@@ -4,6 +4,11 @@ import fs from 'node:fs';
 
 const file = process.env.DATABASE_PATH ?? 'test-results/e2e.sqlite';
 for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
-const child = spawn('npx', ['tsx', 'scripts/start.ts'], { stdio: 'inherit', env: process.env });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+	stdio: 'inherit',
+	env: process.env
+});
+/** @type {NodeJS.Signals[]} */
+const signals = ['SIGINT', 'SIGTERM'];
+for (const signal of signals) process.on(signal, () => child.kill(signal));
 child.on('exit', (code) => process.exit(code ?? 0));
