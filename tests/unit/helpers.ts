@@ -1,0 +1,70 @@
+import { openDatabase, type OpenDatabase } from '$lib/server/db';
+import { migrate } from '$lib/server/migrator';
+import type { CommunityRole } from '$lib/server/schema';
+
+/** A fresh, migrated in-memory database: every test file starts from nothing. */
+export async function freshDatabase(): Promise<OpenDatabase> {
+	const database = openDatabase(':memory:');
+	await migrate(database.db);
+	return database;
+}
+
+let counter = 0;
+
+/** Inserts a person directly (no invitation), for tests that need someone to exist. */
+export async function addUser(
+	database: OpenDatabase,
+	options: {
+		email?: string;
+		name?: string;
+		passwordHash?: string | null;
+		administrator?: boolean;
+		roles?: CommunityRole[];
+	} = {}
+): Promise<{ id: number; email: string }> {
+	counter += 1;
+	const email = options.email ?? `person${counter}@council.example`;
+	const { db } = database;
+	const agency = await db
+		.insertInto('agency')
+		.values({ name: `Agency ${counter}`, sector: 'Health' })
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	const user = await db
+		.insertInto('user')
+		.values({
+			email,
+			name: options.name ?? `Person ${counter}`,
+			job_title: null,
+			agency_id: agency.id,
+			is_administrator: options.administrator ? 1 : 0,
+			password_hash: options.passwordHash ?? null,
+			totp_key: null,
+			totp_last_step: null,
+			disabled_at: null,
+			created_at: new Date().toISOString()
+		})
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	for (const role of options.roles ?? []) {
+		const locality = await db
+			.insertInto('locality')
+			.values({ name: `Locality ${counter}-${role}` })
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		const community = await db
+			.insertInto('community')
+			.values({ name: `Community ${counter}-${role}`, locality_id: locality.id })
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		await db
+			.insertInto('community_membership')
+			.values({ user_id: user.id, community_id: community.id, role })
+			.execute();
+	}
+	return { id: user.id, email };
+}
+
+export function minutesAfter(date: Date, minutes: number): Date {
+	return new Date(date.getTime() + minutes * 60_000);
+}
