@@ -91,6 +91,11 @@ export async function recordAttempt(
 			attempted_at: now.toISOString()
 		})
 		.execute();
+	// Attempts older than the longest window count for nothing; the audit log keeps the history.
+	await db
+		.deleteFrom('sign_in_attempt')
+		.where('attempted_at', '<', new Date(now.getTime() - ACCOUNT_WINDOW_MS).toISOString())
+		.execute();
 }
 
 /** "2 minutes", "1 hour": for the message that tells someone how long to wait. */
