@@ -13,7 +13,7 @@ export default defineConfig({
 	retries: 0,
 	workers: 1,
 	timeout: 30_000,
-	reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
+	reporter: [['list'], ['json', { outputFile: 'reports/playwright.json' }]],
 	use: {
 		baseURL: `http://localhost:${port}`,
 		timezoneId: 'Europe/London',

@@ -73,7 +73,10 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const headers = response.headers;
 	headers.set('X-Content-Type-Options', 'nosniff');
 	headers.set('X-Frame-Options', 'DENY');
-	headers.set('Referrer-Policy', 'no-referrer');
+	// Not no-referrer: under it browsers send `Origin: null` on the site's own plain form posts (the
+	// sign-out button, any form before its script loads), which SvelteKit's CSRF check refuses.
+	// same-origin still sends nothing to other sites.
+	headers.set('Referrer-Policy', 'same-origin');
 	headers.set('Cross-Origin-Opener-Policy', 'same-origin');
 	headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=()');
 	// Pages carry sensitive data: never keep a copy in a shared or back-button cache.

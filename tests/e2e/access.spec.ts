@@ -6,12 +6,11 @@ import {
 	expectNoAxeViolations,
 	mainNavigation,
 	signIn,
-	submitSignIn
+	submitSignIn,
+	open
 } from './helpers';
 
-test('the administrator sees the administration pages and no community pages', async ({
-	page
-}) => {
+test('the administrator sees the administration pages and no community pages', async ({ page }) => {
 	await signIn(page, 'admin@mag.example');
 	await expect(page).toHaveURL('/');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hello, Alex Morgan');
@@ -34,7 +33,10 @@ test('the administrator sees the administration pages and no community pages', a
 	await expect(page).toHaveURL('/admin/audit');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Audit log');
 	await expect(
-		page.getByRole('row').filter({ hasText: 'sign-in.succeeded' }).filter({ hasText: 'Alex Morgan' })
+		page
+			.getByRole('row')
+			.filter({ hasText: 'sign-in.succeeded' })
+			.filter({ hasText: 'Alex Morgan' })
 	).not.toHaveCount(0);
 	await expectNoAxeViolations(page);
 
@@ -77,7 +79,7 @@ test('a chair sees the communities they chair', async ({ page }) => {
 	await expect(page.getByText('Your role in this MAG: Chair.')).toBeVisible();
 	await expectNoAxeViolations(page);
 
-	await page.goto(`/communities/${communityId('Ross on Wye')}`);
+	await open(page, `/communities/${communityId('Ross on Wye')}`);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
 		'You do not have access to this page'
 	);
@@ -97,7 +99,7 @@ test('a coordinator sees the communities they coordinate and no administration',
 	await expect(page.getByRole('heading', { name: 'Administration' })).toHaveCount(0);
 	await expectNoAxeViolations(page);
 
-	const response = await page.goto('/admin/audit');
+	const response = await open(page, '/admin/audit');
 	expect(response?.status()).toBe(403);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
 		'You do not have access to this page'
@@ -136,7 +138,7 @@ test('a practitioner sees their own communities only', async ({ page }) => {
 	);
 	await expectNoAxeViolations(page);
 
-	const adminResponse = await page.goto('/admin/users');
+	const adminResponse = await open(page, '/admin/users');
 	expect(adminResponse?.status()).toBe(403);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
 		'You do not have access to this page'
@@ -145,7 +147,7 @@ test('a practitioner sees their own communities only', async ({ page }) => {
 	await expect(page.getByRole('table')).toHaveCount(0);
 	await expectNoAxeViolations(page);
 
-	const communityResponse = await page.goto(`/communities/${communityId('Bromyard')}`);
+	const communityResponse = await open(page, `/communities/${communityId('Bromyard')}`);
 	expect(communityResponse?.status()).toBe(403);
 	await expect(page.getByText('Only members of this MAG can see it')).toBeVisible();
 	await expect(page.getByText('Who is in this MAG')).toHaveCount(0);
@@ -154,7 +156,7 @@ test('a practitioner sees their own communities only', async ({ page }) => {
 
 test('an address that does not exist shows the page-not-found page', async ({ page }) => {
 	await signIn(page, 'senco@mag.example');
-	const response = await page.goto('/no-such-page');
+	const response = await open(page, '/no-such-page');
 	expect(response?.status()).toBe(404);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
 	await expect(page).toHaveTitle('Page not found – MAG meetings');
@@ -164,7 +166,7 @@ test('an address that does not exist shows the page-not-found page', async ({ pa
 test('signing in after being sent to the sign-in page returns to the page asked for', async ({
 	page
 }) => {
-	await page.goto('/admin/users');
+	await open(page, '/admin/users');
 	await expect(page).toHaveURL('/sign-in?next=%2Fadmin%2Fusers');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sign in');
 	await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(0);

@@ -38,20 +38,60 @@ export function uniqueEmail(prefix: string): string {
 }
 
 /** A fresh browser context: a second person, or the same person on another device. */
-export function newContext(browser: Browser): Promise<BrowserContext> {
-	return browser.newContext({ baseURL: BASE_URL, locale: 'en-GB', timezoneId: 'Europe/London' });
+export function newContext(
+	browser: Browser,
+	options: { javaScriptEnabled?: boolean } = {}
+): Promise<BrowserContext> {
+	return browser.newContext({
+		baseURL: BASE_URL,
+		locale: 'en-GB',
+		timezoneId: 'Europe/London',
+		...options
+	});
+}
+
+/**
+ * Waits until the page's script has taken over (hydration). Svelte resets a field's value when it
+ * hydrates, so text typed before then would be lost. SvelteKit sets scrollRestoration to 'manual'
+ * when its router starts, straight after hydration.
+ */
+export async function waitForApp(page: Page) {
+	await page.waitForFunction(() => history.scrollRestoration === 'manual');
+}
+
+/** Opens a page in full (as typing the address does) and waits for it to be ready to use. */
+export async function open(page: Page, url: string) {
+	const response = await page.goto(url);
+	await waitForApp(page);
+	return response;
+}
+
+/** Reloads the page and waits for it to be ready to use. */
+export async function reload(page: Page) {
+	const response = await page.reload();
+	await waitForApp(page);
+	return response;
+}
+
+/** Sends a form for the server's answer, so attempts never overlap. */
+export async function submitForm(page: Page, button: string) {
+	const answered = page.waitForResponse(
+		(response) => response.request().method() === 'POST' && response.url().includes('?/')
+	);
+	await page.getByRole('button', { name: button, exact: true }).click();
+	await answered;
 }
 
 /** Fills in and sends the sign-in form, without checking where it leads. */
 export async function submitSignIn(page: Page, email: string, password: string) {
 	await page.getByLabel('Email address').fill(email);
 	await page.getByLabel('Password').fill(password);
-	await page.getByRole('button', { name: 'Sign in' }).click();
+	await submitForm(page, 'Sign in');
 }
 
 /** Signs in with a password and waits to leave the sign-in page (for home, or the code step). */
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
-	await page.goto('/sign-in');
+	await open(page, '/sign-in');
 	await submitSignIn(page, email, password);
 	await page.waitForURL((url) => url.pathname !== '/sign-in');
 }
@@ -59,6 +99,7 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 export async function signOut(page: Page) {
 	await page.getByRole('button', { name: 'Sign out' }).click();
 	await expect(page).toHaveURL(/\/sign-in$/);
+	await waitForApp(page);
 }
 
 export function mainNavigation(page: Page) {
@@ -71,10 +112,7 @@ export async function expectErrorSummary(page: Page, errors: Record<string, stri
 	await expect(summary.getByRole('heading', { name: 'There is a problem' })).toBeVisible();
 	await expect(summary.getByRole('link')).toHaveCount(Object.keys(errors).length);
 	for (const [field, message] of Object.entries(errors)) {
-		await expect(summary.getByRole('link', { name: message })).toHaveAttribute(
-			'href',
-			`#${field}`
-		);
+		await expect(summary.getByRole('link', { name: message })).toHaveAttribute('href', `#${field}`);
 		await expect(page.locator(`#${field}-error`)).toContainText(message);
 	}
 	await expect(page).toHaveTitle(/^Error: /);
@@ -129,8 +167,7 @@ export function withDatabase<T>(work: (db: SQLite.Database) => T): T {
 export function communityId(name: string): number {
 	return withDatabase((db) => {
 		const row = db.prepare('select id from community where name = ?').get(name) as
-			| { id: number }
-			| undefined;
+			{ id: number } | undefined;
 		if (!row) throw new Error(`No community called ${name}`);
 		return row.id;
 	});
@@ -157,11 +194,11 @@ export async function inviteUser(
 	page: Page,
 	person: { name: string; email: string; agency?: string }
 ): Promise<Invitation> {
-	await page.goto('/admin/users/invite');
+	await open(page, '/admin/users/invite');
 	await page.getByLabel('Full name').fill(person.name);
 	await page.getByLabel('Work email address').fill(person.email);
 	await page.getByLabel('Agency').selectOption({ label: person.agency ?? 'Youth Service' });
-	await page.getByRole('button', { name: 'Create invitation link' }).click();
+	await submitForm(page, 'Create invitation link');
 	const link = (await page.getByTestId('invitation-link').textContent())?.trim() ?? '';
 	expect(link).toMatch(/^http:\/\/localhost:4173\/invitation\/[a-z0-9]+$/);
 	const rolesLink = page.getByRole('link', { name: 'give them their community roles' });
@@ -173,7 +210,7 @@ export async function inviteUser(
 
 /** As the invited person: sets a password from the link, which signs them in. */
 export async function acceptInvitation(page: Page, link: string, password: string) {
-	await page.goto(link);
+	await open(page, link);
 	await page.getByLabel('Create a password').fill(password);
 	await page.getByLabel('Type the password again').fill(password);
 	await page.getByRole('button', { name: 'Create password and sign in' }).click();
