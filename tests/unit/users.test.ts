@@ -3,6 +3,7 @@ import { hashPassword } from '$lib/server/auth/password';
 import type { OpenDatabase } from '$lib/server/db';
 import {
 	acceptInvitation,
+	createFirstAdministrator,
 	findInvitation,
 	findUserForAdmin,
 	inviteUser,
@@ -193,5 +194,31 @@ describe('changing someone’s roles', () => {
 		).rejects.toThrow(/FOREIGN KEY/);
 		expect(await findUserForAdmin(database.db, person.id)).toEqual(before);
 		expect(await database.db.selectFrom('audit_log').select('id').execute()).toEqual(auditBefore);
+	});
+});
+
+describe('the first administrator', () => {
+	it('is created with a single-use link to set a password, and only once per email', async () => {
+		const result = await createFirstAdministrator(
+			database.db,
+			{ name: 'First Admin', email: 'First@Council.example' },
+			72
+		);
+		if (!result.ok) throw new Error('refused');
+		expect(await findUserForAdmin(database.db, result.userId)).toMatchObject({
+			isAdministrator: true,
+			status: 'invited',
+			email: 'first@council.example'
+		});
+		expect(await acceptInvitation(database.db, result.token, passwordHash, null)).toBe(
+			result.userId
+		);
+		expect(
+			await createFirstAdministrator(
+				database.db,
+				{ name: 'Again', email: 'first@council.example' },
+				72
+			)
+		).toEqual({ ok: false, reason: 'email-taken' });
 	});
 });

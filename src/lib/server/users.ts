@@ -206,6 +206,56 @@ export async function reissueInvitation(
 	});
 }
 
+/**
+ * The first administrator of a new installation (`npm run create-admin`): an account with no password
+ * and a single-use link to set one, as an invitation from nobody.
+ */
+export async function createFirstAdministrator(
+	db: DB,
+	person: { name: string; email: string },
+	hours: number,
+	now = new Date()
+): Promise<InviteResult> {
+	const email = normaliseEmail(person.email);
+	return db.transaction().execute(async (trx) => {
+		const existing = await trx
+			.selectFrom('user')
+			.select('id')
+			.where('email', '=', email)
+			.executeTakeFirst();
+		if (existing) return { ok: false, reason: 'email-taken' } as const;
+		const user = await trx
+			.insertInto('user')
+			.values({
+				email,
+				name: person.name.trim(),
+				job_title: 'Administrator',
+				agency_id: null,
+				is_administrator: 1,
+				password_hash: null,
+				totp_key: null,
+				totp_last_step: null,
+				disabled_at: null,
+				created_at: now.toISOString()
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		const token = await issueInvitation(trx, user.id, { id: user.id, ip: null }, hours, now);
+		await recordAudit(
+			trx,
+			{
+				actorId: null,
+				action: 'user.administrator-created-from-command-line',
+				recordType: 'user',
+				recordId: user.id,
+				detail: { email }
+			},
+			now
+		);
+		return { ok: true, userId: user.id, token } as const;
+	});
+}
+
 export async function findInvitation(db: DB, token: string, now = new Date()) {
 	const row = await db
 		.selectFrom('invitation')
