@@ -96,7 +96,7 @@ export interface NewInvitation {
 	name: string;
 	email: string;
 	jobTitle: string | null;
-	agencyId: number;
+	agencyId: number | null;
 	isAdministrator: boolean;
 }
 
@@ -132,11 +132,14 @@ async function issueInvitation(
 export type InviteResult =
 	{ ok: true; userId: number; token: string } | { ok: false; reason: 'email-taken' };
 
-/** Creates the account (no password yet) and a single-use link for the person to set one. */
+/**
+ * Creates the account (no password yet) and a single-use link for the person to set one. The actor
+ * is the administrator inviting, or null from the command line.
+ */
 export async function inviteUser(
 	db: DB,
 	invitation: NewInvitation,
-	actor: Actor,
+	actor: Actor | null,
 	hours: number,
 	now = new Date()
 ): Promise<InviteResult> {
@@ -164,16 +167,21 @@ export async function inviteUser(
 			})
 			.returning('id')
 			.executeTakeFirstOrThrow();
-		const token = await issueInvitation(trx, user.id, actor, hours, now);
+		const inviter = actor ?? { id: user.id, ip: null };
+		const token = await issueInvitation(trx, user.id, inviter, hours, now);
 		await recordAudit(
 			trx,
 			{
-				actorId: actor.id,
+				actorId: actor?.id ?? null,
 				action: 'user.invited',
 				recordType: 'user',
 				recordId: user.id,
-				ip: actor.ip,
-				detail: { email, isAdministrator: invitation.isAdministrator }
+				ip: inviter.ip,
+				detail: {
+					email,
+					isAdministrator: invitation.isAdministrator,
+					...(actor ? {} : { from: 'command line' })
+				}
 			},
 			now
 		);
@@ -208,52 +216,21 @@ export async function reissueInvitation(
 
 /**
  * The first administrator of a new installation (`npm run create-admin`): an account with no password
- * and a single-use link to set one, as an invitation from nobody.
+ * and a single-use link to set one, an invitation from no one.
  */
-export async function createFirstAdministrator(
+export function createFirstAdministrator(
 	db: DB,
 	person: { name: string; email: string },
 	hours: number,
 	now = new Date()
 ): Promise<InviteResult> {
-	const email = normaliseEmail(person.email);
-	return db.transaction().execute(async (trx) => {
-		const existing = await trx
-			.selectFrom('user')
-			.select('id')
-			.where('email', '=', email)
-			.executeTakeFirst();
-		if (existing) return { ok: false, reason: 'email-taken' } as const;
-		const user = await trx
-			.insertInto('user')
-			.values({
-				email,
-				name: person.name.trim(),
-				job_title: 'Administrator',
-				agency_id: null,
-				is_administrator: 1,
-				password_hash: null,
-				totp_key: null,
-				totp_last_step: null,
-				disabled_at: null,
-				created_at: now.toISOString()
-			})
-			.returning('id')
-			.executeTakeFirstOrThrow();
-		const token = await issueInvitation(trx, user.id, { id: user.id, ip: null }, hours, now);
-		await recordAudit(
-			trx,
-			{
-				actorId: null,
-				action: 'user.administrator-created-from-command-line',
-				recordType: 'user',
-				recordId: user.id,
-				detail: { email }
-			},
-			now
-		);
-		return { ok: true, userId: user.id, token } as const;
-	});
+	return inviteUser(
+		db,
+		{ ...person, jobTitle: 'Administrator', agencyId: null, isAdministrator: true },
+		null,
+		hours,
+		now
+	);
 }
 
 export async function findInvitation(db: DB, token: string, now = new Date()) {
