@@ -1,6 +1,8 @@
 import type { DB } from '../src/lib/server/db';
 import type { CommunityRole } from '../src/lib/server/schema';
 import { hashPassword } from '../src/lib/server/auth/password';
+import { meetingSeries, oneYearAfter, subtractWorkingDays } from '../src/lib/calendar/working-days';
+import { addDays, format, nextTuesday } from 'date-fns';
 
 /**
  * Demo data after Herefordshire's "No Wrong Door" arrangement: two localities of four natural
@@ -283,7 +285,52 @@ export async function seedDemo(db: DB, now = new Date()): Promise<void> {
 					.execute();
 			}
 		}
+		await seedMeetings(trx, now);
 	});
+}
+
+/**
+ * A year of six-weekly meetings for every community, starting on a Tuesday about two weeks after the
+ * seed runs; the first meeting's agenda is open so the demo can take items at once.
+ */
+async function seedMeetings(db: DB, now: Date) {
+	const any = await db.selectFrom('meeting').select('id').limit(1).executeTakeFirst();
+	if (any) return;
+	const communities = await db
+		.selectFrom('community')
+		.select(['id', 'name'])
+		.orderBy('id')
+		.execute();
+	const chairs = await db
+		.selectFrom('community_membership')
+		.select(['community_id', 'user_id'])
+		.where('role', '=', 'chair')
+		.execute();
+	const first = format(nextTuesday(addDays(now, 14)), 'yyyy-MM-dd');
+	for (const community of communities) {
+		const chair = chairs.find((c) => c.community_id === community.id);
+		if (!chair) continue;
+		const dates = meetingSeries(first, 6, oneYearAfter(first)).filter(
+			(d) => d < oneYearAfter(first)
+		);
+		for (const [index, date] of dates.entries()) {
+			await db
+				.insertInto('meeting')
+				.values({
+					community_id: community.id,
+					date,
+					start_time: '09:30',
+					length_minutes: 120,
+					venue: `${community.name} Children's Centre`,
+					online_link: null,
+					submission_deadline: subtractWorkingDays(date, 5),
+					status: index === 0 ? 'agenda-open' : 'scheduled',
+					created_by: chair.user_id,
+					created_at: now.toISOString()
+				})
+				.execute();
+		}
+	}
 }
 
 export async function isEmpty(db: DB): Promise<boolean> {

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import * as m20261123_0900_foundation from './20261123_0900_foundation';
+import * as m20261123_1400_meetings from './20261123_1400_meetings';
 
 export interface Migration {
 	up: (db: Kysely<unknown>) => Promise<void>;
@@ -11,5 +12,6 @@ export interface Migration {
  * migration that has landed: write a new one.
  */
 export const migrations: Record<string, Migration> = {
-	'20261123_0900_foundation': m20261123_0900_foundation
+	'20261123_0900_foundation': m20261123_0900_foundation,
+	'20261123_1400_meetings': m20261123_1400_meetings
 };

@@ -1,12 +1,18 @@
 import { requireUser } from '$lib/server/access';
 import { appDatabase } from '$lib/server/app-database';
 import { listCommunitiesOf } from '$lib/server/communities';
+import { markNoticesRead, unreadNotices } from '$lib/server/meetings';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const user = requireUser(locals);
-	const communities = await listCommunitiesOf(appDatabase().db, user.id);
+	const { db } = appDatabase();
+	const communities = await listCommunitiesOf(db, user.id);
+	// Shown once, here: moved and cancelled meetings, and what happened to the person's items.
+	const notices = await unreadNotices(db, user.id);
+	await markNoticesRead(db, user.id);
 	return {
+		notices: notices.map((n) => ({ id: n.id, message: n.message, link: n.link })),
 		name: user.name,
 		isAdministrator: user.isAdministrator,
 		communities: communities.map((c) => ({

@@ -30,9 +30,24 @@ describe('navigation by role', () => {
 			['Home', 'Users', 'Audit log', 'Your account'],
 			'Administrator'
 		],
-		['chair', chair, ['Home', 'My communities', 'Your account'], 'Chair (head of locality)'],
-		['coordinator', coordinator, ['Home', 'My communities', 'Your account'], 'MAG coordinator'],
-		['practitioner', practitioner, ['Home', 'My communities', 'Your account'], 'Practitioner'],
+		[
+			'chair',
+			chair,
+			['Home', 'My communities', 'My submissions', 'Your account'],
+			'Chair (head of locality)'
+		],
+		[
+			'coordinator',
+			coordinator,
+			['Home', 'My communities', 'My submissions', 'Your account'],
+			'MAG coordinator'
+		],
+		[
+			'practitioner',
+			practitioner,
+			['Home', 'My communities', 'My submissions', 'Your account'],
+			'Practitioner'
+		],
 		['someone with no role yet', newcomer, ['Home', 'Your account'], 'No community role yet']
 	])('%s sees %j', (_, user, labels, label) => {
 		expect(navigationFor(user).map((item) => item.label)).toEqual(labels);

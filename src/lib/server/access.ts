@@ -37,7 +37,10 @@ export interface NavigationItem {
 /** The links each role sees. Showing a link grants nothing: each page checks for itself. */
 export function navigationFor(user: SessionUser): NavigationItem[] {
 	const items: NavigationItem[] = [{ href: '/', label: 'Home' }];
-	if (user.communityRoles.length > 0) items.push({ href: '/communities', label: 'My communities' });
+	if (user.communityRoles.length > 0) {
+		items.push({ href: '/communities', label: 'My communities' });
+		items.push({ href: '/submissions', label: 'My submissions' });
+	}
 	if (user.isAdministrator) {
 		items.push({ href: '/admin/users', label: 'Users' });
 		items.push({ href: '/admin/audit', label: 'Audit log' });

@@ -59,3 +59,8 @@ export async function findCommunity(db: DB, communityId: number) {
 		.execute();
 	return { ...community, members };
 }
+
+/** Chairs and coordinators run a community's MAG: they schedule meetings and build agendas. */
+export function runsTheMeeting(role: CommunityRole | null): boolean {
+	return role === 'chair' || role === 'coordinator';
+}

@@ -13,6 +13,12 @@ export interface Database {
 	invitation: InvitationTable;
 	recovery_code: RecoveryCodeTable;
 	audit_log: AuditLogTable;
+	closure_day: ClosureDayTable;
+	meeting: MeetingTable;
+	notice: NoticeTable;
+	submission: SubmissionTable;
+	advice_request: AdviceRequestTable;
+	community_issue: CommunityIssueTable;
 }
 
 export interface SchemaMigrationTable {
@@ -116,6 +122,78 @@ export interface AuditLogTable {
 	ip: string | null;
 	/** JSON text: a few facts about the event, never a password or a family's details. */
 	detail: string | null;
+}
+
+/** A day the council is closed: not a working day for submission deadlines. */
+export interface ClosureDayTable {
+	date: string;
+	reason: string;
+	added_by: number;
+	added_at: string;
+}
+
+export type MeetingStatus =
+	'scheduled' | 'agenda-open' | 'agenda-published' | 'in-progress' | 'concluded' | 'cancelled';
+
+export interface MeetingTable {
+	id: Generated<number>;
+	community_id: number;
+	/** Calendar date, YYYY-MM-DD, in England. */
+	date: string;
+	/** HH:MM, 24-hour, UK time. */
+	start_time: string;
+	length_minutes: number;
+	venue: string | null;
+	online_link: string | null;
+	/** Calendar date: the last day to submit an item without it being late. */
+	submission_deadline: string;
+	status: MeetingStatus;
+	created_by: number;
+	created_at: string;
+}
+
+/** A message for one person in the app ("your item has moved to the meeting on ..."). */
+export interface NoticeTable {
+	id: Generated<number>;
+	user_id: number;
+	message: string;
+	link: string | null;
+	created_at: string;
+	read_at: string | null;
+}
+
+export type AgendaPart = 1 | 2 | 3 | 4;
+export type SubmissionStatus = 'submitted' | 'accepted' | 'deferred' | 'declined' | 'withdrawn';
+
+export interface SubmissionTable {
+	id: Generated<number>;
+	meeting_id: number;
+	part: AgendaPart;
+	submitted_by: number;
+	agency_id: number | null;
+	status: SubmissionStatus;
+	late: number;
+	position: number | null;
+	minutes: number | null;
+	decline_reason: string | null;
+	created_at: string;
+	updated_at: string;
+}
+
+export interface AdviceRequestTable {
+	submission_id: number;
+	age_band: string;
+	setting: string;
+	worry: string;
+	asked_for: string;
+}
+
+export interface CommunityIssueTable {
+	submission_id: number;
+	title: string;
+	place: string;
+	happening: string;
+	wanted: string;
 }
 
 export type Agency = Selectable<AgencyTable>;

@@ -1,7 +1,9 @@
 import { error } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/access';
 import { appDatabase } from '$lib/server/app-database';
-import { findCommunity, membershipRole } from '$lib/server/communities';
+import { findCommunity, membershipRole, runsTheMeeting } from '$lib/server/communities';
+import { todayInEngland } from '$lib/dates';
+import { listMeetings } from '$lib/server/meetings';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
@@ -14,5 +16,6 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	if (!role && !user.isAdministrator) error(403, 'Only members of this MAG can see it');
 	const community = await findCommunity(db, communityId);
 	if (!community) error(404, 'Not found');
-	return { community, role };
+	const meetings = role ? await listMeetings(db, communityId, todayInEngland()) : null;
+	return { community, role, canSchedule: runsTheMeeting(role), meetings };
 };

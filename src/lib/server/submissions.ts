@@ -1,0 +1,357 @@
+import type { DB } from './db';
+import type { AgendaPart, MeetingStatus, SubmissionStatus } from './schema';
+import { recordAudit } from './audit';
+import { PART_NAMES } from '../parts';
+
+export const AGE_BANDS = [
+	'Unborn',
+	'Under 2',
+	'2 to 4',
+	'5 to 10',
+	'11 to 15',
+	'16 to 19'
+] as const;
+
+export interface AdviceRequest {
+	ageBand: string;
+	setting: string;
+	worry: string;
+	askedFor: string;
+}
+
+export interface CommunityIssue {
+	title: string;
+	place: string;
+	happening: string;
+	wanted: string;
+}
+
+export type ItemContent = { part: 1; advice: AdviceRequest } | { part: 4; issue: CommunityIssue };
+
+export interface MeetingForSubmission {
+	status: MeetingStatus;
+	submissionDeadline: string;
+}
+
+/**
+ * Whether someone may add an item to a meeting today. Items go in while the agenda is open; after
+ * the deadline only the chair can accept a late one, and it is marked late.
+ */
+export function submissionWindow(
+	meeting: MeetingForSubmission,
+	isChair: boolean,
+	today: string
+): { open: true; late: boolean } | { open: false; reason: string } {
+	if (meeting.status !== 'agenda-open') {
+		return {
+			open: false,
+			reason:
+				meeting.status === 'scheduled'
+					? 'The agenda for this meeting is not open for items yet'
+					: 'The agenda for this meeting is closed'
+		};
+	}
+	const late = today > meeting.submissionDeadline;
+	if (late && !isChair) {
+		return {
+			open: false,
+			reason: 'The deadline for items has passed: ask the chair to add a late item'
+		};
+	}
+	return { open: true, late };
+}
+
+export async function createSubmission(
+	db: DB,
+	input: {
+		meetingId: number;
+		submittedBy: number;
+		agencyId: number | null;
+		late: boolean;
+		content: ItemContent;
+	},
+	ip: string | null,
+	now = new Date()
+): Promise<number> {
+	return db.transaction().execute(async (trx) => {
+		const submission = await trx
+			.insertInto('submission')
+			.values({
+				meeting_id: input.meetingId,
+				part: input.content.part,
+				submitted_by: input.submittedBy,
+				agency_id: input.agencyId,
+				status: 'submitted',
+				late: input.late ? 1 : 0,
+				position: null,
+				minutes: null,
+				decline_reason: null,
+				created_at: now.toISOString(),
+				updated_at: now.toISOString()
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		await writeContent(trx, submission.id, input.content, false);
+		await recordAudit(
+			trx,
+			{
+				actorId: input.submittedBy,
+				action: 'submission.created',
+				recordType: 'submission',
+				recordId: submission.id,
+				ip,
+				detail: { part: input.content.part, meetingId: input.meetingId, late: input.late }
+			},
+			now
+		);
+		return submission.id;
+	});
+}
+
+async function writeContent(db: DB, submissionId: number, content: ItemContent, replace: boolean) {
+	if (content.part === 1) {
+		const values = {
+			age_band: content.advice.ageBand,
+			setting: content.advice.setting,
+			worry: content.advice.worry,
+			asked_for: content.advice.askedFor
+		};
+		if (replace)
+			await db
+				.updateTable('advice_request')
+				.set(values)
+				.where('submission_id', '=', submissionId)
+				.execute();
+		else
+			await db
+				.insertInto('advice_request')
+				.values({ submission_id: submissionId, ...values })
+				.execute();
+	} else {
+		const values = {
+			title: content.issue.title,
+			place: content.issue.place,
+			happening: content.issue.happening,
+			wanted: content.issue.wanted
+		};
+		if (replace)
+			await db
+				.updateTable('community_issue')
+				.set(values)
+				.where('submission_id', '=', submissionId)
+				.execute();
+		else
+			await db
+				.insertInto('community_issue')
+				.values({ submission_id: submissionId, ...values })
+				.execute();
+	}
+}
+
+export interface SubmissionDetail {
+	id: number;
+	meetingId: number;
+	meetingDate: string;
+	meetingStatus: MeetingStatus;
+	communityId: number;
+	communityName: string;
+	part: AgendaPart;
+	status: SubmissionStatus;
+	late: boolean;
+	submittedBy: number;
+	submitterName: string;
+	agencyName: string | null;
+	declineReason: string | null;
+	content: ItemContent;
+}
+
+export async function findSubmission(
+	db: DB,
+	submissionId: number
+): Promise<SubmissionDetail | undefined> {
+	const row = await db
+		.selectFrom('submission')
+		.innerJoin('meeting', 'meeting.id', 'submission.meeting_id')
+		.innerJoin('community', 'community.id', 'meeting.community_id')
+		.innerJoin('user', 'user.id', 'submission.submitted_by')
+		.leftJoin('agency', 'agency.id', 'submission.agency_id')
+		.leftJoin('advice_request', 'advice_request.submission_id', 'submission.id')
+		.leftJoin('community_issue', 'community_issue.submission_id', 'submission.id')
+		.select([
+			'submission.id',
+			'submission.meeting_id as meetingId',
+			'meeting.date as meetingDate',
+			'meeting.status as meetingStatus',
+			'community.id as communityId',
+			'community.name as communityName',
+			'submission.part',
+			'submission.status',
+			'submission.late',
+			'submission.submitted_by as submittedBy',
+			'user.name as submitterName',
+			'agency.name as agencyName',
+			'submission.decline_reason as declineReason',
+			'advice_request.age_band',
+			'advice_request.setting',
+			'advice_request.worry',
+			'advice_request.asked_for',
+			'community_issue.title',
+			'community_issue.place',
+			'community_issue.happening',
+			'community_issue.wanted'
+		])
+		.where('submission.id', '=', submissionId)
+		.executeTakeFirst();
+	if (!row) return undefined;
+	const content: ItemContent =
+		row.part === 1
+			? {
+					part: 1,
+					advice: {
+						ageBand: row.age_band ?? '',
+						setting: row.setting ?? '',
+						worry: row.worry ?? '',
+						askedFor: row.asked_for ?? ''
+					}
+				}
+			: {
+					part: 4,
+					issue: {
+						title: row.title ?? '',
+						place: row.place ?? '',
+						happening: row.happening ?? '',
+						wanted: row.wanted ?? ''
+					}
+				};
+	return {
+		id: row.id,
+		meetingId: row.meetingId,
+		meetingDate: row.meetingDate,
+		meetingStatus: row.meetingStatus,
+		communityId: row.communityId,
+		communityName: row.communityName,
+		part: row.part,
+		status: row.status,
+		late: row.late === 1,
+		submittedBy: row.submittedBy,
+		submitterName: row.submitterName,
+		agencyName: row.agencyName,
+		declineReason: row.declineReason,
+		content
+	};
+}
+
+/** A submitter may change or withdraw an item until the agenda is published. */
+export function isEditable(item: Pick<SubmissionDetail, 'meetingStatus' | 'status'>): boolean {
+	return (
+		(item.meetingStatus === 'scheduled' || item.meetingStatus === 'agenda-open') &&
+		(item.status === 'submitted' || item.status === 'accepted')
+	);
+}
+
+export async function updateSubmission(
+	db: DB,
+	item: SubmissionDetail,
+	content: ItemContent,
+	actorId: number,
+	ip: string | null,
+	now = new Date()
+) {
+	await db.transaction().execute(async (trx) => {
+		await writeContent(trx, item.id, content, true);
+		await trx
+			.updateTable('submission')
+			.set({ updated_at: now.toISOString() })
+			.where('id', '=', item.id)
+			.execute();
+		await recordAudit(
+			trx,
+			{ actorId, action: 'submission.updated', recordType: 'submission', recordId: item.id, ip },
+			now
+		);
+	});
+}
+
+export async function withdrawSubmission(
+	db: DB,
+	submissionId: number,
+	actorId: number,
+	ip: string | null,
+	now = new Date()
+) {
+	await db.transaction().execute(async (trx) => {
+		await trx
+			.updateTable('submission')
+			.set({ status: 'withdrawn', updated_at: now.toISOString() })
+			.where('id', '=', submissionId)
+			.execute();
+		await recordAudit(
+			trx,
+			{
+				actorId,
+				action: 'submission.withdrawn',
+				recordType: 'submission',
+				recordId: submissionId,
+				ip
+			},
+			now
+		);
+	});
+}
+
+/** One line per item: what the lists show (never the text of the item). */
+function itemSummaries(db: DB) {
+	return db
+		.selectFrom('submission')
+		.innerJoin('meeting', 'meeting.id', 'submission.meeting_id')
+		.innerJoin('community', 'community.id', 'meeting.community_id')
+		.innerJoin('user', 'user.id', 'submission.submitted_by')
+		.leftJoin('agency', 'agency.id', 'submission.agency_id')
+		.leftJoin('community_issue', 'community_issue.submission_id', 'submission.id')
+		.leftJoin('advice_request', 'advice_request.submission_id', 'submission.id')
+		.select([
+			'submission.id',
+			'submission.part',
+			'submission.status',
+			'submission.late',
+			'submission.meeting_id as meetingId',
+			'submission.submitted_by as submittedBy',
+			'meeting.date as meetingDate',
+			'community.name as communityName',
+			'user.name as submitterName',
+			'agency.name as agencyName',
+			'community_issue.title as issueTitle',
+			'advice_request.age_band as ageBand',
+			'advice_request.setting'
+		]);
+}
+
+export async function listMySubmissions(db: DB, userId: number) {
+	const rows = await itemSummaries(db)
+		.where('submission.submitted_by', '=', userId)
+		.orderBy('meeting.date', 'desc')
+		.orderBy('submission.id', 'desc')
+		.execute();
+	return rows.map((row) => ({ ...row, late: row.late === 1, label: itemLabel(row) }));
+}
+
+export async function listMeetingSubmissions(db: DB, meetingId: number) {
+	const rows = await itemSummaries(db)
+		.where('submission.meeting_id', '=', meetingId)
+		.orderBy('submission.part')
+		.orderBy('submission.id')
+		.execute();
+	return rows.map((row) => ({ ...row, late: row.late === 1, label: itemLabel(row) }));
+}
+
+function itemLabel(row: {
+	part: AgendaPart;
+	issueTitle: string | null;
+	ageBand: string | null;
+	setting: string | null;
+}): string {
+	if (row.part === 4) return row.issueTitle ?? 'Community issue';
+	if (row.part === 1)
+		return `Advice: child ${row.ageBand?.toLowerCase() ?? ''}, ${row.setting ?? ''}`;
+	return PART_NAMES[row.part];
+}
