@@ -9,7 +9,7 @@
  * Decisions (each one is tested in tests/unit/anonymity.test.ts):
  * - Postcodes: only a full postcode (outward and inward code, with or without the space, any
  *   case) is refused, plus GIR 0AA. The outward code alone ("HR6") is an area, not an address, so
- *   it is allowed. The first letters must be one of the 121 real UK postcode areas (plus BF for
+ *   it is allowed. The first letters must be one of the 124 real postcode areas (plus BF for
  *   BFPO) and the inward letters must be ones the Royal Mail uses (never C, I, K, M, O or V): this
  *   keeps the rule from firing on classroom shorthand such as "Y6 2nd" or "KS2 3rd".
  * - NHS numbers: 10 digits, together or grouped 3-3-4 with spaces or hyphens, that pass the
@@ -43,7 +43,7 @@ interface Located extends FoundIdentifier {
 	index: number;
 }
 
-/** The 121 UK postcode areas, plus BF (BFPO). Longest first, so "SE" is tried before "S". */
+/** The 124 postcode areas (UK, Channel Islands, Isle of Man) and BF (BFPO); two letters first. */
 const POSTCODE_AREAS = (
 	'AB AL BA BB BD BF BH BL BN BR BS BT CA CB CF CH CM CO CR CT CV CW DA DD DE DG DH DL DN DT ' +
 	'DY EC EH EN EX FK FY GL GU GY HA HD HG HP HR HS HU HX IG IM IP IV JE KA KT KW KY LA LD LE LL ' +
