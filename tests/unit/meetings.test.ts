@@ -1,11 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenDatabase } from '$lib/server/db';
 import {
+	addClosureDay,
 	advanceMeeting,
 	cancelMeeting,
 	findMeeting,
+	listClosureDays,
 	listMeetings,
 	moveMeeting,
+	removeClosureDay,
 	scheduleMeetings,
 	unreadNotices
 } from '$lib/server/meetings';
@@ -193,5 +196,24 @@ describe('who may add an item, and when', () => {
 		expect(submissionWindow({ status, submissionDeadline: '2027-01-08' }, isChair, today)).toEqual(
 			expected
 		);
+	});
+});
+
+describe('council closure days', () => {
+	it('are added once, audited, and can be removed', async () => {
+		expect(await addClosureDay(database.db, '2027-12-29', 'Christmas closure', chair)).toBe(true);
+		expect(await addClosureDay(database.db, '2027-12-29', 'Again', chair)).toBe(false);
+		expect(await listClosureDays(database.db)).toContainEqual({
+			date: '2027-12-29',
+			reason: 'Christmas closure'
+		});
+		await removeClosureDay(database.db, '2027-12-29', chair);
+		expect((await listClosureDays(database.db)).map((d) => d.date)).not.toContain('2027-12-29');
+		const audit = await database.db
+			.selectFrom('audit_log')
+			.select('action')
+			.where('record_id', '=', '2027-12-29')
+			.execute();
+		expect(audit.map((a) => a.action)).toEqual(['closure-day.added', 'closure-day.removed']);
 	});
 });

@@ -335,3 +335,58 @@ export async function markNoticesRead(db: DB, userId: number, now = new Date()) 
 		.where('read_at', 'is', null)
 		.execute();
 }
+
+export async function listClosureDays(db: DB) {
+	return db.selectFrom('closure_day').select(['date', 'reason']).orderBy('date').execute();
+}
+
+/**
+ * Adds a day the council is closed. Deadlines already set are left as they are: the chair sees
+ * them on each meeting and can move a meeting if one falls badly.
+ */
+export async function addClosureDay(
+	db: DB,
+	date: string,
+	reason: string,
+	actor: Actor,
+	now = new Date()
+): Promise<boolean> {
+	return db.transaction().execute(async (trx) => {
+		const result = await trx
+			.insertInto('closure_day')
+			.values({ date, reason, added_by: actor.id, added_at: now.toISOString() })
+			.onConflict((oc) => oc.column('date').doNothing())
+			.executeTakeFirst();
+		if (Number(result.numInsertedOrUpdatedRows ?? 0) === 0) return false;
+		await recordAudit(
+			trx,
+			{
+				actorId: actor.id,
+				action: 'closure-day.added',
+				recordType: 'closure_day',
+				recordId: date,
+				ip: actor.ip,
+				detail: { reason }
+			},
+			now
+		);
+		return true;
+	});
+}
+
+export async function removeClosureDay(db: DB, date: string, actor: Actor, now = new Date()) {
+	await db.transaction().execute(async (trx) => {
+		await trx.deleteFrom('closure_day').where('date', '=', date).execute();
+		await recordAudit(
+			trx,
+			{
+				actorId: actor.id,
+				action: 'closure-day.removed',
+				recordType: 'closure_day',
+				recordId: date,
+				ip: actor.ip
+			},
+			now
+		);
+	});
+}
