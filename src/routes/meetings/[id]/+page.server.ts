@@ -14,6 +14,10 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	return {
 		meeting,
 		organiser,
+		agendaPublished: ['agenda-published', 'in-progress', 'concluded'].includes(meeting.status),
+		agendaVisible:
+			['agenda-published', 'in-progress', 'concluded'].includes(meeting.status) ||
+			(organiser && meeting.status === 'agenda-open'),
 		canSubmit: window.open,
 		submitNote: window.open
 			? window.late

@@ -1,0 +1,202 @@
+import type { DB } from './db';
+import type { AgendaPart } from './schema';
+import { recordAudit } from './audit';
+import { listMeetingSubmissions } from './submissions';
+
+export interface Actor {
+	id: number;
+	ip: string | null;
+}
+
+/** Minutes each kind of item gets unless the chair says otherwise (MARAC practice: 12–15 a case). */
+export const DEFAULT_MINUTES: Record<AgendaPart, number> = { 1: 5, 2: 12, 3: 8, 4: 10 };
+
+/** About 15 family items fit in a two-hour MAG (DOMAIN.md: ~15 CAFs per meeting). */
+export const FAMILY_ITEM_LIMIT = 15;
+
+export async function buildAgenda(db: DB, meetingId: number, lengthMinutes: number) {
+	const items = await listMeetingSubmissions(db, meetingId);
+	const positions = await db
+		.selectFrom('submission')
+		.select(['id', 'position', 'minutes'])
+		.where('meeting_id', '=', meetingId)
+		.execute();
+	const byId = new Map(positions.map((p) => [p.id, p]));
+	const withTimes = items.map((item) => ({
+		...item,
+		position: byId.get(item.id)?.position ?? null,
+		minutes: byId.get(item.id)?.minutes ?? DEFAULT_MINUTES[item.part]
+	}));
+	const accepted = withTimes
+		.filter((i) => i.status === 'accepted')
+		.sort((a, b) => a.part - b.part || (a.position ?? 1e9) - (b.position ?? 1e9) || a.id - b.id);
+	const waiting = withTimes.filter((i) => i.status === 'submitted' || i.status === 'deferred');
+	const totalMinutes = accepted.reduce((sum, item) => sum + item.minutes, 0);
+	const familyItems = accepted.filter((item) => item.part !== 4).length;
+	return {
+		accepted,
+		waiting,
+		closed: withTimes.filter((i) => i.status === 'declined' || i.status === 'withdrawn'),
+		totalMinutes,
+		overrunMinutes: Math.max(0, totalMinutes - lengthMinutes),
+		familyItems,
+		tooManyFamilyItems: familyItems > FAMILY_ITEM_LIMIT
+	};
+}
+
+async function notify(db: DB, submissionId: number, message: string, link: string, now: Date) {
+	const row = await db
+		.selectFrom('submission')
+		.select('submitted_by')
+		.where('id', '=', submissionId)
+		.executeTakeFirstOrThrow();
+	await db
+		.insertInto('notice')
+		.values({
+			user_id: row.submitted_by,
+			message,
+			link,
+			created_at: now.toISOString(),
+			read_at: null
+		})
+		.execute();
+}
+
+async function lastPosition(db: DB, meetingId: number, part: AgendaPart): Promise<number> {
+	const row = await db
+		.selectFrom('submission')
+		.select((eb) => eb.fn.max('position').as('last'))
+		.where('meeting_id', '=', meetingId)
+		.where('part', '=', part)
+		.where('status', '=', 'accepted')
+		.executeTakeFirst();
+	return Number(row?.last ?? 0);
+}
+
+/** The chair's decision on one item; each is one transaction, audited, and the submitter told. */
+export async function decideItem(
+	db: DB,
+	meetingId: number,
+	submissionId: number,
+	decision:
+		| { kind: 'accept'; minutes: number }
+		| { kind: 'decline'; reason: string }
+		| { kind: 'defer'; toMeetingId: number; toMeetingDate: string },
+	actor: Actor,
+	now = new Date()
+): Promise<boolean> {
+	return db.transaction().execute(async (trx) => {
+		const item = await trx
+			.selectFrom('submission')
+			.select(['id', 'part', 'status'])
+			.where('id', '=', submissionId)
+			.where('meeting_id', '=', meetingId)
+			.executeTakeFirst();
+		if (!item || item.status === 'withdrawn') return false;
+		const stamp = now.toISOString();
+		if (decision.kind === 'accept') {
+			const position =
+				item.status === 'accepted'
+					? undefined
+					: (await lastPosition(trx, meetingId, item.part)) + 1;
+			await trx
+				.updateTable('submission')
+				.set({
+					status: 'accepted',
+					minutes: decision.minutes,
+					decline_reason: null,
+					updated_at: stamp,
+					...(position ? { position } : {})
+				})
+				.where('id', '=', submissionId)
+				.execute();
+		} else if (decision.kind === 'decline') {
+			await trx
+				.updateTable('submission')
+				.set({
+					status: 'declined',
+					decline_reason: decision.reason,
+					position: null,
+					updated_at: stamp
+				})
+				.where('id', '=', submissionId)
+				.execute();
+			await notify(
+				trx,
+				submissionId,
+				`Your item was not taken onto the agenda: ${decision.reason}`,
+				`/items/${submissionId}`,
+				now
+			);
+		} else {
+			await trx
+				.updateTable('submission')
+				.set({
+					status: 'deferred',
+					meeting_id: decision.toMeetingId,
+					position: null,
+					updated_at: stamp
+				})
+				.where('id', '=', submissionId)
+				.execute();
+			await notify(
+				trx,
+				submissionId,
+				`Your item has been deferred to the meeting on ${decision.toMeetingDate}.`,
+				`/items/${submissionId}`,
+				now
+			);
+		}
+		await recordAudit(
+			trx,
+			{
+				actorId: actor.id,
+				action: `agenda.item-${decision.kind === 'accept' ? 'accepted' : decision.kind === 'decline' ? 'declined' : 'deferred'}`,
+				recordType: 'submission',
+				recordId: submissionId,
+				ip: actor.ip
+			},
+			now
+		);
+		return true;
+	});
+}
+
+/** Moves an accepted item one place up or down within its part. */
+export async function moveItem(
+	db: DB,
+	meetingId: number,
+	submissionId: number,
+	direction: 'up' | 'down'
+): Promise<void> {
+	await db.transaction().execute(async (trx) => {
+		const item = await trx
+			.selectFrom('submission')
+			.select(['id', 'part'])
+			.where('id', '=', submissionId)
+			.where('meeting_id', '=', meetingId)
+			.where('status', '=', 'accepted')
+			.executeTakeFirst();
+		if (!item) return;
+		const ordered = await trx
+			.selectFrom('submission')
+			.select(['id', 'position'])
+			.where('meeting_id', '=', meetingId)
+			.where('part', '=', item.part)
+			.where('status', '=', 'accepted')
+			.orderBy('position')
+			.orderBy('id')
+			.execute();
+		const index = ordered.findIndex((row) => row.id === submissionId);
+		const swapWith = direction === 'up' ? index - 1 : index + 1;
+		if (swapWith < 0 || swapWith >= ordered.length) return;
+		[ordered[index], ordered[swapWith]] = [ordered[swapWith]!, ordered[index]!];
+		for (const [position, row] of ordered.entries()) {
+			await trx
+				.updateTable('submission')
+				.set({ position: position + 1 })
+				.where('id', '=', row.id)
+				.execute();
+		}
+	});
+}

@@ -1,0 +1,167 @@
+import { error, fail } from '@sveltejs/kit';
+import { appDatabase } from '$lib/server/app-database';
+import { buildAgenda, decideItem, DEFAULT_MINUTES, moveItem } from '$lib/server/agenda';
+import { textField } from '$lib/server/forms';
+import { advanceMeeting, listMeetings } from '$lib/server/meetings';
+import { formatMeetingDate, todayInEngland } from '$lib/dates';
+import { requireMeetingMember } from '../meeting-access';
+import type { Actions, PageServerLoad } from './$types';
+
+const published = ['agenda-published', 'in-progress', 'concluded'];
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+	const { meeting, organiser } = await requireMeetingMember(locals, params.id);
+	const building =
+		organiser && (meeting.status === 'scheduled' || meeting.status === 'agenda-open');
+	if (!building && !published.includes(meeting.status)) {
+		error(403, 'The agenda for this meeting has not been published yet');
+	}
+	const { db } = appDatabase();
+	const agenda = await buildAgenda(db, meeting.id, meeting.lengthMinutes);
+	// What every member sees once published: the part, a neutral label, the agency and the time.
+	// Never the text of an item, and never a family's details.
+	const line = (item: (typeof agenda.accepted)[number]) => ({
+		id: item.id,
+		part: item.part,
+		label: item.label,
+		agencyName: item.agencyName,
+		minutes: item.minutes,
+		late: item.late
+	});
+	const later = building
+		? (await listMeetings(db, meeting.communityId, todayInEngland())).upcoming
+				.filter((m) => m.date > meeting.date)
+				.map((m) => ({ id: m.id, date: m.date }))
+		: [];
+	return {
+		meeting: {
+			id: meeting.id,
+			date: meeting.date,
+			communityName: meeting.communityName,
+			lengthMinutes: meeting.lengthMinutes,
+			status: meeting.status,
+			startTime: meeting.startTime,
+			venue: meeting.venue
+		},
+		building,
+		accepted: agenda.accepted.map(line),
+		waiting: building
+			? agenda.waiting.map((item) => ({
+					...line(item),
+					submitterName: item.submitterName,
+					status: item.status,
+					defaultMinutes: DEFAULT_MINUTES[item.part]
+				}))
+			: [],
+		totalMinutes: agenda.totalMinutes,
+		overrunMinutes: agenda.overrunMinutes,
+		familyItems: agenda.familyItems,
+		tooManyFamilyItems: agenda.tooManyFamilyItems,
+		laterMeetings: later
+	};
+};
+
+async function requireBuilder(locals: App.Locals, id: string) {
+	const access = await requireMeetingMember(locals, id);
+	if (!access.organiser) error(403, 'Only the chair or a coordinator can build the agenda');
+	if (access.meeting.status !== 'scheduled' && access.meeting.status !== 'agenda-open') {
+		error(409, 'The agenda has been published and can no longer be changed');
+	}
+	return access;
+}
+
+function itemId(form: FormData): number {
+	const id = Number(textField(form, 'item'));
+	if (!Number.isInteger(id)) error(400, 'No item chosen');
+	return id;
+}
+
+export const actions: Actions = {
+	accept: async ({ locals, params, request, getClientAddress }) => {
+		const { user, meeting } = await requireBuilder(locals, params.id);
+		const form = await request.formData();
+		const id = itemId(form);
+		const minutes = Number(textField(form, 'minutes'));
+		if (!Number.isInteger(minutes) || minutes < 1 || minutes > 60) {
+			return fail(400, {
+				itemId: id,
+				errors: { [`minutes-${id}`]: 'Enter a time from 1 to 60 minutes' } as Record<string, string>
+			});
+		}
+		await decideItem(
+			appDatabase().db,
+			meeting.id,
+			id,
+			{ kind: 'accept', minutes },
+			{ id: user.id, ip: getClientAddress() }
+		);
+		return { done: 'Item added to the agenda.' };
+	},
+
+	decline: async ({ locals, params, request, getClientAddress }) => {
+		const { user, meeting } = await requireBuilder(locals, params.id);
+		const form = await request.formData();
+		const id = itemId(form);
+		const reason = textField(form, 'reason');
+		if (reason === '' || reason.length > 300) {
+			return fail(400, {
+				itemId: id,
+				errors: {
+					[`reason-${id}`]: 'Enter a reason the submitter will see (300 characters or fewer)'
+				} as Record<string, string>
+			});
+		}
+		await decideItem(
+			appDatabase().db,
+			meeting.id,
+			id,
+			{ kind: 'decline', reason },
+			{ id: user.id, ip: getClientAddress() }
+		);
+		return { done: 'Item declined. The submitter has been told why.' };
+	},
+
+	defer: async ({ locals, params, request, getClientAddress }) => {
+		const { user, meeting } = await requireBuilder(locals, params.id);
+		const form = await request.formData();
+		const id = itemId(form);
+		const { db } = appDatabase();
+		const later = (await listMeetings(db, meeting.communityId, todayInEngland())).upcoming.filter(
+			(m) => m.date > meeting.date
+		);
+		const target = later.find((m) => String(m.id) === textField(form, 'toMeeting'));
+		if (!target)
+			return fail(400, {
+				itemId: id,
+				errors: { [`toMeeting-${id}`]: 'Choose a later meeting' } as Record<string, string>
+			});
+		await decideItem(
+			db,
+			meeting.id,
+			id,
+			{ kind: 'defer', toMeetingId: target.id, toMeetingDate: formatMeetingDate(target.date) },
+			{ id: user.id, ip: getClientAddress() }
+		);
+		return {
+			done: `Item deferred to ${formatMeetingDate(target.date)}. The submitter has been told.`
+		};
+	},
+
+	move: async ({ locals, params, request }) => {
+		const { meeting } = await requireBuilder(locals, params.id);
+		const form = await request.formData();
+		const direction = textField(form, 'direction') === 'up' ? 'up' : 'down';
+		await moveItem(appDatabase().db, meeting.id, itemId(form), direction);
+		return {};
+	},
+
+	publish: async ({ locals, params, getClientAddress }) => {
+		const { user, meeting } = await requireBuilder(locals, params.id);
+		const ok = await advanceMeeting(appDatabase().db, meeting.id, 'agenda-open', {
+			id: user.id,
+			ip: getClientAddress()
+		});
+		if (!ok) return fail(409, { actionError: 'Open the agenda before publishing it' });
+		return { done: 'The agenda is published. Members of the MAG can now see it.' };
+	}
+};

@@ -1,0 +1,147 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildAgenda, decideItem, moveItem } from '$lib/server/agenda';
+import type { OpenDatabase } from '$lib/server/db';
+import { scheduleMeetings, unreadNotices } from '$lib/server/meetings';
+import { createSubmission } from '$lib/server/submissions';
+import { addUser, freshDatabase } from './helpers';
+
+let database: OpenDatabase;
+let chair: { id: number; ip: null };
+let practitioner: { id: number };
+let meetingId: number;
+let laterMeetingId: number;
+
+beforeAll(async () => {
+	database = await freshDatabase();
+	const { db } = database;
+	chair = { id: (await addUser(database)).id, ip: null };
+	practitioner = await addUser(database);
+	const locality = await db
+		.insertInto('locality')
+		.values({ name: 'South' })
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	const community = await db
+		.insertInto('community')
+		.values({ name: 'Ledbury', locality_id: locality.id })
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	[meetingId, laterMeetingId] = (await scheduleMeetings(
+		db,
+		{
+			communityId: community.id,
+			dates: ['2027-05-11', '2027-06-22'],
+			startTime: '09:30',
+			lengthMinutes: 60,
+			venue: 'Ledbury',
+			onlineLink: null,
+			deadlineWorkingDays: 5
+		},
+		chair
+	)) as [number, number];
+});
+afterAll(() => database.close());
+
+async function item(part: 1 | 4, label: string, meeting = meetingId) {
+	const content =
+		part === 1
+			? ({
+					part: 1,
+					advice: { ageBand: '5 to 10', setting: label, worry: 'w', askedFor: 'a' }
+				} as const)
+			: ({ part: 4, issue: { title: label, place: 'p', happening: 'h', wanted: 'w' } } as const);
+	return createSubmission(
+		database.db,
+		{ meetingId: meeting, submittedBy: practitioner.id, agencyId: null, late: false, content },
+		null
+	);
+}
+
+describe('building an agenda', () => {
+	it('puts accepted items in order within their part and adds up their time', async () => {
+		const a = await item(4, 'Park drinking');
+		const b = await item(1, 'nursery');
+		const c = await item(4, 'School attendance');
+		for (const [id, minutes] of [
+			[a, 10],
+			[b, 5],
+			[c, 15]
+		] as const) {
+			expect(await decideItem(database.db, meetingId, id, { kind: 'accept', minutes }, chair)).toBe(
+				true
+			);
+		}
+		let agenda = await buildAgenda(database.db, meetingId, 60);
+		expect(agenda.accepted.map((i) => i.label)).toEqual([
+			'Advice: child 5 to 10, nursery',
+			'Park drinking',
+			'School attendance'
+		]);
+		expect(agenda.totalMinutes).toBe(30);
+		expect(agenda.overrunMinutes).toBe(0);
+		await moveItem(database.db, meetingId, c, 'up');
+		agenda = await buildAgenda(database.db, meetingId, 60);
+		expect(agenda.accepted.map((i) => i.label)).toEqual([
+			'Advice: child 5 to 10, nursery',
+			'School attendance',
+			'Park drinking'
+		]);
+	});
+
+	it('warns when the agenda overruns the meeting', async () => {
+		const long = await item(4, 'Anti-social behaviour in town');
+		await decideItem(database.db, meetingId, long, { kind: 'accept', minutes: 40 }, chair);
+		const agenda = await buildAgenda(database.db, meetingId, 60);
+		expect(agenda.totalMinutes).toBe(70);
+		expect(agenda.overrunMinutes).toBe(10);
+	});
+
+	it('warns when it holds more than 15 family items', async () => {
+		const agendaBefore = await buildAgenda(database.db, laterMeetingId, 120);
+		expect(agendaBefore.tooManyFamilyItems).toBe(false);
+		for (let i = 0; i < 16; i++) {
+			const id = await item(1, `setting ${i}`, laterMeetingId);
+			await decideItem(database.db, laterMeetingId, id, { kind: 'accept', minutes: 5 }, chair);
+		}
+		const agenda = await buildAgenda(database.db, laterMeetingId, 120);
+		expect(agenda.familyItems).toBe(16);
+		expect(agenda.tooManyFamilyItems).toBe(true);
+	});
+
+	it('declining tells the submitter why; deferring moves the item to the named meeting and tells them', async () => {
+		const declined = await item(4, 'Declined one');
+		const deferred = await item(4, 'Deferred one');
+		await decideItem(
+			database.db,
+			meetingId,
+			declined,
+			{ kind: 'decline', reason: 'This is a single-agency matter' },
+			chair
+		);
+		await decideItem(
+			database.db,
+			meetingId,
+			deferred,
+			{ kind: 'defer', toMeetingId: laterMeetingId, toMeetingDate: 'Tuesday 22 June 2027' },
+			chair
+		);
+		const notices = (await unreadNotices(database.db, practitioner.id)).map((n) => n.message);
+		expect(notices).toContain(
+			'Your item was not taken onto the agenda: This is a single-agency matter'
+		);
+		expect(notices).toContain(
+			'Your item has been deferred to the meeting on Tuesday 22 June 2027.'
+		);
+		const later = await buildAgenda(database.db, laterMeetingId, 120);
+		expect(later.waiting.map((i) => i.label)).toContain('Deferred one');
+		const here = await buildAgenda(database.db, meetingId, 60);
+		expect(here.closed.map((i) => i.label)).toContain('Declined one');
+	});
+
+	it('will not decide on an item from another meeting', async () => {
+		const elsewhere = await item(4, 'Elsewhere', laterMeetingId);
+		expect(
+			await decideItem(database.db, meetingId, elsewhere, { kind: 'accept', minutes: 5 }, chair)
+		).toBe(false);
+	});
+});
