@@ -56,7 +56,12 @@ test('the administrator sees the administration pages and no community pages', a
 
 test('a chair sees the communities they chair', async ({ page }) => {
 	await signIn(page, 'chair.north@mag.example');
-	await expect(mainNavigation(page)).toHaveText(['Home', 'My communities', 'Your account']);
+	await expect(mainNavigation(page)).toHaveText([
+		'Home',
+		'My communities',
+		'My submissions',
+		'Your account'
+	]);
 	await expect(page.getByTestId('signed-in-as')).toHaveText(
 		'Signed in as Helen Price, Chair (head of locality), CAF Team'
 	);
@@ -89,7 +94,12 @@ test('a coordinator sees the communities they coordinate and no administration',
 	page
 }) => {
 	await signIn(page, 'coordinator.north@mag.example');
-	await expect(mainNavigation(page)).toHaveText(['Home', 'My communities', 'Your account']);
+	await expect(mainNavigation(page)).toHaveText([
+		'Home',
+		'My communities',
+		'My submissions',
+		'Your account'
+	]);
 	await expect(page.getByTestId('signed-in-as')).toHaveText(
 		'Signed in as Jo Evans, MAG coordinator, CAF Team'
 	);
@@ -108,7 +118,12 @@ test('a coordinator sees the communities they coordinate and no administration',
 
 test('a practitioner sees their own communities only', async ({ page }) => {
 	await signIn(page, 'health.visitor@mag.example');
-	await expect(mainNavigation(page)).toHaveText(['Home', 'My communities', 'Your account']);
+	await expect(mainNavigation(page)).toHaveText([
+		'Home',
+		'My communities',
+		'My submissions',
+		'Your account'
+	]);
 	await expect(page.getByTestId('signed-in-as')).toHaveText(
 		'Signed in as Sarah Williams, Practitioner, Health Visiting Service'
 	);

@@ -216,3 +216,69 @@ export async function acceptInvitation(page: Page, link: string, password: strin
 	await page.getByRole('button', { name: 'Create password and sign in' }).click();
 	await expect(page).toHaveURL(/\/account\?welcome=1$/);
 }
+
+export interface MeetingRow {
+	id: number;
+	date: string;
+	status: string;
+}
+
+/** A community's meetings, earliest first (ids and YYYY-MM-DD dates straight from the database). */
+export function meetingsOf(community: string): MeetingRow[] {
+	const id = communityId(community);
+	return withDatabase(
+		(db) =>
+			db
+				.prepare('select id, date, status from meeting where community_id = ? order by date, id')
+				.all(id) as MeetingRow[]
+	);
+}
+
+/** The meeting whose agenda is open for items (the demo seed opens each community's first one). */
+export function agendaOpenMeeting(community: string): MeetingRow {
+	const meeting = meetingsOf(community).find((m) => m.status === 'agenda-open');
+	if (!meeting) throw new Error(`No meeting of ${community} has its agenda open`);
+	return meeting;
+}
+
+/** Types a YYYY-MM-DD date into the GOV.UK date input whose first box has this id. */
+export async function fillDateInput(page: Page, id: string, date: string) {
+	const [year, month, day] = date.split('-');
+	await page.locator(`#${id}`).fill(String(Number(day)));
+	await page.locator(`#${id}-month`).fill(String(Number(month)));
+	await page.locator(`#${id}-year`).fill(year!);
+}
+
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTHS = [
+	'January',
+	'February',
+	'March',
+	'April',
+	'May',
+	'June',
+	'July',
+	'August',
+	'September',
+	'October',
+	'November',
+	'December'
+];
+
+/** A YYYY-MM-DD date as the pages write it: "8 December 2026". */
+export function longDate(date: string): string {
+	const d = new Date(`${date}T12:00:00Z`);
+	return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+}
+
+/** A meeting's date as the pages write it: "Tuesday 8 December 2026". */
+export function meetingDate(date: string): string {
+	return `${WEEKDAYS[new Date(`${date}T12:00:00Z`).getUTCDay()]} ${longDate(date)}`;
+}
+
+/** The YYYY-MM-DD date `days` after (or before, if negative) another. */
+export function addDays(date: string, days: number): string {
+	const d = new Date(`${date}T12:00:00Z`);
+	d.setUTCDate(d.getUTCDate() + days);
+	return d.toISOString().slice(0, 10);
+}

@@ -120,7 +120,12 @@ test('an invited person sets a password, turns on two-factor sign-in and signs i
 		await expect(page.getByTestId('signed-in-as')).toHaveText(
 			`Signed in as ${name}, Practitioner, Youth Service`
 		);
-		await expect(mainNavigation(page)).toHaveText(['Home', 'My communities', 'Your account']);
+		await expect(mainNavigation(page)).toHaveText([
+			'Home',
+			'My communities',
+			'My submissions',
+			'Your account'
+		]);
 		await expectNoAxeViolations(page);
 	});
 

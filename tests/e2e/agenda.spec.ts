@@ -1,0 +1,120 @@
+import { expect, test, type Page } from '@playwright/test';
+import {
+	communityId,
+	expectErrorSummary,
+	expectNoAxeViolations,
+	newContext,
+	open,
+	signIn,
+	submitForm,
+	withDatabase
+} from './helpers';
+
+const WORRY = 'Sleeping badly and hungry at school, staff noticed bruising-free tiredness';
+
+function firstOpenMeeting(community: string): number {
+	const id = communityId(community);
+	return withDatabase((db) => {
+		const row = db
+			.prepare("select id from meeting where community_id = ? and status = 'agenda-open'")
+			.get(id) as { id: number } | undefined;
+		if (!row) throw new Error(`No open meeting for ${community}`);
+		return row.id;
+	});
+}
+
+async function addItem(page: Page, meetingId: number, part: 'advice' | 'community-issue') {
+	await open(page, `/meetings/${meetingId}/items/new?part=${part}`);
+	if (part === 'advice') {
+		await page.getByLabel('5 to 10').check();
+		await page.getByLabel('Setting').fill('primary school');
+		await page.getByLabel('What are you worried about?').fill(WORRY);
+		await page.getByLabel('What do you want from the group?').fill('Which agency could help');
+	} else {
+		await page.getByLabel('Title').fill('Drinking by the river');
+		await page.getByLabel('Place or setting').fill('Riverside walk');
+		await page
+			.getByLabel('What is happening?')
+			.fill('Groups of teenagers drinking on Friday nights');
+		await page.getByLabel('What do you want from the group?').fill('A joint response');
+	}
+	await submitForm(page, 'Submit the item');
+	await expect(page.getByText('Your item has been submitted.')).toBeVisible();
+}
+
+test('the chair builds an agenda that warns when it overruns, publishes it, and members see no item text', async ({
+	page,
+	browser
+}) => {
+	test.setTimeout(60_000);
+	const meetingId = firstOpenMeeting('Ledbury');
+
+	// A member who is neither chair nor submitter cannot see an agenda before it is published.
+	const member = await newContext(browser);
+	const memberPage = await member.newPage();
+	await signIn(memberPage, 'childrens.centre@mag.example');
+	expect((await memberPage.goto(`/meetings/${meetingId}/agenda`))?.status()).toBe(403);
+
+	await signIn(page, 'ewo@mag.example');
+	await addItem(page, meetingId, 'advice');
+	await addItem(page, meetingId, 'community-issue');
+
+	const chair = await newContext(browser);
+	const chairPage = await chair.newPage();
+	await signIn(chairPage, 'chair.south@mag.example');
+	await open(chairPage, `/meetings/${meetingId}`);
+	await chairPage.getByRole('link', { name: 'Build the agenda' }).click();
+	await expect(
+		chairPage.getByRole('heading', { name: 'Items waiting for a decision' })
+	).toBeVisible();
+	await expectNoAxeViolations(chairPage);
+
+	const issue = chairPage.locator('.govuk-summary-card', { hasText: 'Drinking by the river' });
+	await issue.getByLabel('Minutes for this item').fill('0');
+	await issue.getByRole('button', { name: /Add to the agenda/ }).click();
+	const issueId = await issue.locator('input[name=item]').first().inputValue();
+	await expectErrorSummary(chairPage, {
+		[`minutes-${issueId}`]: 'Enter a time from 1 to 60 minutes'
+	});
+	await expectNoAxeViolations(chairPage);
+
+	await issue.getByLabel('Minutes for this item').fill('60');
+	await submitForm(chairPage, 'Add to the agenda : Drinking by the river');
+	const advice = chairPage.locator('.govuk-summary-card', { hasText: 'primary school' });
+	await advice.getByLabel('Minutes for this item').fill('60');
+	await advice.getByRole('button', { name: /Add to the agenda/ }).click();
+	await expect(chairPage.getByTestId('agenda-total')).toContainText('120 of 120 minutes');
+	await expect(chairPage.getByTestId('agenda-warning')).toHaveCount(0);
+
+	await addItem(page, meetingId, 'community-issue');
+	await chairPage.reload();
+	const second = chairPage.locator('.govuk-summary-card', { hasText: 'Drinking by the river' });
+	await second.getByLabel('Minutes for this item').fill('15');
+	await second.getByRole('button', { name: /Add to the agenda/ }).click();
+	await expect(chairPage.getByTestId('agenda-warning')).toContainText(
+		'The agenda overruns the meeting by 15 minutes.'
+	);
+	await expectNoAxeViolations(chairPage);
+
+	await submitForm(chairPage, 'Publish the agenda');
+	await expect(chairPage.getByText('The agenda is published.')).toBeVisible();
+
+	// The published agenda, as a member who neither chairs nor submitted.
+	const response = await memberPage.goto(`/meetings/${meetingId}/agenda`);
+	expect(response?.status()).toBe(200);
+	await expect(memberPage.getByRole('heading', { name: 'Part 4: Community issue' })).toBeVisible();
+	await expect(memberPage.getByText('Drinking by the river').first()).toBeVisible();
+	const html = await response!.text();
+	expect(html).not.toContain(WORRY);
+	expect(html).not.toContain('Groups of teenagers drinking');
+	expect(html).not.toContain('Which agency could help');
+	await expectNoAxeViolations(memberPage);
+
+	// Frozen: the submitter can no longer change the item.
+	await open(page, '/submissions');
+	await page.getByRole('link', { name: 'Drinking by the river' }).first().click();
+	await expect(page.getByRole('button', { name: 'Save changes' })).toHaveCount(0);
+
+	await member.close();
+	await chair.close();
+});
