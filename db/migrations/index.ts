@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import * as m20261123_0900_foundation from './20261123_0900_foundation';
 import * as m20261123_1400_meetings from './20261123_1400_meetings';
+import * as m20261123_1500_new_caf from './20261123_1500_new_caf';
 
 export interface Migration {
 	up: (db: Kysely<unknown>) => Promise<void>;
@@ -13,5 +14,6 @@ export interface Migration {
  */
 export const migrations: Record<string, Migration> = {
 	'20261123_0900_foundation': m20261123_0900_foundation,
-	'20261123_1400_meetings': m20261123_1400_meetings
+	'20261123_1400_meetings': m20261123_1400_meetings,
+	'20261123_1500_new_caf': m20261123_1500_new_caf
 };

@@ -19,6 +19,11 @@ export interface Database {
 	submission: SubmissionTable;
 	advice_request: AdviceRequestTable;
 	community_issue: CommunityIssueTable;
+	family_case: FamilyCaseTable;
+	family_member: FamilyMemberTable;
+	need: NeedTable;
+	consent: ConsentTable;
+	new_caf: NewCafTable;
 }
 
 export interface SchemaMigrationTable {
@@ -194,6 +199,63 @@ export interface CommunityIssueTable {
 	place: string;
 	happening: string;
 	wanted: string;
+}
+
+/** A family supported through the MAG. Outside the consent gate only `reference` and `initials` show. */
+export interface FamilyCaseTable {
+	id: Generated<number>;
+	/** e.g. BRO-2027-014: community code, year, number within the year. */
+	reference: string;
+	community_id: number;
+	initials: string;
+	created_by: number;
+	created_at: string;
+}
+
+export interface FamilyMemberTable {
+	id: Generated<number>;
+	case_id: number;
+	name: string;
+	date_of_birth: string;
+	relationship: string;
+	setting: string | null;
+	is_child: number;
+}
+
+export type NeedDomain = 'development' | 'parenting' | 'family-environment';
+
+export interface NeedTable {
+	id: Generated<number>;
+	case_id: number;
+	family_member_id: number;
+	description: string;
+	domain: NeedDomain;
+}
+
+export interface ConsentTable {
+	id: Generated<number>;
+	case_id: number;
+	/** The parents or carers who signed. */
+	given_by: string;
+	young_person: 'yes' | 'no' | 'not-of-age';
+	signed_on: string;
+	covers_mag: number;
+	/** The agencies the family agreed their information may be shared with. */
+	shared_with: string;
+	/** Where the signed form is kept. */
+	form_location: string;
+	withdrawn_on: string | null;
+	recorded_by: number;
+	recorded_at: string;
+}
+
+export interface NewCafTable {
+	submission_id: number;
+	case_id: number;
+	consent_id: number;
+	caf_date: string;
+	way_in: string;
+	level_of_need: string;
 }
 
 export type Agency = Selectable<AgencyTable>;

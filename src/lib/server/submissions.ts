@@ -162,7 +162,8 @@ export interface SubmissionDetail {
 	submitterName: string;
 	agencyName: string | null;
 	declineReason: string | null;
-	content: ItemContent;
+	/** Parts 1 and 4; null for parts 2 and 3, whose details live in the family's case record. */
+	content: ItemContent | null;
 }
 
 export async function findSubmission(
@@ -203,26 +204,28 @@ export async function findSubmission(
 		.where('submission.id', '=', submissionId)
 		.executeTakeFirst();
 	if (!row) return undefined;
-	const content: ItemContent =
-		row.part === 1
-			? {
-					part: 1,
-					advice: {
-						ageBand: row.age_band ?? '',
-						setting: row.setting ?? '',
-						worry: row.worry ?? '',
-						askedFor: row.asked_for ?? ''
+	const content: ItemContent | null =
+		row.part === 2 || row.part === 3
+			? null
+			: row.part === 1
+				? {
+						part: 1,
+						advice: {
+							ageBand: row.age_band ?? '',
+							setting: row.setting ?? '',
+							worry: row.worry ?? '',
+							askedFor: row.asked_for ?? ''
+						}
 					}
-				}
-			: {
-					part: 4,
-					issue: {
-						title: row.title ?? '',
-						place: row.place ?? '',
-						happening: row.happening ?? '',
-						wanted: row.wanted ?? ''
-					}
-				};
+				: {
+						part: 4,
+						issue: {
+							title: row.title ?? '',
+							place: row.place ?? '',
+							happening: row.happening ?? '',
+							wanted: row.wanted ?? ''
+						}
+					};
 	return {
 		id: row.id,
 		meetingId: row.meetingId,
@@ -242,11 +245,18 @@ export async function findSubmission(
 }
 
 /** A submitter may change or withdraw an item until the agenda is published. */
-export function isEditable(item: Pick<SubmissionDetail, 'meetingStatus' | 'status'>): boolean {
+export function isWithdrawable(item: Pick<SubmissionDetail, 'meetingStatus' | 'status'>): boolean {
 	return (
 		(item.meetingStatus === 'scheduled' || item.meetingStatus === 'agenda-open') &&
 		(item.status === 'submitted' || item.status === 'accepted')
 	);
+}
+
+/** Parts 1 and 4 can be changed in place; a new CAF is withdrawn and submitted again. */
+export function isEditable(
+	item: Pick<SubmissionDetail, 'meetingStatus' | 'status' | 'content'>
+): boolean {
+	return item.content !== null && isWithdrawable(item);
 }
 
 export async function updateSubmission(
@@ -309,9 +319,14 @@ function itemSummaries(db: DB) {
 		.leftJoin('agency', 'agency.id', 'submission.agency_id')
 		.leftJoin('community_issue', 'community_issue.submission_id', 'submission.id')
 		.leftJoin('advice_request', 'advice_request.submission_id', 'submission.id')
+		.leftJoin('new_caf', 'new_caf.submission_id', 'submission.id')
+		.leftJoin('family_case', 'family_case.id', 'new_caf.case_id')
 		.select([
 			'submission.id',
 			'submission.part',
+			'family_case.reference',
+			'family_case.initials',
+			'new_caf.way_in as wayIn',
 			'submission.status',
 			'submission.late',
 			'submission.meeting_id as meetingId',
@@ -344,13 +359,21 @@ export async function listMeetingSubmissions(db: DB, meetingId: number) {
 	return rows.map((row) => ({ ...row, late: row.late === 1, label: itemLabel(row) }));
 }
 
+/**
+ * How an item is named in lists and on the published agenda. A family item is named only by its
+ * case reference, initials and way in: never a name, a date of birth or a need.
+ */
 function itemLabel(row: {
 	part: AgendaPart;
 	issueTitle: string | null;
 	ageBand: string | null;
 	setting: string | null;
+	reference: string | null;
+	initials: string | null;
+	wayIn: string | null;
 }): string {
 	if (row.part === 4) return row.issueTitle ?? 'Community issue';
+	if (row.part === 2 && row.reference) return `${row.reference} (${row.initials}), ${row.wayIn}`;
 	if (row.part === 1)
 		return `Advice: child ${row.ageBand?.toLowerCase() ?? ''}, ${row.setting ?? ''}`;
 	return PART_NAMES[row.part];

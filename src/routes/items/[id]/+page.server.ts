@@ -3,10 +3,12 @@ import { requireUser } from '$lib/server/access';
 import { appDatabase } from '$lib/server/app-database';
 import { membershipRole, runsTheMeeting } from '$lib/server/communities';
 import { readItemForm } from '$lib/server/item-form';
+import { readNewCaf } from '$lib/server/new-caf';
 import {
 	AGE_BANDS,
 	findSubmission,
 	isEditable,
+	isWithdrawable,
 	updateSubmission,
 	withdrawSubmission
 } from '$lib/server/submissions';
@@ -21,17 +23,29 @@ async function requireItem(locals: App.Locals, id: string) {
 	const item = await findSubmission(db, itemId);
 	if (!item) error(404, 'Not found');
 	const isSubmitter = item.submittedBy === user.id;
-	const organiser = runsTheMeeting(await membershipRole(db, user.id, item.communityId));
-	if (!isSubmitter && !organiser)
+	const role = await membershipRole(db, user.id, item.communityId);
+	if (!isSubmitter && !runsTheMeeting(role))
 		error(403, 'Only the person who submitted this item and the chair can see it');
-	return { user, item, isSubmitter };
+	return { user, item, isSubmitter, isChair: role === 'chair' };
 }
 
-export const load: PageServerLoad = async ({ locals, params, url }) => {
-	const { item, isSubmitter } = await requireItem(locals, params.id);
+export const load: PageServerLoad = async ({ locals, params, url, getClientAddress }) => {
+	const { user, item, isSubmitter, isChair } = await requireItem(locals, params.id);
+	// Before the consent gate is passed in the meeting, a family's details are for the submitter and
+	// the chair only (DOMAIN.md); a coordinator sees the reference and initials. Every read is logged.
+	const family =
+		item.part === 2 && (isSubmitter || isChair)
+			? await readNewCaf(appDatabase().db, item.id, {
+					id: user.id,
+					ip: getClientAddress(),
+					why: isSubmitter ? 'submitter reading their own item' : 'chair preparing the agenda'
+				})
+			: null;
 	return {
 		item,
+		family,
 		canChange: isSubmitter && isEditable(item),
+		canWithdraw: isSubmitter && isWithdrawable(item),
 		submitted: url.searchParams.has('submitted'),
 		ageBands: AGE_BANDS
 	};
@@ -48,6 +62,7 @@ async function requireChangeable(locals: App.Locals, id: string) {
 export const actions: Actions = {
 	save: async ({ locals, params, request, getClientAddress }) => {
 		const { user, item } = await requireChangeable(locals, params.id);
+		if (!item.content) error(409, 'This item cannot be changed here');
 		const part = item.content.part;
 		const { values, errors, content } = readItemForm(await request.formData(), part);
 		if (Object.keys(errors).length > 0) return fail(400, { values, errors });
@@ -56,7 +71,8 @@ export const actions: Actions = {
 	},
 
 	withdraw: async ({ locals, params, getClientAddress }) => {
-		const { user, item } = await requireChangeable(locals, params.id);
+		const { user, item, isSubmitter } = await requireItem(locals, params.id);
+		if (!isSubmitter || !isWithdrawable(item)) error(409, 'This item can no longer be withdrawn');
 		await withdrawSubmission(appDatabase().db, item.id, user.id, getClientAddress());
 		redirect(303, '/submissions?withdrawn=1');
 	}

@@ -1,14 +1,24 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { appDatabase } from '$lib/server/app-database';
 import { readItemForm } from '$lib/server/item-form';
+import {
+	createNewCaf,
+	levelsOfNeed,
+	MEMBER_ROWS,
+	NEED_DOMAINS,
+	NEED_ROWS,
+	readNewCafForm,
+	RELATIONSHIPS,
+	WAYS_IN
+} from '$lib/server/new-caf';
 import { AGE_BANDS, createSubmission, submissionWindow } from '$lib/server/submissions';
 import { todayInEngland } from '$lib/dates';
 import { requireMeetingMember } from '../../meeting-access';
 import type { Actions, PageServerLoad } from './$types';
 
-const partsByName = { advice: 1, 'community-issue': 4 } as const;
+const partsByName = { advice: 1, 'new-caf': 2, 'community-issue': 4 } as const;
 
-function partFrom(url: URL): 1 | 4 | null {
+function partFrom(url: URL): 1 | 2 | 4 | null {
 	const name = url.searchParams.get('part');
 	return name && name in partsByName ? partsByName[name as keyof typeof partsByName] : null;
 }
@@ -26,7 +36,15 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		meeting: { id: meeting.id, date: meeting.date, communityName: meeting.communityName },
 		part: partFrom(url),
 		late,
-		ageBands: AGE_BANDS
+		ageBands: AGE_BANDS,
+		newCaf: {
+			relationships: RELATIONSHIPS,
+			domains: NEED_DOMAINS,
+			waysIn: WAYS_IN,
+			levels: levelsOfNeed(),
+			memberRows: MEMBER_ROWS,
+			needRows: NEED_ROWS
+		}
 	};
 };
 
@@ -35,14 +53,41 @@ export const actions: Actions = {
 		const { user, meeting, late } = await requireOpenWindow(locals, params.id);
 		const part = partFrom(url);
 		if (!part) error(400, 'Choose a part of the agenda');
-		const { values, errors, content } = readItemForm(await request.formData(), part);
-		if (Object.keys(errors).length > 0) return fail(400, { values, errors });
+		const form = await request.formData();
 		const { db } = appDatabase();
 		const agency = await db
 			.selectFrom('user')
 			.select('agency_id')
 			.where('id', '=', user.id)
 			.executeTakeFirstOrThrow();
+		if (part === 2) {
+			const today = todayInEngland();
+			const caf = readNewCafForm(form, meeting.date, today);
+			if (!caf.input) {
+				return fail(400, {
+					values: caf.values,
+					errors: caf.errors,
+					consentRefused: caf.consentRefused
+				});
+			}
+			const created = await createNewCaf(
+				db,
+				{
+					meetingId: meeting.id,
+					communityId: meeting.communityId,
+					communityName: meeting.communityName,
+					submittedBy: user.id,
+					agencyId: agency.agency_id,
+					late,
+					year: meeting.date.slice(0, 4)
+				},
+				caf.input,
+				getClientAddress()
+			);
+			redirect(303, `/items/${created.submissionId}?submitted=1`);
+		}
+		const { values, errors, content } = readItemForm(form, part);
+		if (Object.keys(errors).length > 0) return fail(400, { values, errors });
 		const id = await createSubmission(
 			db,
 			{ meetingId: meeting.id, submittedBy: user.id, agencyId: agency.agency_id, late, content },

@@ -1,0 +1,399 @@
+import type { DB } from './db';
+import type { NeedDomain } from './schema';
+import { recordAudit } from './audit';
+import { consentForMeeting } from './consent';
+import { textField, type FieldErrors } from './forms';
+import { readDateInput } from '../dates';
+
+export const MEMBER_ROWS = 4;
+export const NEED_ROWS = 5;
+
+export const RELATIONSHIPS = [
+	'Child',
+	'Young person',
+	'Mother',
+	'Father',
+	'Carer',
+	'Grandparent',
+	'Other adult'
+] as const;
+const CHILD_RELATIONSHIPS = new Set(['Child', 'Young person']);
+
+export const NEED_DOMAINS: Record<NeedDomain, string> = {
+	development: 'The child’s development',
+	parenting: 'Parenting capacity',
+	'family-environment': 'Family and environment'
+};
+
+export const WAYS_IN = [
+	'New CAF',
+	'Step down from child in need',
+	'Step down from child protection',
+	'Below threshold after assessment',
+	'From the front door',
+	'Stuck early help case',
+	'Identified through family data'
+] as const;
+
+/** Halton's levels of need by default; a council can set its own in LEVELS_OF_NEED. */
+export function levelsOfNeed(): string[] {
+	return (process.env.LEVELS_OF_NEED ?? '1,2,3a,3b,4')
+		.split(',')
+		.map((l) => l.trim())
+		.filter(Boolean);
+}
+
+export interface FamilyMemberInput {
+	row: number;
+	name: string;
+	dateOfBirth: string;
+	relationship: string;
+	setting: string | null;
+	isChild: boolean;
+}
+
+export interface NewCafInput {
+	members: FamilyMemberInput[];
+	needs: { memberRow: number; description: string; domain: NeedDomain }[];
+	cafDate: string;
+	wayIn: string;
+	levelOfNeed: string;
+	consent: {
+		givenBy: string;
+		youngPerson: 'yes' | 'no' | 'not-of-age';
+		signedOn: string;
+		coversMag: boolean;
+		sharedWith: string;
+		formLocation: string;
+	};
+}
+
+function dateField(form: FormData, id: string) {
+	return {
+		day: textField(form, `${id}-day`),
+		month: textField(form, `${id}-month`),
+		year: textField(form, `${id}-year`)
+	};
+}
+
+/**
+ * Reads the part 2 form. Returns what was typed (to show again), the errors by field, whether the
+ * consent is the problem (so the page can offer part 1 instead), and the clean input when valid.
+ */
+export function readNewCafForm(form: FormData, meetingDate: string, today: string) {
+	const errors: FieldErrors = {};
+	const values: Record<string, string> = {};
+	for (const [name, value] of form.entries())
+		if (typeof value === 'string') values[name] = value.trim();
+
+	const members: FamilyMemberInput[] = [];
+	for (let row = 1; row <= MEMBER_ROWS; row++) {
+		const name = textField(form, `member-${row}-name`);
+		const dob = dateField(form, `member-${row}-dob`);
+		const relationship = textField(form, `member-${row}-relationship`);
+		const setting = textField(form, `member-${row}-setting`);
+		if (!name && !dob.day && !dob.month && !dob.year && !relationship && !setting) continue;
+		if (!name) errors[`member-${row}-name`] = `Enter the name of family member ${row}`;
+		else if (name.length > 120)
+			errors[`member-${row}-name`] = 'Name must be 120 characters or fewer';
+		const date = readDateInput(dob.day, dob.month, dob.year);
+		if (!date.ok)
+			errors[`member-${row}-dob`] = date.message.replace(
+				'the date',
+				`the date of birth of family member ${row}`
+			);
+		else if (date.date > today) errors[`member-${row}-dob`] = 'Date of birth must be in the past';
+		if (!(RELATIONSHIPS as readonly string[]).includes(relationship))
+			errors[`member-${row}-relationship`] = `Choose how family member ${row} is related`;
+		const isChild = CHILD_RELATIONSHIPS.has(relationship);
+		if (isChild && !setting)
+			errors[`member-${row}-setting`] = `Enter the school or setting of family member ${row}`;
+		if (date.ok)
+			members.push({
+				row,
+				name,
+				dateOfBirth: date.date,
+				relationship,
+				setting: setting || null,
+				isChild
+			});
+	}
+	if (Object.keys(errors).length === 0 && members.length === 0)
+		errors['member-1-name'] = 'Enter at least one family member';
+	else if (Object.keys(errors).length === 0 && !members.some((m) => m.isChild))
+		errors['member-1-relationship'] = 'At least one family member must be a child or young person';
+
+	const needs: NewCafInput['needs'] = [];
+	for (let row = 1; row <= NEED_ROWS; row++) {
+		const memberRow = textField(form, `need-${row}-member`);
+		const description = textField(form, `need-${row}-description`);
+		const domain = textField(form, `need-${row}-domain`);
+		if (!memberRow && !description && !domain) continue;
+		if (!members.some((m) => String(m.row) === memberRow))
+			errors[`need-${row}-member`] = `Choose who need ${row} is for`;
+		if (!description) errors[`need-${row}-description`] = `Describe need ${row}`;
+		else if (description.length > 300)
+			errors[`need-${row}-description`] = 'A need must be 300 characters or fewer';
+		if (!(domain in NEED_DOMAINS))
+			errors[`need-${row}-domain`] = `Choose the domain of need ${row}`;
+		else needs.push({ memberRow: Number(memberRow), description, domain: domain as NeedDomain });
+	}
+	if (needs.length === 0 && !Object.keys(errors).some((k) => k.startsWith('need-')))
+		errors['need-1-member'] = 'Enter at least one need';
+
+	const caf = readDateInput(
+		...(Object.values(dateField(form, 'cafDate')) as [string, string, string])
+	);
+	if (!caf.ok) errors.cafDate = caf.message.replace('the date', 'the date of the CAF');
+	else if (caf.date > today) errors.cafDate = 'The date of the CAF must be today or in the past';
+	const wayIn = textField(form, 'wayIn');
+	if (!(WAYS_IN as readonly string[]).includes(wayIn))
+		errors.wayIn = 'Choose how the family came to early help';
+	const levelOfNeed = textField(form, 'levelOfNeed');
+	if (!levelsOfNeed().includes(levelOfNeed)) errors.levelOfNeed = 'Choose the level of need';
+
+	const givenBy = textField(form, 'givenBy');
+	if (!givenBy) errors.givenBy = 'Enter who gave consent';
+	const youngPerson = textField(form, 'youngPerson');
+	if (!['yes', 'no', 'not-of-age'].includes(youngPerson))
+		errors.youngPerson = 'Say whether the young person consented';
+	const sharedWith = textField(form, 'sharedWith');
+	if (!sharedWith) errors.sharedWith = 'Enter the agencies the family agreed to share with';
+	const formLocation = textField(form, 'formLocation');
+	if (!formLocation) errors.formLocation = 'Enter where the signed consent form is kept';
+	const coversMag = form.get('coversMag') === 'yes';
+	const signed = readDateInput(
+		...(Object.values(dateField(form, 'signedOn')) as [string, string, string])
+	);
+	let consentRefused = false;
+	if (!signed.ok) {
+		errors.signedOn = signed.message.replace('the date', 'the date consent was signed');
+	} else if (youngPerson === 'no') {
+		consentRefused = true;
+		errors.youngPerson =
+			'The young person has not consented, so the family cannot be discussed in part 2. Bring it as advice without consent (part 1) instead';
+	} else {
+		const verdict = consentForMeeting({ signedOn: signed.date, coversMag }, meetingDate, today);
+		if (!verdict.valid) {
+			consentRefused = true;
+			errors[verdict.reason.includes('cover') ? 'coversMag' : 'signedOn'] =
+				`A new CAF can be brought to part 2 only with signed, in-date consent covering discussion at this MAG: ${verdict.reason}. Bring it as advice without consent (part 1) instead`;
+		}
+	}
+
+	if (Object.keys(errors).length > 0 || !caf.ok || !signed.ok)
+		return { values, errors, consentRefused, input: null };
+	const input: NewCafInput = {
+		members,
+		needs,
+		cafDate: caf.date,
+		wayIn,
+		levelOfNeed,
+		consent: {
+			givenBy,
+			youngPerson: youngPerson as 'yes' | 'not-of-age',
+			signedOn: signed.date,
+			coversMag,
+			sharedWith,
+			formLocation
+		}
+	};
+	return { values, errors, consentRefused, input };
+}
+
+/** "Mortimer and Leominster" → MLE, "Hereford North City" → HNC, "Bromyard" → BRO. */
+export function communityCode(name: string): string {
+	const words = name
+		.split(/\s+/)
+		.filter((w) => !['and', 'on', 'the', 'of'].includes(w.toLowerCase()));
+	let code = words.map((w) => w[0]!).join('');
+	const last = words.at(-1) ?? '';
+	for (let i = 1; code.length < 3 && i < last.length; i++) code += last[i];
+	return code.slice(0, 3).toUpperCase();
+}
+
+/** The child's initials, e.g. "J.S.": all that identifies the family outside the consent gate. */
+export function initialsOf(name: string): string {
+	return name
+		.split(/[\s-]+/)
+		.filter(Boolean)
+		.map((part) => `${part[0]!.toUpperCase()}.`)
+		.join('');
+}
+
+/** Creates the case, its family, needs and consent, and the part 2 item: all in one transaction. */
+export async function createNewCaf(
+	db: DB,
+	context: {
+		meetingId: number;
+		communityId: number;
+		communityName: string;
+		submittedBy: number;
+		agencyId: number | null;
+		late: boolean;
+		year: string;
+	},
+	input: NewCafInput,
+	ip: string | null,
+	now = new Date()
+): Promise<{ submissionId: number; reference: string }> {
+	return db.transaction().execute(async (trx) => {
+		const prefix = `${communityCode(context.communityName)}-${context.year}-`;
+		const last = await trx
+			.selectFrom('family_case')
+			.select('reference')
+			.where('reference', 'like', `${prefix}%`)
+			.orderBy('reference', 'desc')
+			.limit(1)
+			.executeTakeFirst();
+		const next = last ? Number(last.reference.slice(prefix.length)) + 1 : 1;
+		const reference = `${prefix}${String(next).padStart(3, '0')}`;
+		const firstChild = input.members.find((m) => m.isChild)!;
+		const stamp = now.toISOString();
+		const familyCase = await trx
+			.insertInto('family_case')
+			.values({
+				reference,
+				community_id: context.communityId,
+				initials: initialsOf(firstChild.name),
+				created_by: context.submittedBy,
+				created_at: stamp
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		const memberIds = new Map<number, number>();
+		for (const member of input.members) {
+			const row = await trx
+				.insertInto('family_member')
+				.values({
+					case_id: familyCase.id,
+					name: member.name,
+					date_of_birth: member.dateOfBirth,
+					relationship: member.relationship,
+					setting: member.setting,
+					is_child: member.isChild ? 1 : 0
+				})
+				.returning('id')
+				.executeTakeFirstOrThrow();
+			memberIds.set(member.row, row.id);
+		}
+		for (const need of input.needs) {
+			await trx
+				.insertInto('need')
+				.values({
+					case_id: familyCase.id,
+					family_member_id: memberIds.get(need.memberRow)!,
+					description: need.description,
+					domain: need.domain
+				})
+				.execute();
+		}
+		const consent = await trx
+			.insertInto('consent')
+			.values({
+				case_id: familyCase.id,
+				given_by: input.consent.givenBy,
+				young_person: input.consent.youngPerson,
+				signed_on: input.consent.signedOn,
+				covers_mag: input.consent.coversMag ? 1 : 0,
+				shared_with: input.consent.sharedWith,
+				form_location: input.consent.formLocation,
+				withdrawn_on: null,
+				recorded_by: context.submittedBy,
+				recorded_at: stamp
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		const submission = await trx
+			.insertInto('submission')
+			.values({
+				meeting_id: context.meetingId,
+				part: 2,
+				submitted_by: context.submittedBy,
+				agency_id: context.agencyId,
+				status: 'submitted',
+				late: context.late ? 1 : 0,
+				position: null,
+				minutes: null,
+				decline_reason: null,
+				created_at: stamp,
+				updated_at: stamp
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		await trx
+			.insertInto('new_caf')
+			.values({
+				submission_id: submission.id,
+				case_id: familyCase.id,
+				consent_id: consent.id,
+				caf_date: input.cafDate,
+				way_in: input.wayIn,
+				level_of_need: input.levelOfNeed
+			})
+			.execute();
+		await recordAudit(
+			trx,
+			{
+				actorId: context.submittedBy,
+				action: 'submission.created',
+				recordType: 'submission',
+				recordId: submission.id,
+				ip,
+				detail: { part: 2, reference, meetingId: context.meetingId }
+			},
+			now
+		);
+		return { submissionId: submission.id, reference };
+	});
+}
+
+/** The family's details for the submitter or chair; each read is audited (who, which family, why). */
+export async function readNewCaf(
+	db: DB,
+	submissionId: number,
+	reader: { id: number; ip: string | null; why: string }
+) {
+	const caf = await db
+		.selectFrom('new_caf')
+		.innerJoin('family_case', 'family_case.id', 'new_caf.case_id')
+		.innerJoin('consent', 'consent.id', 'new_caf.consent_id')
+		.select([
+			'family_case.id as caseId',
+			'family_case.reference',
+			'family_case.initials',
+			'new_caf.caf_date as cafDate',
+			'new_caf.way_in as wayIn',
+			'new_caf.level_of_need as levelOfNeed',
+			'consent.given_by as givenBy',
+			'consent.young_person as youngPerson',
+			'consent.signed_on as signedOn',
+			'consent.covers_mag as coversMag',
+			'consent.shared_with as sharedWith',
+			'consent.form_location as formLocation'
+		])
+		.where('new_caf.submission_id', '=', submissionId)
+		.executeTakeFirst();
+	if (!caf) return undefined;
+	const members = await db
+		.selectFrom('family_member')
+		.select(['id', 'name', 'date_of_birth as dateOfBirth', 'relationship', 'setting'])
+		.where('case_id', '=', caf.caseId)
+		.orderBy('id')
+		.execute();
+	const needs = await db
+		.selectFrom('need')
+		.select(['id', 'family_member_id as memberId', 'description', 'domain'])
+		.where('case_id', '=', caf.caseId)
+		.orderBy('id')
+		.execute();
+	await recordAudit(db, {
+		actorId: reader.id,
+		action: 'family.viewed',
+		recordType: 'family_case',
+		recordId: caf.reference,
+		ip: reader.ip,
+		detail: { why: reader.why, submissionId }
+	});
+	return { ...caf, coversMag: caf.coversMag === 1, members, needs };
+}
