@@ -157,10 +157,6 @@ export function readNewCafForm(form: FormData, meetingDate: string, today: strin
 	const youngPerson = textField(form, 'youngPerson');
 	if (!['yes', 'no', 'not-of-age'].includes(youngPerson))
 		errors.youngPerson = 'Say whether the young person consented';
-	const sharedWith = textField(form, 'sharedWith');
-	if (!sharedWith) errors.sharedWith = 'Enter the agencies the family agreed to share with';
-	const formLocation = textField(form, 'formLocation');
-	if (!formLocation) errors.formLocation = 'Enter where the signed consent form is kept';
 	const coversMag = form.get('coversMag') === 'yes';
 	const signed = readDateInput(
 		...(Object.values(dateField(form, 'signedOn')) as [string, string, string])
@@ -181,6 +177,11 @@ export function readNewCafForm(form: FormData, meetingDate: string, today: strin
 		}
 	}
 
+	// Checked after the consent date and scope, so the errors list in the order of the page.
+	const sharedWith = textField(form, 'sharedWith');
+	if (!sharedWith) errors.sharedWith = 'Enter the agencies the family agreed to share with';
+	const formLocation = textField(form, 'formLocation');
+	if (!formLocation) errors.formLocation = 'Enter where the signed consent form is kept';
 	if (Object.keys(errors).length > 0 || !caf.ok || !signed.ok)
 		return { values, errors, consentRefused, input: null };
 	const input: NewCafInput = {
