@@ -78,6 +78,7 @@ test('the chair builds an agenda that warns when it overruns, publishes it, and 
 	});
 	await expectNoAxeViolations(chairPage);
 
+	await expect(issue.getByLabel('Minutes for this item')).toHaveValue('0');
 	await issue.getByLabel('Minutes for this item').fill('60');
 	await submitForm(chairPage, 'Add to the agenda : Drinking by the river');
 	const advice = chairPage.locator('.govuk-summary-card', { hasText: 'primary school' });

@@ -85,6 +85,7 @@ export const actions: Actions = {
 		if (!Number.isInteger(minutes) || minutes < 1 || minutes > 60) {
 			return fail(400, {
 				itemId: id,
+				typed: { minutes: textField(form, 'minutes') },
 				errors: { [`minutes-${id}`]: 'Enter a time from 1 to 60 minutes' } as Record<string, string>
 			});
 		}
@@ -106,6 +107,7 @@ export const actions: Actions = {
 		if (reason === '' || reason.length > 300) {
 			return fail(400, {
 				itemId: id,
+				typed: { reason },
 				errors: {
 					[`reason-${id}`]: 'Enter a reason the submitter will see (300 characters or fewer)'
 				} as Record<string, string>
