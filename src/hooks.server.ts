@@ -2,6 +2,7 @@ import { redirect, type Handle, type ServerInit } from '@sveltejs/kit';
 import { twoFactorRequired } from '$lib/server/access';
 import { appDatabase, closeAppDatabase } from '$lib/server/app-database';
 import { sessionCookieName, clearSessionCookie } from '$lib/server/auth/cookie';
+import { sessionPolicy } from '$lib/server/auth/new-session';
 import { validateSession } from '$lib/server/auth/session';
 import { config } from '$lib/server/config';
 import { migrate } from '$lib/server/migrator';
@@ -33,10 +34,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 	let signedOutBecause: 'idle' | 'expired' | null = null;
 
 	if (token) {
-		const check = await validateSession(appDatabase().db, token, {
-			idleMinutes: config.sessionIdleMinutes,
-			absoluteHours: config.sessionAbsoluteHours
-		});
+		const check = await validateSession(appDatabase().db, token, sessionPolicy);
 		if (check.ok) {
 			event.locals.user = check.user;
 			event.locals.session = check.session;

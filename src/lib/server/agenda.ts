@@ -1,12 +1,9 @@
 import type { DB } from './db';
 import type { AgendaPart } from './schema';
-import { recordAudit } from './audit';
-import { listMeetingSubmissions } from './submissions';
+import { recordAudit, type Actor } from './audit';
 
-export interface Actor {
-	id: number;
-	ip: string | null;
-}
+export type { Actor };
+import { listMeetingSubmissions } from './submissions';
 
 /** Minutes each kind of item gets unless the chair says otherwise (MARAC practice: 12–15 a case). */
 export const DEFAULT_MINUTES: Record<AgendaPart, number> = { 1: 5, 2: 12, 3: 8, 4: 10 };

@@ -1,5 +1,11 @@
 import type { DB } from './db';
 
+/** Who did something, and from where: carried into the audit log. */
+export interface Actor {
+	id: number;
+	ip: string | null;
+}
+
 export interface AuditEvent {
 	actorId: number | null;
 	action: string;

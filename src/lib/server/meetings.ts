@@ -1,12 +1,9 @@
 import type { DB } from './db';
 import type { MeetingStatus } from './schema';
-import { recordAudit } from './audit';
-import { subtractWorkingDays } from '../calendar/working-days';
+import { recordAudit, type Actor } from './audit';
 
-export interface Actor {
-	id: number;
-	ip: string | null;
-}
+export type { Actor };
+import { subtractWorkingDays } from '../calendar/working-days';
 
 /** Defaults from the MAG model: every six weeks, two hours, items in five working days before. */
 export const MEETING_DEFAULTS = {

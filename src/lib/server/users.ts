@@ -1,6 +1,8 @@
 import type { DB } from './db';
 import type { CommunityRole } from './schema';
-import { recordAudit } from './audit';
+import { recordAudit, type Actor } from './audit';
+
+export type { Actor };
 import { invalidateUserSessions } from './auth/session';
 import { normaliseEmail } from './auth/throttle';
 import { randomToken, sha256Hex } from './auth/tokens';
@@ -85,11 +87,6 @@ export async function findUserForAdmin(db: DB, userId: number) {
 		createdAt: user.created_at,
 		memberships
 	};
-}
-
-export interface Actor {
-	id: number;
-	ip: string | null;
 }
 
 export interface NewInvitation {

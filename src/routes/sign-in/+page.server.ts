@@ -1,6 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { setSessionCookie } from '$lib/server/auth/cookie';
-import { createSession, sessionExpiresAt } from '$lib/server/auth/session';
+import { startNewSession } from '$lib/server/auth/new-session';
 import { signInWithPassword } from '$lib/server/auth/sign-in';
 import { waitInWords } from '$lib/server/auth/throttle';
 import { appDatabase } from '$lib/server/app-database';
@@ -48,17 +47,10 @@ export const actions: Actions = {
 				errors: { email: message }
 			});
 		}
-		// A new token at every sign-in, so a token planted before sign-in is worthless after it.
-		const session = await createSession(db, result.userId, {
+		await startNewSession({ cookies, url }, result.userId, {
 			twoFactorVerified: !result.needsTwoFactor,
 			ip
 		});
-		const secure = url.protocol === 'https:';
-		const expiresAt = sessionExpiresAt(new Date().toISOString(), {
-			idleMinutes: config.sessionIdleMinutes,
-			absoluteHours: config.sessionAbsoluteHours
-		});
-		setSessionCookie(cookies, session.token, expiresAt, secure);
 		const next = safeNextPath(url.searchParams.get('next'));
 		if (result.needsTwoFactor) {
 			redirect(

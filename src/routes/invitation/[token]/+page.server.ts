@@ -1,9 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { appDatabase } from '$lib/server/app-database';
-import { setSessionCookie } from '$lib/server/auth/cookie';
+import { startNewSession } from '$lib/server/auth/new-session';
 import { hashPassword, passwordProblem } from '$lib/server/auth/password';
-import { createSession, sessionExpiresAt } from '$lib/server/auth/session';
-import { config } from '$lib/server/config';
 import { rawField, type FieldErrors } from '$lib/server/forms';
 import { acceptInvitation, findInvitation } from '$lib/server/users';
 import type { Actions, PageServerLoad } from './$types';
@@ -46,17 +44,7 @@ export const actions: Actions = {
 				errors: { password: 'This invitation link has expired or has already been used' }
 			});
 		}
-		const session = await createSession(db, userId, { twoFactorVerified: true, ip });
-		const policy = {
-			idleMinutes: config.sessionIdleMinutes,
-			absoluteHours: config.sessionAbsoluteHours
-		};
-		setSessionCookie(
-			cookies,
-			session.token,
-			sessionExpiresAt(new Date().toISOString(), policy),
-			url.protocol === 'https:'
-		);
+		await startNewSession({ cookies, url }, userId, { twoFactorVerified: true, ip });
 		redirect(303, '/account?welcome=1');
 	}
 };

@@ -1,10 +1,9 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { appDatabase } from '$lib/server/app-database';
-import { setSessionCookie } from '$lib/server/auth/cookie';
-import { createSession, invalidateSession, sessionExpiresAt } from '$lib/server/auth/session';
+import { startNewSession } from '$lib/server/auth/new-session';
+import { invalidateSession } from '$lib/server/auth/session';
 import { signInWithSecondFactor } from '$lib/server/auth/sign-in';
 import { waitInWords } from '$lib/server/auth/throttle';
-import { config } from '$lib/server/config';
 import { safeNextPath, textField } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -36,12 +35,7 @@ export const actions: Actions = {
 		}
 		// Rotate the token now the person has proved both factors.
 		await invalidateSession(db, locals.session.id);
-		const session = await createSession(db, locals.user.id, { twoFactorVerified: true, ip });
-		const expiresAt = sessionExpiresAt(new Date().toISOString(), {
-			idleMinutes: config.sessionIdleMinutes,
-			absoluteHours: config.sessionAbsoluteHours
-		});
-		setSessionCookie(cookies, session.token, expiresAt, url.protocol === 'https:');
+		await startNewSession({ cookies, url }, locals.user.id, { twoFactorVerified: true, ip });
 		redirect(303, safeNextPath(url.searchParams.get('next')));
 	}
 };
