@@ -10,7 +10,7 @@ export const DEMO_PASSWORD = 'demo-MAG-meeting-2026';
 /** The throwaway database the e2e server runs on (playwright.config.ts). */
 export const DATABASE_PATH = 'test-results/e2e.sqlite';
 
-export const BASE_URL = 'http://localhost:4173';
+export const BASE_URL = `http://localhost:${process.env.E2E_PORT ?? 4173}`;
 
 /** The session cookie's name over plain http (src/lib/server/auth/cookie.ts). */
 export const SESSION_COOKIE = 'mag_session';
@@ -200,7 +200,7 @@ export async function inviteUser(
 	await page.getByLabel('Agency').selectOption({ label: person.agency ?? 'Youth Service' });
 	await submitForm(page, 'Create invitation link');
 	const link = (await page.getByTestId('invitation-link').textContent())?.trim() ?? '';
-	expect(link).toMatch(/^http:\/\/localhost:4173\/invitation\/[a-z0-9]+$/);
+	expect(link).toMatch(/^http:\/\/localhost:\d+\/invitation\/[a-z0-9]+$/);
 	const rolesLink = page.getByRole('link', { name: 'give them their community roles' });
 	const href = (await rolesLink.getAttribute('href')) ?? '';
 	const userId = Number(href.match(/^\/admin\/users\/(\d+)$/)?.[1]);

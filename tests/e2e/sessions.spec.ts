@@ -1,5 +1,6 @@
 import { expect, test, type BrowserContext } from '@playwright/test';
 import {
+	BASE_URL,
 	DEMO_PASSWORD,
 	NO_MATCH,
 	SESSION_COOKIE,
@@ -57,7 +58,7 @@ test('signing out ends the session on the server, not just in the browser', asyn
 
 	// The same cookie in another browser works while the session lasts...
 	const copy = await newContext(browser);
-	await copy.addCookies([{ name: SESSION_COOKIE, value: token, url: 'http://localhost:4173' }]);
+	await copy.addCookies([{ name: SESSION_COOKIE, value: token, url: BASE_URL }]);
 	const copyPage = await copy.newPage();
 	await open(copyPage, '/communities');
 	await expect(copyPage).toHaveURL('/communities');
