@@ -24,6 +24,12 @@ export interface Database {
 	need: NeedTable;
 	consent: ConsentTable;
 	new_caf: NewCafTable;
+	review: ReviewTable;
+	need_update: NeedUpdateTable;
+	attendance: AttendanceTable;
+	gate_check: GateCheckTable;
+	outcome: OutcomeTable;
+	action: ActionTable;
 }
 
 export interface SchemaMigrationTable {
@@ -155,6 +161,11 @@ export interface MeetingTable {
 	status: MeetingStatus;
 	created_by: number;
 	created_at: string;
+	started_at: string | null;
+	concluded_at: string | null;
+	/** The item the chair has on screen: everyone's live view follows it. */
+	current_item_id: number | null;
+	current_item_started_at: string | null;
 }
 
 /** A message for one person in the app ("your item has moved to the meeting on ..."). */
@@ -210,7 +221,12 @@ export interface FamilyCaseTable {
 	initials: string;
 	created_by: number;
 	created_at: string;
+	lead_professional_id: number | null;
+	status: Generated<CaseStatus>;
+	next_review_meeting_id: number | null;
 }
+
+export type CaseStatus = 'open' | 'closed-needs-met' | 'stepped-up' | 'stepped-down' | 'withdrawn';
 
 export interface FamilyMemberTable {
 	id: Generated<number>;
@@ -256,6 +272,90 @@ export interface NewCafTable {
 	caf_date: string;
 	way_in: string;
 	level_of_need: string;
+}
+
+/** Part 3: a review of a case, brought by its lead professional (or scheduled by the chair). */
+export interface ReviewTable {
+	submission_id: number;
+	case_id: number;
+	/** A "stuck" plan is brought forward early. */
+	stuck: number;
+}
+
+export type NeedStatus = 'met' | 'partly-met' | 'not-met';
+
+/** For one item and one need: the status reported at review, a line of progress, support agreed. */
+export interface NeedUpdateTable {
+	submission_id: number;
+	need_id: number;
+	status: NeedStatus | null;
+	progress: string | null;
+	support: string | null;
+}
+
+export type AttendanceStatus = 'present' | 'apologies' | 'absent' | 'substitute' | 'guest';
+
+/** The register: one row per member of the MAG, plus guests (no account, named with their agency). */
+export interface AttendanceTable {
+	id: Generated<number>;
+	meeting_id: number;
+	user_id: number | null;
+	name: string;
+	agency: string | null;
+	status: AttendanceStatus;
+	/** For a member who sent someone from their agency in their place. */
+	substitute_name: string | null;
+	/** When the person in the room agreed the confidentiality statement. */
+	confirmed_at: string | null;
+	confirmed_via: 'self' | 'chair' | null;
+	recorded_by: number;
+	recorded_at: string;
+}
+
+/** One check of the consent gate by the chair, in a meeting, against a consent record. */
+export interface GateCheckTable {
+	id: Generated<number>;
+	meeting_id: number;
+	submission_id: number;
+	consent_id: number | null;
+	result: 'opened' | 'refused';
+	reason: string | null;
+	checked_by: number;
+	checked_at: string;
+}
+
+export interface OutcomeTable {
+	submission_id: number;
+	meeting_id: number;
+	kind: string;
+	note: string;
+	agency: string | null;
+	lead_professional_id: number | null;
+	next_review_meeting_id: number | null;
+	taken_as_advice: number;
+	version: Generated<number>;
+	recorded_by: number;
+	recorded_at: string;
+}
+
+export type ActionStatus = 'open' | 'in-progress' | 'done' | 'cannot-be-done' | 'closed';
+
+/** Every action has an owner (a person and their agency) and a due date (DOMAIN.md). */
+export interface ActionTable {
+	id: Generated<number>;
+	community_id: number;
+	meeting_id: number;
+	submission_id: number | null;
+	case_id: number | null;
+	description: string;
+	owner_id: number | null;
+	owner_name: string;
+	owner_agency: string;
+	/** Calendar date, YYYY-MM-DD. */
+	due_date: string;
+	status: Generated<ActionStatus>;
+	created_by: number;
+	created_at: string;
 }
 
 export type Agency = Selectable<AgencyTable>;
