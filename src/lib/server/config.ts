@@ -37,7 +37,15 @@ export function loadConfig() {
 		invitationHours: numberFrom('INVITATION_HOURS', 72),
 		requireTwoFactorFor: twoFactorRoles(),
 		serviceName: process.env.SERVICE_NAME ?? 'MAG meetings',
-		councilName: process.env.COUNCIL_NAME ?? 'Herefordshire Council (demo)'
+		councilName: process.env.COUNCIL_NAME ?? 'Herefordshire Council (demo)',
+		/** Read out, and agreed by everyone present, at the start of each meeting. */
+		confidentialityStatement:
+			process.env.CONFIDENTIALITY_STATEMENT ??
+			'Everything said about families at this meeting is confidential. I will share it only with ' +
+				'the agencies the family agreed to, only to help the family, and I will not write down or ' +
+				'keep anything about a family except the actions I am given.',
+		/** A new CAF is reviewed at the meeting after next unless the chair picks another. */
+		nextReviewAfterMeetings: numberFrom('NEXT_REVIEW_AFTER_MEETINGS', 2)
 	};
 }
 

@@ -82,7 +82,11 @@ const meetingColumns = [
 	'meeting.venue',
 	'meeting.online_link as onlineLink',
 	'meeting.submission_deadline as submissionDeadline',
-	'meeting.status'
+	'meeting.status',
+	'meeting.started_at as startedAt',
+	'meeting.concluded_at as concludedAt',
+	'meeting.current_item_id as currentItemId',
+	'meeting.current_item_started_at as currentItemStartedAt'
 ] as const;
 
 export async function listMeetings(db: DB, communityId: number, today: string) {

@@ -1,0 +1,235 @@
+import type { DB } from './db';
+import { recordAudit, type Actor } from './audit';
+import { textField, type FieldErrors } from './forms';
+import { readDateInput } from '../dates';
+
+/**
+ * Every action has an owner (a person, and their agency) and a due date (DOMAIN.md). The owner is a
+ * member of the community, someone in the room (a substitute or guest), or a person outside the
+ * meeting named with their agency.
+ */
+export interface ActionOwnerChoice {
+	value: string;
+	label: string;
+}
+
+export async function ownerChoices(
+	db: DB,
+	meetingId: number,
+	communityId: number
+): Promise<ActionOwnerChoice[]> {
+	const members = await db
+		.selectFrom('community_membership')
+		.innerJoin('user', 'user.id', 'community_membership.user_id')
+		.leftJoin('agency', 'agency.id', 'user.agency_id')
+		.select(['user.id', 'user.name', 'agency.name as agency'])
+		.where('community_membership.community_id', '=', communityId)
+		.where('user.disabled_at', 'is', null)
+		.orderBy('user.name')
+		.execute();
+	const inTheRoom = await db
+		.selectFrom('attendance')
+		.select(['id', 'name', 'agency', 'status', 'substitute_name as substituteName'])
+		.where('meeting_id', '=', meetingId)
+		.where('status', 'in', ['substitute', 'guest'])
+		.orderBy('id')
+		.execute();
+	return [
+		...members.map((m) => ({
+			value: `member:${m.id}`,
+			label: `${m.name}${m.agency ? `, ${m.agency}` : ''}`
+		})),
+		...inTheRoom.map((a) => ({
+			value: `attendee:${a.id}`,
+			label: `${a.status === 'substitute' ? a.substituteName : a.name}${a.agency ? `, ${a.agency}` : ''} (${a.status})`
+		}))
+	];
+}
+
+export interface ActionInput {
+	description: string;
+	ownerId: number | null;
+	ownerName: string;
+	ownerAgency: string;
+	dueDate: string;
+}
+
+/**
+ * Reads an action from a form whose fields are prefixed (`action-description`, `action-owner`,
+ * `action-ownerName`, `action-ownerAgency`, `action-due-day` ...). The owner is resolved against
+ * the people the chair could choose, so a forged value cannot name anyone else.
+ */
+export async function readActionForm(
+	db: DB,
+	form: FormData,
+	context: { meetingId: number; communityId: number; today: string },
+	prefix = 'action'
+) {
+	const field = (name: string) => `${prefix}-${name}`;
+	const values: Record<string, string> = {};
+	for (const name of [
+		'description',
+		'owner',
+		'ownerName',
+		'ownerAgency',
+		'due-day',
+		'due-month',
+		'due-year'
+	])
+		values[field(name)] = textField(form, field(name));
+	const errors: FieldErrors = {};
+	const description = values[field('description')]!;
+	if (!description) errors[field('description')] = 'Enter what needs to be done';
+	else if (description.length > 300)
+		errors[field('description')] = 'What needs to be done must be 300 characters or fewer';
+
+	let owner: { id: number | null; name: string; agency: string } | null = null;
+	const ownerValue = values[field('owner')]!;
+	const [kind, idText] = ownerValue.split(':');
+	if (kind === 'member') {
+		const member = await db
+			.selectFrom('community_membership')
+			.innerJoin('user', 'user.id', 'community_membership.user_id')
+			.leftJoin('agency', 'agency.id', 'user.agency_id')
+			.select(['user.id', 'user.name', 'agency.name as agency'])
+			.where('community_membership.community_id', '=', context.communityId)
+			.where('user.id', '=', Number(idText))
+			.where('user.disabled_at', 'is', null)
+			.executeTakeFirst();
+		if (member) owner = { id: member.id, name: member.name, agency: member.agency ?? 'No agency' };
+	} else if (kind === 'attendee') {
+		const attendee = await db
+			.selectFrom('attendance')
+			.select(['name', 'agency', 'status', 'substitute_name as substituteName'])
+			.where('id', '=', Number(idText))
+			.where('meeting_id', '=', context.meetingId)
+			.where('status', 'in', ['substitute', 'guest'])
+			.executeTakeFirst();
+		if (attendee)
+			owner = {
+				id: null,
+				name: attendee.status === 'substitute' ? attendee.substituteName! : attendee.name,
+				agency: attendee.agency ?? 'No agency'
+			};
+	} else if (kind === 'other') {
+		const name = values[field('ownerName')]!;
+		const agency = values[field('ownerAgency')]!;
+		if (!name) errors[field('ownerName')] = 'Enter the name of the person who will do this';
+		if (!agency) errors[field('ownerAgency')] = 'Enter the agency of the person who will do this';
+		if (name && agency) owner = { id: null, name, agency };
+	}
+	if (!owner && !errors[field('ownerName')] && !errors[field('ownerAgency')])
+		errors[field('owner')] = 'Choose who will do this';
+
+	const due = readDateInput(
+		values[field('due-day')]!,
+		values[field('due-month')]!,
+		values[field('due-year')]!
+	);
+	if (!due.ok) errors[field('due')] = due.message.replace('the date', 'the due date');
+	else if (due.date <= context.today) errors[field('due')] = 'The due date must be in the future';
+
+	const input: ActionInput | null =
+		Object.keys(errors).length === 0 && owner && due.ok
+			? {
+					description,
+					ownerId: owner.id,
+					ownerName: owner.name,
+					ownerAgency: owner.agency,
+					dueDate: due.date
+				}
+			: null;
+	return { values, errors, input };
+}
+
+export async function addAction(
+	db: DB,
+	context: {
+		communityId: number;
+		meetingId: number;
+		submissionId: number | null;
+		caseId: number | null;
+	},
+	input: ActionInput,
+	actor: Actor,
+	now = new Date()
+): Promise<number> {
+	return db.transaction().execute(async (trx) => {
+		const row = await trx
+			.insertInto('action')
+			.values({
+				community_id: context.communityId,
+				meeting_id: context.meetingId,
+				submission_id: context.submissionId,
+				case_id: context.caseId,
+				description: input.description,
+				owner_id: input.ownerId,
+				owner_name: input.ownerName,
+				owner_agency: input.ownerAgency,
+				due_date: input.dueDate,
+				created_by: actor.id,
+				created_at: now.toISOString()
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		await recordAudit(
+			trx,
+			{
+				actorId: actor.id,
+				action: 'action.created',
+				recordType: 'action',
+				recordId: row.id,
+				ip: actor.ip,
+				detail: { meetingId: context.meetingId, submissionId: context.submissionId }
+			},
+			now
+		);
+		return row.id;
+	});
+}
+
+/**
+ * The actions agreed at a meeting: reference (case or item), what, owner, agency, due date. What an
+ * action says is written for the action list, so it carries the case reference, never a name.
+ */
+export async function listMeetingActions(db: DB, meetingId: number) {
+	return db
+		.selectFrom('action')
+		.leftJoin('submission', 'submission.id', 'action.submission_id')
+		.leftJoin('family_case', 'family_case.id', 'action.case_id')
+		.select([
+			'action.id',
+			'action.submission_id as submissionId',
+			'submission.part',
+			'family_case.reference',
+			'action.description',
+			'action.owner_id as ownerId',
+			'action.owner_name as ownerName',
+			'action.owner_agency as ownerAgency',
+			'action.due_date as dueDate',
+			'action.status'
+		])
+		.where('action.meeting_id', '=', meetingId)
+		.orderBy('submission.part')
+		.orderBy('submission.position')
+		.orderBy('action.id')
+		.execute();
+}
+
+/** The open actions on a case, which follow it into its next review (DOMAIN.md). */
+export async function openCaseActions(db: DB, caseId: number) {
+	return db
+		.selectFrom('action')
+		.select([
+			'id',
+			'description',
+			'owner_name as ownerName',
+			'owner_agency as ownerAgency',
+			'due_date as dueDate',
+			'status'
+		])
+		.where('case_id', '=', caseId)
+		.where('status', 'in', ['open', 'in-progress'])
+		.orderBy('due_date')
+		.execute();
+}

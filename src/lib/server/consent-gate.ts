@@ -1,0 +1,220 @@
+import type { DB } from './db';
+import { recordAudit, type Actor } from './audit';
+import { consentForMeeting } from './consent';
+import { membershipRole } from './communities';
+import { hasConfirmed } from './attendance';
+
+/**
+ * The consent gate (DOMAIN.md, "Rules that the software must hold"): a part 2 or 3 item is about an
+ * identified family, and is discussed only after the chair has checked, in the meeting, that a
+ * valid consent is on file. Until then everyone but the submitter, the lead professional and the
+ * chair sees the case reference and initials only.
+ */
+export type GateState = 'closed' | 'opened' | 'refused';
+
+export interface ItemFamily {
+	submissionId: number;
+	part: 2 | 3;
+	caseId: number;
+	reference: string;
+	initials: string;
+	communityId: number;
+	submittedBy: number;
+	leadProfessionalId: number | null;
+	consentId: number | null;
+}
+
+/** The family an item is about, or undefined for parts 1 and 4. */
+export async function familyOfItem(db: DB, submissionId: number): Promise<ItemFamily | undefined> {
+	const row = await db
+		.selectFrom('submission')
+		.leftJoin('new_caf', 'new_caf.submission_id', 'submission.id')
+		.leftJoin('review', 'review.submission_id', 'submission.id')
+		.innerJoin('family_case', (join) =>
+			join.on((eb) =>
+				eb.or([
+					eb('family_case.id', '=', eb.ref('new_caf.case_id')),
+					eb('family_case.id', '=', eb.ref('review.case_id'))
+				])
+			)
+		)
+		.select([
+			'submission.id as submissionId',
+			'submission.part',
+			'submission.submitted_by as submittedBy',
+			'family_case.id as caseId',
+			'family_case.reference',
+			'family_case.initials',
+			'family_case.community_id as communityId',
+			'family_case.lead_professional_id as leadProfessionalId',
+			'new_caf.consent_id as cafConsentId'
+		])
+		.where('submission.id', '=', submissionId)
+		.executeTakeFirst();
+	if (!row || (row.part !== 2 && row.part !== 3)) return undefined;
+	// A new CAF is checked against the consent it came with; a review against the latest on file.
+	const consentId =
+		row.cafConsentId ??
+		(
+			await db
+				.selectFrom('consent')
+				.select('id')
+				.where('case_id', '=', row.caseId)
+				.orderBy('signed_on', 'desc')
+				.orderBy('id', 'desc')
+				.executeTakeFirst()
+		)?.id ??
+		null;
+	return {
+		submissionId: row.submissionId,
+		part: row.part,
+		caseId: row.caseId,
+		reference: row.reference,
+		initials: row.initials,
+		communityId: row.communityId,
+		submittedBy: row.submittedBy,
+		leadProfessionalId: row.leadProfessionalId,
+		consentId
+	};
+}
+
+/** The consent on file, as the chair sees it at the gate: who, signed when, covering what. */
+export async function consentOnFile(db: DB, consentId: number | null) {
+	if (consentId === null) return undefined;
+	const row = await db
+		.selectFrom('consent')
+		.select([
+			'id',
+			'given_by as givenBy',
+			'young_person as youngPerson',
+			'signed_on as signedOn',
+			'covers_mag as coversMag',
+			'shared_with as sharedWith',
+			'form_location as formLocation',
+			'withdrawn_on as withdrawnOn'
+		])
+		.where('id', '=', consentId)
+		.executeTakeFirst();
+	return row && { ...row, coversMag: row.coversMag === 1 };
+}
+
+/** The latest check of the gate for this item at this meeting. */
+export async function gateState(db: DB, meetingId: number, submissionId: number) {
+	const row = await db
+		.selectFrom('gate_check')
+		.select(['result', 'reason', 'checked_at as checkedAt'])
+		.where('meeting_id', '=', meetingId)
+		.where('submission_id', '=', submissionId)
+		.orderBy('id', 'desc')
+		.executeTakeFirst();
+	return {
+		state: (row?.result ?? 'closed') as GateState,
+		reason: row?.reason ?? null,
+		checkedAt: row?.checkedAt ?? null
+	};
+}
+
+/**
+ * The chair checks the consent on file and confirms it is valid for this discussion. The system
+ * checks it too: missing, withdrawn, out-of-date or out-of-scope consent keeps the gate shut, and
+ * the check is recorded either way (who, when, against which consent record) and audited.
+ */
+export async function checkConsentGate(
+	db: DB,
+	meeting: { id: number; date: string },
+	submissionId: number,
+	actor: Actor,
+	today: string,
+	now = new Date()
+): Promise<{ opened: true } | { opened: false; reason: string }> {
+	return db.transaction().execute(async (trx) => {
+		const family = await familyOfItem(trx, submissionId);
+		if (!family) return { opened: false, reason: 'This item is not about a family' };
+		const consent = await consentOnFile(trx, family.consentId);
+		const verdict = !consent
+			? ({ valid: false, reason: 'there is no consent on file' } as const)
+			: consent.youngPerson === 'no'
+				? ({ valid: false, reason: 'the young person has not consented' } as const)
+				: consentForMeeting(consent, meeting.date, today);
+		const reason = verdict.valid ? null : verdict.reason;
+		await trx
+			.insertInto('gate_check')
+			.values({
+				meeting_id: meeting.id,
+				submission_id: submissionId,
+				consent_id: consent?.id ?? null,
+				result: verdict.valid ? 'opened' : 'refused',
+				reason,
+				checked_by: actor.id,
+				checked_at: now.toISOString()
+			})
+			.execute();
+		await recordAudit(
+			trx,
+			{
+				actorId: actor.id,
+				action: verdict.valid ? 'consent-gate.opened' : 'consent-gate.refused',
+				recordType: 'family_case',
+				recordId: family.reference,
+				ip: actor.ip,
+				detail: { submissionId, meetingId: meeting.id, consentId: consent?.id ?? null, reason }
+			},
+			now
+		);
+		return verdict.valid ? { opened: true } : { opened: false, reason: reason! };
+	});
+}
+
+export type IdentityPlace = 'item-page' | 'meeting';
+
+/**
+ * Who may see a family's identity (names, ages, needs, history) for an item. The one rule every
+ * page, download and endpoint asks:
+ * - on the item's own page, before and outside the meeting: the submitter, the case's lead
+ *   professional and the community's chair;
+ * - in the meeting (and its minutes): only once the gate has opened at that meeting, and only for
+ *   someone who was present and confirmed the confidentiality statement there.
+ */
+export async function mayIdentify(
+	db: DB,
+	userId: number,
+	family: ItemFamily,
+	place: { kind: 'item-page' } | { kind: 'meeting'; meetingId: number }
+): Promise<boolean> {
+	if (place.kind === 'item-page') {
+		if (family.submittedBy === userId || family.leadProfessionalId === userId) return true;
+		return (await membershipRole(db, userId, family.communityId)) === 'chair';
+	}
+	const gate = await gateState(db, place.meetingId, family.submissionId);
+	if (gate.state !== 'opened') return false;
+	return hasConfirmed(db, place.meetingId, userId);
+}
+
+/** The family's identity and needs for someone the rule allows; every read is audited. */
+export async function readFamily(
+	db: DB,
+	family: ItemFamily,
+	reader: { id: number; ip: string | null; why: string }
+) {
+	const members = await db
+		.selectFrom('family_member')
+		.select(['id', 'name', 'date_of_birth as dateOfBirth', 'relationship', 'setting'])
+		.where('case_id', '=', family.caseId)
+		.orderBy('id')
+		.execute();
+	const needs = await db
+		.selectFrom('need')
+		.select(['id', 'family_member_id as memberId', 'description', 'domain'])
+		.where('case_id', '=', family.caseId)
+		.orderBy('id')
+		.execute();
+	await recordAudit(db, {
+		actorId: reader.id,
+		action: 'family.viewed',
+		recordType: 'family_case',
+		recordId: family.reference,
+		ip: reader.ip,
+		detail: { why: reader.why, submissionId: family.submissionId }
+	});
+	return { members, needs };
+}
