@@ -1,7 +1,9 @@
-import { error, fail } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import { appDatabase } from '$lib/server/app-database';
 import { textField } from '$lib/server/forms';
 import { advanceMeeting, cancelMeeting, moveMeeting } from '$lib/server/meetings';
+import { startMeeting } from '$lib/server/meeting-room';
+import { announceMeetingChange } from '$lib/server/live';
 import { listMeetingSubmissions, submissionWindow } from '$lib/server/submissions';
 import { formatMeetingDate, readDateInput, todayInEngland } from '$lib/dates';
 import { requireMeetingMember } from './meeting-access';
@@ -54,6 +56,18 @@ export const actions: Actions = {
 		});
 		if (!ok) return fail(409, { actionError: 'The agenda is already open' });
 		return { changed: 'The agenda is open: members can now add items.' };
+	},
+
+	start: async ({ locals, params, getClientAddress }) => {
+		const { user, meeting } = await organiserOnly(locals, params.id);
+		const ok = await startMeeting(appDatabase().db, meeting.id, {
+			id: user.id,
+			ip: getClientAddress()
+		});
+		if (!ok)
+			return fail(409, { actionError: 'The meeting can start only once its agenda is published' });
+		announceMeetingChange(meeting.id);
+		redirect(303, `/meetings/${meeting.id}/room`);
 	},
 
 	move: async ({ locals, params, request, getClientAddress }) => {

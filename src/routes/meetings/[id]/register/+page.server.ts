@@ -1,0 +1,111 @@
+import { error, fail } from '@sveltejs/kit';
+import { appDatabase } from '$lib/server/app-database';
+import { config } from '$lib/server/config';
+import { textField } from '$lib/server/forms';
+import {
+	addGuest,
+	listRegister,
+	MEMBER_STATUSES,
+	saveRegister,
+	type MemberAttendance,
+	type RegisterEntry
+} from '$lib/server/attendance';
+import { announceMeetingChange } from '$lib/server/live';
+import { requireMeetingMember } from '../meeting-access';
+import type { Actions, PageServerLoad } from './$types';
+
+/** The chair or a coordinator takes the register once the agenda is out and while the meeting runs. */
+async function requireRegister(locals: App.Locals, id: string) {
+	const access = await requireMeetingMember(locals, id);
+	if (!access.organiser) error(403, 'Only the chair or a coordinator takes the register');
+	if (!['agenda-published', 'in-progress'].includes(access.meeting.status))
+		error(409, 'The register is taken once the agenda is published and while the meeting runs');
+	return access;
+}
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+	const { meeting } = await requireRegister(locals, params.id);
+	const register = await listRegister(appDatabase().db, meeting.id, meeting.communityId);
+	return {
+		meeting: {
+			id: meeting.id,
+			date: meeting.date,
+			communityName: meeting.communityName,
+			status: meeting.status
+		},
+		statement: config.confidentialityStatement,
+		statuses: MEMBER_STATUSES,
+		members: register.members.map((m) => ({
+			userId: m.userId,
+			name: m.name,
+			agency: m.agency,
+			status: m.status,
+			substituteName: m.substituteName,
+			confirmedAt: m.confirmedAt,
+			confirmedVia: m.confirmedVia
+		})),
+		guests: register.guests
+	};
+};
+
+export const actions: Actions = {
+	save: async ({ locals, params, request, getClientAddress }) => {
+		const { user, meeting } = await requireRegister(locals, params.id);
+		const form = await request.formData();
+		const { db } = appDatabase();
+		const { members } = await listRegister(db, meeting.id, meeting.communityId);
+		const values: Record<string, string> = {};
+		const errors: Record<string, string> = {};
+		const entries: RegisterEntry[] = [];
+		for (const member of members) {
+			const status = textField(form, `status-${member.userId}`);
+			const substitute = textField(form, `substitute-${member.userId}`);
+			values[`status-${member.userId}`] = status;
+			values[`substitute-${member.userId}`] = substitute;
+			values[`agreed-${member.userId}`] =
+				form.get(`agreed-${member.userId}`) === 'yes' ? 'yes' : '';
+			if (!status) continue;
+			if (!(status in MEMBER_STATUSES)) {
+				errors[`status-${member.userId}`] = `Choose whether ${member.name} is here`;
+				continue;
+			}
+			if (status === 'substitute' && !substitute)
+				errors[`substitute-${member.userId}`] =
+					`Enter the name of the person from ${member.agency ?? 'their agency'} standing in for ${member.name}`;
+			entries.push({
+				userId: member.userId,
+				status: status as MemberAttendance,
+				substituteName: substitute || null,
+				agreedAloud: form.get(`agreed-${member.userId}`) === 'yes'
+			});
+		}
+		if (Object.keys(errors).length > 0) return fail(400, { values, errors });
+		await saveRegister(db, meeting.id, entries, { id: user.id, ip: getClientAddress() });
+		announceMeetingChange(meeting.id);
+		return { saved: true };
+	},
+
+	guest: async ({ locals, params, request, getClientAddress }) => {
+		const { user, meeting } = await requireRegister(locals, params.id);
+		const form = await request.formData();
+		const guest = {
+			name: textField(form, 'guestName'),
+			agency: textField(form, 'guestAgency'),
+			agreedAloud: form.get('guestAgreed') === 'yes'
+		};
+		const errors: Record<string, string> = {};
+		if (!guest.name) errors.guestName = 'Enter the guest’s name';
+		else if (guest.name.length > 120) errors.guestName = 'Name must be 120 characters or fewer';
+		if (!guest.agency) errors.guestAgency = 'Enter the guest’s agency';
+		else if (guest.agency.length > 120)
+			errors.guestAgency = 'Agency must be 120 characters or fewer';
+		if (Object.keys(errors).length > 0)
+			return fail(400, {
+				guestValues: { ...guest, agreedAloud: guest.agreedAloud ? 'yes' : '' },
+				errors
+			});
+		await addGuest(appDatabase().db, meeting.id, guest, { id: user.id, ip: getClientAddress() });
+		announceMeetingChange(meeting.id);
+		return { guestAdded: guest.name };
+	}
+};

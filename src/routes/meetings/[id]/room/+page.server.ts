@@ -1,0 +1,355 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { appDatabase } from '$lib/server/app-database';
+import { config } from '$lib/server/config';
+import { decideItem } from '$lib/server/agenda';
+import {
+	addAction,
+	listMeetingActions,
+	openCaseActions,
+	ownerChoices,
+	readActionForm
+} from '$lib/server/actions';
+import { confirmConfidentiality, hasConfirmed, listRegister } from '$lib/server/attendance';
+import {
+	checkConsentGate,
+	consentOnFile,
+	familyOfItem,
+	gateState,
+	mayIdentify,
+	readFamily
+} from '$lib/server/consent-gate';
+import { announceMeetingChange } from '$lib/server/live';
+import {
+	concludeMeeting,
+	itemsWithoutOutcome,
+	roomAgenda,
+	takeItem
+} from '$lib/server/meeting-room';
+import { listMeetings } from '$lib/server/meetings';
+import {
+	ADVICE_OUTCOMES,
+	findOutcome,
+	NEED_STATUSES,
+	needUpdates,
+	readOutcomeForm,
+	saveOutcome,
+	REVIEW_DECISIONS
+} from '$lib/server/outcomes';
+import { findSubmission, withdrawSubmission } from '$lib/server/submissions';
+import { formatMeetingDate, todayInEngland } from '$lib/dates';
+import { requireMeetingMember } from '../meeting-access';
+import type { Actions, PageServerLoad } from './$types';
+
+/** The room is open while the meeting runs; afterwards its minutes and action list stand. */
+async function requireRoom(locals: App.Locals, id: string) {
+	const access = await requireMeetingMember(locals, id);
+	if (access.meeting.status === 'concluded')
+		redirect(303, `/meetings/${access.meeting.id}/minutes`);
+	if (access.meeting.status !== 'in-progress')
+		error(409, 'This meeting has not started: the chair starts it from the meeting page');
+	return access;
+}
+
+async function laterMeetings(communityId: number, date: string) {
+	const { upcoming } = await listMeetings(appDatabase().db, communityId, todayInEngland());
+	return upcoming.filter((m) => m.date > date).map((m) => ({ id: m.id, date: m.date }));
+}
+
+export const load: PageServerLoad = async ({ locals, params, getClientAddress }) => {
+	const { user, meeting, role, organiser } = await requireRoom(locals, params.id);
+	const { db } = appDatabase();
+	const confirmed = await hasConfirmed(db, meeting.id, user.id);
+	const agenda = await roomAgenda(db, meeting.id, meeting.lengthMinutes);
+	const register = await listRegister(db, meeting.id, meeting.communityId);
+	const isChair = role === 'chair';
+
+	const current = agenda.accepted.find((item) => item.id === meeting.currentItemId) ?? null;
+	let item = null;
+	if (current) {
+		const detail = await findSubmission(db, current.id);
+		const family = await familyOfItem(db, current.id);
+		const gate = family ? await gateState(db, meeting.id, current.id) : null;
+		// Names, ages and needs only once the gate has opened, and only for those who confirmed.
+		const identified =
+			family && (await mayIdentify(db, user.id, family, { kind: 'meeting', meetingId: meeting.id }))
+				? await readFamily(db, family, {
+						id: user.id,
+						ip: getClientAddress(),
+						why: 'discussed in the meeting'
+					})
+				: null;
+		// The consent on file names the parents: for the chair, who checks it at the gate.
+		const consent =
+			family && isChair && confirmed ? await consentOnFile(db, family.consentId) : undefined;
+		const outcome = await findOutcome(db, current.id);
+		item = {
+			id: current.id,
+			part: current.part,
+			label: current.label,
+			minutes: current.minutes,
+			agencyName: current.agencyName,
+			submitterName: current.submitterName,
+			// Parts 1 and 4 are anonymous by rule: everyone in the room sees their text.
+			content: detail?.content ?? null,
+			family: family
+				? {
+						reference: family.reference,
+						initials: family.initials,
+						gate: gate!.state,
+						gateReason: gate!.reason,
+						consent: consent ?? null,
+						members: identified?.members ?? null,
+						needs: identified?.needs ?? null,
+						needUpdates: identified ? await needUpdates(db, current.id) : null,
+						caseActions: identified ? await openCaseActions(db, family.caseId) : null
+					}
+				: null,
+			outcome: outcome ?? null
+		};
+	}
+	const actions = (await listMeetingActions(db, meeting.id)).map((a) => ({
+		id: a.id,
+		submissionId: a.submissionId,
+		reference: a.reference,
+		description: a.description,
+		ownerName: a.ownerName,
+		ownerAgency: a.ownerAgency,
+		dueDate: a.dueDate
+	}));
+	const later = organiser ? await laterMeetings(meeting.communityId, meeting.date) : [];
+	return {
+		meeting: {
+			id: meeting.id,
+			date: meeting.date,
+			communityName: meeting.communityName,
+			startTime: meeting.startTime,
+			lengthMinutes: meeting.lengthMinutes,
+			startedAt: meeting.startedAt,
+			currentItemStartedAt: meeting.currentItemStartedAt
+		},
+		organiser,
+		isChair,
+		confirmed,
+		statement: config.confidentialityStatement,
+		agenda: agenda.accepted.map((a) => ({
+			id: a.id,
+			part: a.part,
+			label: a.label,
+			minutes: a.minutes,
+			outcomeKind: a.outcomeKind
+		})),
+		totalMinutes: agenda.totalMinutes,
+		register: {
+			present: register.members.filter((m) => m.status === 'present').length,
+			substitutes: register.members.filter((m) => m.status === 'substitute').length,
+			apologies: register.members.filter((m) => m.status === 'apologies').length,
+			guests: register.guests.length,
+			confirmed:
+				register.members.filter((m) => m.confirmedAt).length +
+				register.guests.filter((g) => g.confirmedAt).length
+		},
+		item,
+		actions,
+		choices: organiser
+			? {
+					owners: await ownerChoices(db, meeting.id, meeting.communityId),
+					leadProfessionals: register.members.map((m) => ({
+						value: `member:${m.userId}`,
+						label: `${m.name}${m.agency ? `, ${m.agency}` : ''}`
+					})),
+					reviewMeetings: later.map((m) => ({
+						value: String(m.id),
+						label: formatMeetingDate(m.date)
+					})),
+					defaultReview: later[config.nextReviewAfterMeetings - 1]?.id ?? later.at(-1)?.id ?? null,
+					adviceOutcomes: ADVICE_OUTCOMES,
+					reviewDecisions: REVIEW_DECISIONS,
+					needStatuses: NEED_STATUSES
+				}
+			: null
+	};
+};
+
+async function organiserOnly(locals: App.Locals, id: string) {
+	const access = await requireRoom(locals, id);
+	if (!access.organiser) error(403, 'Only the chair or a coordinator can do this');
+	return access;
+}
+
+/** The item the form is about: accepted at this meeting. */
+async function requireItem(meetingId: number, form: FormData) {
+	const itemId = Number(form.get('item'));
+	const { db } = appDatabase();
+	const item = await db
+		.selectFrom('submission')
+		.select(['id', 'part', 'status'])
+		.where('id', '=', itemId)
+		.where('meeting_id', '=', meetingId)
+		.where('status', '=', 'accepted')
+		.executeTakeFirst();
+	if (!item) error(404, 'That item is not on this agenda');
+	return item;
+}
+
+function changed<T>(meetingId: number, result: T): T {
+	announceMeetingChange(meetingId);
+	return result;
+}
+
+export const actions: Actions = {
+	confirm: async ({ locals, params, getClientAddress }) => {
+		const { user, meeting } = await requireRoom(locals, params.id);
+		await confirmConfidentiality(appDatabase().db, meeting.id, {
+			id: user.id,
+			ip: getClientAddress()
+		});
+		return changed(meeting.id, { confirmedNow: true });
+	},
+
+	take: async ({ locals, params, request }) => {
+		const { meeting } = await organiserOnly(locals, params.id);
+		const item = await requireItem(meeting.id, await request.formData());
+		await takeItem(appDatabase().db, meeting.id, item.id);
+		return changed(meeting.id, { took: item.id });
+	},
+
+	openGate: async ({ locals, params, request, getClientAddress }) => {
+		const { user, meeting, role } = await requireRoom(locals, params.id);
+		if (role !== 'chair') error(403, 'Only the chair opens the consent gate');
+		const { db } = appDatabase();
+		if (!(await hasConfirmed(db, meeting.id, user.id)))
+			return fail(409, { roomError: 'Confirm the confidentiality statement first' });
+		const item = await requireItem(meeting.id, await request.formData());
+		const result = await checkConsentGate(
+			db,
+			meeting,
+			item.id,
+			{ id: user.id, ip: getClientAddress() },
+			todayInEngland()
+		);
+		return changed(
+			meeting.id,
+			result.opened ? { gateOpened: true } : { gateRefused: result.reason }
+		);
+	},
+
+	defer: async ({ locals, params, request, getClientAddress }) => {
+		const { user, meeting } = await organiserOnly(locals, params.id);
+		const item = await requireItem(meeting.id, await request.formData());
+		const next = (await laterMeetings(meeting.communityId, meeting.date))[0];
+		if (!next) return fail(409, { roomError: 'There is no later meeting to defer this item to' });
+		await decideItem(
+			appDatabase().db,
+			meeting.id,
+			item.id,
+			{ kind: 'defer', toMeetingId: next.id, toMeetingDate: formatMeetingDate(next.date) },
+			{ id: user.id, ip: getClientAddress() }
+		);
+		return changed(meeting.id, { deferredTo: formatMeetingDate(next.date) });
+	},
+
+	withdraw: async ({ locals, params, request, getClientAddress }) => {
+		const { user, meeting } = await organiserOnly(locals, params.id);
+		const item = await requireItem(meeting.id, await request.formData());
+		const { db } = appDatabase();
+		const gate = await gateState(db, meeting.id, item.id);
+		if (item.part !== 2 && item.part !== 3) error(409, 'Only a family item is withdrawn here');
+		if (gate.state === 'opened') error(409, 'The consent gate is open: record an outcome instead');
+		await withdrawSubmission(db, item.id, user.id, getClientAddress());
+		return changed(meeting.id, { withdrawn: true });
+	},
+
+	outcome: async ({ locals, params, request, getClientAddress }) => {
+		const { user, meeting } = await organiserOnly(locals, params.id);
+		const form = await request.formData();
+		const item = await requireItem(meeting.id, form);
+		const { db } = appDatabase();
+		const family = await familyOfItem(db, item.id);
+		const gate = family ? await gateState(db, meeting.id, item.id) : null;
+		const asAdvice = form.get('asAdvice') === 'yes';
+		// A family item is discussed only through the open gate, or anonymously as advice.
+		if (family && gate!.state !== 'opened' && !asAdvice)
+			error(409, 'Open the consent gate before recording an outcome for this family');
+		if (family && gate!.state === 'opened' && asAdvice)
+			error(409, 'The consent gate is open: record the outcome for the family');
+		const later = await laterMeetings(meeting.communityId, meeting.date);
+		const needs = family
+			? await db.selectFrom('need').select('id').where('case_id', '=', family.caseId).execute()
+			: [];
+		const members = (await listRegister(db, meeting.id, meeting.communityId)).members;
+		const read = await readOutcomeForm(db, form, {
+			meetingId: meeting.id,
+			communityId: meeting.communityId,
+			today: todayInEngland(),
+			asAdvice,
+			part: item.part,
+			needIds: needs.map((n) => n.id),
+			leadProfessionalChoices: members.map((m) => m.userId),
+			reviewMeetingIds: later.map((m) => m.id)
+		});
+		if (!read.input) return fail(400, { outcomeValues: read.values, errors: read.errors });
+		const result = await saveOutcome(
+			db,
+			{
+				submissionId: item.id,
+				meetingId: meeting.id,
+				meetingDate: meeting.date,
+				communityId: meeting.communityId,
+				caseId: family && !asAdvice ? family.caseId : null
+			},
+			read.input,
+			Number(form.get('version') ?? 0),
+			{ id: user.id, ip: getClientAddress() }
+		);
+		if (!result.saved)
+			return fail(409, {
+				outcomeValues: read.values,
+				errors: {
+					note: 'Someone else saved this item’s outcome while you were editing it. Your text is kept here: check their version (reload the page) and save again'
+				}
+			});
+		return changed(meeting.id, { outcomeSaved: true, version: result.version });
+	},
+
+	action: async ({ locals, params, request, getClientAddress }) => {
+		const { user, meeting } = await organiserOnly(locals, params.id);
+		const form = await request.formData();
+		const item = await requireItem(meeting.id, form);
+		const { db } = appDatabase();
+		const family = await familyOfItem(db, item.id);
+		const gate = family ? await gateState(db, meeting.id, item.id) : null;
+		const read = await readActionForm(db, form, {
+			meetingId: meeting.id,
+			communityId: meeting.communityId,
+			today: todayInEngland()
+		});
+		if (!read.input) return fail(400, { actionValues: read.values, errors: read.errors });
+		await addAction(
+			db,
+			{
+				communityId: meeting.communityId,
+				meetingId: meeting.id,
+				submissionId: item.id,
+				// An action follows the case into its review only when the family was discussed openly.
+				caseId: family && gate!.state === 'opened' ? family.caseId : null
+			},
+			read.input,
+			{ id: user.id, ip: getClientAddress() }
+		);
+		return changed(meeting.id, { actionAdded: true });
+	},
+
+	conclude: async ({ locals, params, getClientAddress }) => {
+		const { user, meeting } = await organiserOnly(locals, params.id);
+		const { db } = appDatabase();
+		const result = await concludeMeeting(db, meeting.id, { id: user.id, ip: getClientAddress() });
+		if (!result.ok) {
+			const missing = (await itemsWithoutOutcome(db, meeting.id)).length;
+			return fail(409, {
+				roomError: `${missing} ${missing === 1 ? 'item has' : 'items have'} no outcome yet: record an outcome or defer ${missing === 1 ? 'it' : 'them'} before concluding`
+			});
+		}
+		announceMeetingChange(meeting.id);
+		redirect(303, `/meetings/${meeting.id}/minutes`);
+	}
+};

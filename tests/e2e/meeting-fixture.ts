@@ -1,0 +1,141 @@
+import { addDays, communityId, meetingsOf, withDatabase } from './helpers';
+
+/** Fictional families for the meeting-room tests: their names must never leak past the gate. */
+export const FAMILY_OPEN = {
+	child: 'Zebedee Quill',
+	parent: 'Marigold Quill',
+	ref: 'LED-2026-901'
+};
+export const FAMILY_WITHDRAWN = {
+	child: 'Ottoline Marsh',
+	parent: 'Peregrine Marsh',
+	ref: 'LED-2026-902'
+};
+export const FAMILY_REVIEW = {
+	child: 'Barnaby Thistle',
+	parent: 'Clover Thistle',
+	ref: 'LED-2026-903'
+};
+export const NEED_TEXT = 'Speech delay, not yet seen by speech and language therapy';
+export const ISSUE_TITLE = 'Vaping outside the secondary school';
+
+function today(): string {
+	return new Date().toISOString().slice(0, 10);
+}
+
+/**
+ * A published agenda with one item of each part (and a second new CAF whose consent has been
+ * withdrawn), written straight into the test database as the earlier steps would leave it: the
+ * browser tests for those steps live in their own specs. Ledbury's fifth meeting, well after the
+ * ones other specs use; CAMHS joins Ledbury's MAG here to send apologies.
+ */
+export function publishedMeetingWithEveryPart(): { meetingId: number; laterMeetingId: number } {
+	const meetings = meetingsOf('Ledbury');
+	const meeting = meetings[4]!;
+	const later = meetings[5]!;
+	const community = communityId('Ledbury');
+	return withDatabase((db) => {
+		const userId = (email: string) =>
+			(db.prepare('select id from user where email = ?').get(email) as { id: number }).id;
+		const submitter = userId('childrens.centre@mag.example');
+		const lead = userId('ewo@mag.example');
+		const agency = (
+			db.prepare('select agency_id from user where id = ?').get(submitter) as { agency_id: number }
+		).agency_id;
+		const now = new Date().toISOString();
+		db.prepare(
+			"insert or ignore into community_membership (user_id, community_id, role) values (?, ?, 'member')"
+		).run(userId('camhs@mag.example'), community);
+		db.prepare("update meeting set status = 'agenda-published' where id = ?").run(meeting.id);
+		let position = 0;
+		const item = (part: number) =>
+			Number(
+				db
+					.prepare(
+						`insert into submission (meeting_id, part, submitted_by, agency_id, status, late, position, minutes, decline_reason, created_at, updated_at)
+						 values (?, ?, ?, ?, 'accepted', 0, ?, ?, null, ?, ?)`
+					)
+					.run(meeting.id, part, submitter, agency, ++position, 10, now, now).lastInsertRowid
+			);
+		const familyCase = (family: typeof FAMILY_OPEN, leadId: number | null, withdrawn: boolean) => {
+			const caseId = Number(
+				db
+					.prepare(
+						`insert into family_case (reference, community_id, initials, created_by, created_at, lead_professional_id)
+						 values (?, ?, ?, ?, ?, ?)`
+					)
+					.run(
+						family.ref,
+						community,
+						family.child
+							.split(' ')
+							.map((p) => `${p[0]}.`)
+							.join(''),
+						submitter,
+						now,
+						leadId
+					).lastInsertRowid
+			);
+			const child = Number(
+				db
+					.prepare(
+						`insert into family_member (case_id, name, date_of_birth, relationship, setting, is_child)
+						 values (?, ?, '2019-05-04', 'Child', 'Ledbury Primary School', 1)`
+					)
+					.run(caseId, family.child).lastInsertRowid
+			);
+			db.prepare(
+				`insert into family_member (case_id, name, date_of_birth, relationship, setting, is_child)
+				 values (?, ?, '1990-02-11', 'Mother', null, 0)`
+			).run(caseId, family.parent);
+			const need = Number(
+				db
+					.prepare(
+						`insert into need (case_id, family_member_id, description, domain) values (?, ?, ?, 'development')`
+					)
+					.run(caseId, child, NEED_TEXT).lastInsertRowid
+			);
+			const consent = Number(
+				db
+					.prepare(
+						`insert into consent (case_id, given_by, young_person, signed_on, covers_mag, shared_with, form_location, withdrawn_on, recorded_by, recorded_at)
+						 values (?, ?, 'not-of-age', ?, 1, 'Health, school, police', 'CAF team file', ?, ?, ?)`
+					)
+					.run(
+						caseId,
+						family.parent,
+						addDays(today(), -30),
+						withdrawn ? addDays(today(), -2) : null,
+						submitter,
+						now
+					).lastInsertRowid
+			);
+			return { caseId, need, consent };
+		};
+
+		const advice = item(1);
+		db.prepare(
+			`insert into advice_request (submission_id, age_band, setting, worry, asked_for) values (?, '5 to 10', 'primary school', 'Often hungry and tired in class', 'Which agency could help')`
+		).run(advice);
+		for (const family of [FAMILY_OPEN, FAMILY_WITHDRAWN]) {
+			const made = familyCase(family, null, family === FAMILY_WITHDRAWN);
+			db.prepare(
+				`insert into new_caf (submission_id, case_id, consent_id, caf_date, way_in, level_of_need) values (?, ?, ?, ?, 'New CAF', '2')`
+			).run(item(2), made.caseId, made.consent, addDays(today(), -20));
+		}
+		const reviewed = familyCase(FAMILY_REVIEW, lead, false);
+		const review = item(3);
+		db.prepare('insert into review (submission_id, case_id, stuck) values (?, ?, 0)').run(
+			review,
+			reviewed.caseId
+		);
+		db.prepare(
+			`insert into need_update (submission_id, need_id, status, progress, support) values (?, ?, 'partly-met', 'Referral made, waiting list', null)`
+		).run(review, reviewed.need);
+		const issue = item(4);
+		db.prepare(
+			`insert into community_issue (submission_id, title, place, happening, wanted) values (?, ?, 'Ledbury High School gates', 'Year 8 pupils vaping at home time', 'A joint message from school and police')`
+		).run(issue, ISSUE_TITLE);
+		return { meetingId: meeting.id, laterMeetingId: later.id };
+	});
+}

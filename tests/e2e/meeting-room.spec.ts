@@ -1,0 +1,205 @@
+import { expect, test, type Page } from '@playwright/test';
+import {
+	addDays,
+	expectErrorSummary,
+	expectNoAxeViolations,
+	fillDateInput,
+	newContext,
+	open,
+	signIn,
+	submitForm,
+	withDatabase
+} from './helpers';
+import {
+	FAMILY_OPEN,
+	FAMILY_REVIEW,
+	FAMILY_WITHDRAWN,
+	ISSUE_TITLE,
+	NEED_TEXT,
+	publishedMeetingWithEveryPart
+} from './meeting-fixture';
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+async function takeItem(page: Page, label: string | RegExp) {
+	await page.getByRole('button', { name: label }).click();
+	await expect(page.locator('#item-heading')).toContainText(
+		typeof label === 'string' ? label.replace('Take this item: ', '') : /./
+	);
+}
+
+test('a whole meeting: register, confidentiality, the consent gate, outcomes, actions, live view and conclusion', async ({
+	page,
+	browser
+}) => {
+	test.setTimeout(120_000);
+	const { meetingId } = publishedMeetingWithEveryPart();
+	const room = `/meetings/${meetingId}/room`;
+
+	// The register: apologies, a substitute agreeing aloud, and a guest.
+	await signIn(page, 'chair.south@mag.example');
+	await open(page, `/meetings/${meetingId}/register`);
+	await expectNoAxeViolations(page);
+	const member = (name: string) => page.getByRole('group', { name: new RegExp(`^${name}`) });
+	await member('Ben Thomas').getByLabel('Apologies').check();
+	await member('Gareth Jones').getByLabel('Sent a substitute').check();
+	await submitForm(page, 'Save the register');
+	await expectErrorSummary(page, {
+		'substitute-':
+			'Enter the name of the person from Education Welfare Service standing in for Gareth Jones'
+	});
+	await expect(member('Ben Thomas').getByLabel('Apologies')).toBeChecked();
+	await expectNoAxeViolations(page);
+	await page.getByLabel('Substitute from Education Welfare Service (name)').fill('Sam Green');
+	await page
+		.locator('.register-member', { hasText: 'Gareth Jones' })
+		.getByLabel('Agreed aloud (read out by the chair)')
+		.check();
+	await member('David Okafor').getByLabel('Present').check();
+	await member('Chris Patel').getByLabel('Present').check();
+	await submitForm(page, 'Save the register');
+	await expect(page.getByText('The register is saved.')).toBeVisible();
+	await page.getByLabel("Guest's name").fill('Rosa Vale');
+	await page.getByLabel("Guest's agency").fill('Ledbury Food Bank');
+	await submitForm(page, 'Add the guest');
+	await expect(page.getByText('Rosa Vale is added as a guest.')).toBeVisible();
+
+	// Starting the meeting puts the first item on everyone's screen.
+	await open(page, `/meetings/${meetingId}`);
+	await submitForm(page, 'Start the meeting');
+	await expect(page).toHaveURL(new RegExp(`${room}$`));
+	await expect(page.locator('#item-heading')).toContainText('Advice');
+	await expectNoAxeViolations(page);
+	await submitForm(page, 'I agree to this statement');
+	await expect(page.locator('#confidentiality')).toHaveCount(0);
+
+	// An attendee on their own device follows the chair's screen.
+	const attendee = await (await newContext(browser)).newPage();
+	await signIn(attendee, 'childrens.centre@mag.example');
+	await open(attendee, room);
+	await expect(attendee.locator('#confidentiality')).toBeVisible();
+	await expectNoAxeViolations(attendee);
+	await submitForm(attendee, 'I agree to this statement');
+	await expect(attendee.locator('#confidentiality')).toHaveCount(0);
+
+	// Part 1: a CAF to be offered by a named person, by a date, becomes their action.
+	await page.getByLabel('CAF to be offered').check();
+	await page
+		.getByLabel('CAF to be offered: by whom')
+		.selectOption({ label: "Emma Davies, Children's Centres" });
+	await submitForm(page, 'Save the outcome');
+	await expectErrorSummary(page, { 'offer-due': 'Enter the due date' });
+	await expect(page.getByLabel('CAF to be offered: by whom')).toHaveValue(/member:/);
+	await expectNoAxeViolations(page);
+	await fillDateInput(page, 'offer-due', addDays(today(), 14));
+	await submitForm(page, 'Save the outcome');
+	await expect(page.getByText('Outcome saved.')).toBeVisible();
+	await expect(attendee.locator('#current-item')).toContainText('Offer the family a CAF');
+
+	// Part 2, consent fine: closed until the chair checks consent, then the family shows.
+	await takeItem(page, `Take this item: ${FAMILY_OPEN.ref} (Z.Q.), New CAF`);
+	await expect(attendee.locator('#item-heading')).toContainText(FAMILY_OPEN.ref);
+	await expect(attendee.locator('main')).not.toContainText(FAMILY_OPEN.child);
+	await expect(attendee.locator('main')).not.toContainText(NEED_TEXT);
+	await expect(page.getByText('Given by')).toBeVisible();
+	await expectNoAxeViolations(page);
+	await submitForm(page, 'Consent checked: open the gate');
+	await expect(page.locator('main')).toContainText(FAMILY_OPEN.child);
+	await expect(attendee.locator('main')).toContainText(FAMILY_OPEN.child);
+	await expect(attendee.locator('main')).toContainText(NEED_TEXT);
+	await expectNoAxeViolations(attendee);
+
+	await submitForm(page, 'Save the outcome');
+	await expectErrorSummary(page, {
+		leadProfessional: 'Choose the lead professional: a new CAF cannot be concluded without one'
+	});
+	await page
+		.getByLabel(/^Support agreed/)
+		.fill('Speech and language therapy referral fast-tracked');
+	await page
+		.getByLabel('Lead professional agreed')
+		.selectOption({ label: 'Gareth Jones, Education Welfare Service' });
+	await submitForm(page, 'Save the outcome');
+	await expect(page.getByText('Outcome saved.')).toBeVisible();
+	await expect(page.locator('#current-item')).toContainText(
+		'Share the outcome of the MAG discussion with the family'
+	);
+
+	// An action: bad input first, then a good one, which the attendee sees arrive.
+	await page
+		.getByLabel('What needs to be done')
+		.fill(`Visit ${FAMILY_OPEN.ref} at home with the health visitor`);
+	await page
+		.getByLabel('Who will do it')
+		.selectOption({ label: "Emma Davies, Children's Centres" });
+	await fillDateInput(page, 'action-due', addDays(today(), -1));
+	await submitForm(page, 'Add the action');
+	await expectErrorSummary(page, { 'action-due': 'The due date must be in the future' });
+	await expect(page.getByLabel('What needs to be done')).toHaveValue(/Visit/);
+	await fillDateInput(page, 'action-due', addDays(today(), 21));
+	await submitForm(page, 'Add the action');
+	await expect(attendee.locator('#current-item')).toContainText(`Visit ${FAMILY_OPEN.ref} at home`);
+
+	// Part 2, consent withdrawn: the gate stays shut, nobody sees the family, the item is deferred.
+	await takeItem(page, `Take this item: ${FAMILY_WITHDRAWN.ref} (O.M.), New CAF`);
+	await submitForm(page, 'Consent checked: open the gate');
+	await expect(page.getByText('the family has withdrawn consent').first()).toBeVisible();
+	await expect(page.locator('main')).not.toContainText(FAMILY_WITHDRAWN.child);
+	await expect(attendee.locator('main')).not.toContainText(FAMILY_WITHDRAWN.child);
+	await expectNoAxeViolations(page);
+	await submitForm(page, 'Defer to the next meeting');
+	await expect(
+		page.getByRole('button', { name: `Take this item: ${FAMILY_WITHDRAWN.ref}` })
+	).toHaveCount(0);
+
+	// Part 3: the review's reported needs, then what happens next.
+	await takeItem(page, /Take this item: .*(Review|B\.T\.)/);
+	await submitForm(page, 'Consent checked: open the gate');
+	await expect(page.locator('main')).toContainText(FAMILY_REVIEW.child);
+	await page
+		.getByRole('group', { name: NEED_TEXT, exact: false })
+		.getByLabel('Met', { exact: true })
+		.check();
+	await page.getByLabel('Close: needs met').check();
+	await submitForm(page, 'Save the outcome');
+	await expect(page.getByText('Outcome saved.')).toBeVisible();
+
+	// Part 4, with two people editing the outcome: the second save is refused, their text kept.
+	await takeItem(page, `Take this item: ${ISSUE_TITLE}`);
+	const coordinator = await (await newContext(browser)).newPage();
+	await signIn(coordinator, 'coordinator.south@mag.example');
+	await open(coordinator, room);
+	await coordinator.getByLabel('Response agreed').fill('School and police to send a joint letter');
+	await page.getByLabel('Response agreed').fill('Police to patrol the school gates at home time');
+	await submitForm(page, 'Save the outcome');
+	await expect(page.getByText('Outcome saved.')).toBeVisible();
+	await submitForm(coordinator, 'Save the outcome');
+	await expect(coordinator.locator('.govuk-error-summary')).toContainText(
+		'Someone else saved this item’s outcome while you were editing it'
+	);
+	await expect(coordinator.getByLabel('Response agreed')).toHaveValue(
+		'School and police to send a joint letter'
+	);
+
+	// Concluding publishes the minutes and the action list.
+	await submitForm(page, 'Conclude the meeting');
+	await expect(page).toHaveURL(new RegExp(`/meetings/${meetingId}/minutes$`));
+	const concluded = withDatabase(
+		(db) =>
+			db.prepare('select status from meeting where id = ?').get(meetingId) as { status: string }
+	);
+	expect(concluded.status).toBe('concluded');
+	const audit = withDatabase(
+		(db) =>
+			db
+				.prepare(
+					"select action, detail from audit_log where action like 'consent-gate.%' order by id"
+				)
+				.all() as { action: string; detail: string }[]
+	);
+	expect(audit.map((a) => a.action)).toEqual([
+		'consent-gate.opened',
+		'consent-gate.refused',
+		'consent-gate.opened'
+	]);
+});
