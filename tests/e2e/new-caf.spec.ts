@@ -1,10 +1,14 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import {
 	agendaOpenMeeting,
+	BASE_URL,
+	expectErrorSummary,
 	expectNoAxeViolations,
 	fillDateInput,
+	meetingsOf,
 	newContext,
 	open,
+	reload,
 	signIn,
 	submitForm,
 	withDatabase
@@ -14,6 +18,36 @@ import {
 const CHILD = 'Jamie Example-Smith';
 const PARENT = 'Alex Example-Smith';
 const NEED = 'Attendance below 85 percent since the autumn';
+
+/** Fills in the part 2 form: a child and a parent, one need, consent signed on `signedOn`. */
+async function fillNewCaf(page: Page, signedOn: string) {
+	await page.locator('#member-1-name').fill(CHILD);
+	await fillDateInput(page, 'member-1-dob', '2018-06-04');
+	await page.locator('#member-1-relationship').selectOption('Child');
+	await page.locator('#member-1-setting').fill('Fictional Primary School');
+	await page.locator('#member-2-name').fill(PARENT);
+	await fillDateInput(page, 'member-2-dob', '1990-01-01');
+	await page.locator('#member-2-relationship').selectOption('Mother');
+	await page.locator('#need-1-member').selectOption('1');
+	await page.locator('#need-1-description').fill(NEED);
+	await page.locator('#need-1-domain').selectOption('development');
+	await fillDateInput(page, 'cafDate', signedOn);
+	await page.getByLabel('New CAF', { exact: true }).check();
+	await page.getByLabel('Level 2', { exact: true }).check();
+	await page.getByLabel('Who gave consent').fill(PARENT);
+	await page.getByLabel('Not of an age to consent').check();
+	await fillDateInput(page, 'signedOn', signedOn);
+	await page
+		.getByLabel('Agencies the family agreed to share information with')
+		.fill('School, youth service');
+	await page.getByLabel('Where the signed form is kept').fill('Scanned to the case file');
+}
+
+/** The case reference on the item's page (e.g. HSC-2026-001), shown with the child's initials. */
+async function referenceOn(page: Page): Promise<string> {
+	const shown = await page.getByText(/^HSC-\d{4}-\d{3} \(J\.E\.S\.\)$/).textContent();
+	return shown!.split(' ')[0]!;
+}
 
 test('a new CAF goes into part 2 only with consent, and the published agenda shows only its reference and initials', async ({
 	page,
@@ -30,26 +64,7 @@ test('a new CAF goes into part 2 only with consent, and the published agenda sho
 	await expect(page.getByRole('heading', { name: 'New CAF, with consent' })).toBeVisible();
 	await expectNoAxeViolations(page);
 
-	await page.locator('#member-1-name').fill(CHILD);
-	await fillDateInput(page, 'member-1-dob', '2018-06-04');
-	await page.locator('#member-1-relationship').selectOption('Child');
-	await page.locator('#member-1-setting').fill('Fictional Primary School');
-	await page.locator('#member-2-name').fill(PARENT);
-	await fillDateInput(page, 'member-2-dob', '1990-01-01');
-	await page.locator('#member-2-relationship').selectOption('Mother');
-	await page.locator('#need-1-member').selectOption('1');
-	await page.locator('#need-1-description').fill(NEED);
-	await page.locator('#need-1-domain').selectOption('development');
-	await fillDateInput(page, 'cafDate', today);
-	await page.getByLabel('New CAF', { exact: true }).check();
-	await page.getByLabel('Level 2', { exact: true }).check();
-	await page.getByLabel('Who gave consent').fill(PARENT);
-	await page.getByLabel('Not of an age to consent').check();
-	await fillDateInput(page, 'signedOn', today);
-	await page
-		.getByLabel('Agencies the family agreed to share information with')
-		.fill('School, youth service');
-	await page.getByLabel('Where the signed form is kept').fill('Scanned to the case file');
+	await fillNewCaf(page, today);
 
 	// Consent that does not cover this MAG: refused, part 1 offered, nothing lost, nothing saved.
 	await submitForm(page, 'Submit the item');
@@ -74,9 +89,7 @@ test('a new CAF goes into part 2 only with consent, and the published agenda sho
 	expect(cases()).toBe(before + 1);
 	await expectNoAxeViolations(page);
 	const itemUrl = page.url().replace(/\?.*$/, '');
-	const reference = (await page.getByText(/^HSC-\d{4}-\d{3} \(J\.E\.S\.\)$/).textContent())!.split(
-		' '
-	)[0]!;
+	const reference = await referenceOn(page);
 
 	// Another member, neither submitter nor chair, cannot open it.
 	const member = await newContext(browser);
@@ -126,5 +139,138 @@ test('a new CAF goes into part 2 only with consent, and the published agenda sho
 	);
 	expect(reads.n).toBeGreaterThanOrEqual(1);
 	await member.close();
+	await chair.close();
+});
+
+test('the submitter changes a new CAF until the agenda is published, under the same rules as at submission', async ({
+	page,
+	browser
+}) => {
+	test.setTimeout(90_000);
+	const RENAMED = 'Riley Example-Smith';
+	const FATHER = 'Sam Example-Smith';
+	const CHANGED_NEED = 'Attendance below 80 percent, late most mornings';
+	const today = new Date().toISOString().slice(0, 10);
+	const storedFamily = (reference: string) =>
+		withDatabase((db) => ({
+			members: (
+				db
+					.prepare(
+						'select m.name from family_member m join family_case c on c.id = m.case_id where c.reference = ? order by m.id'
+					)
+					.all(reference) as { name: string }[]
+			).map((m) => m.name),
+			needs: (
+				db
+					.prepare(
+						'select n.description from need n join family_case c on c.id = n.case_id where c.reference = ? order by n.id'
+					)
+					.all(reference) as { description: string }[]
+			).map((n) => n.description)
+		}));
+
+	// The first test publishes the open meeting's agenda, so the chair opens the next one's.
+	const meeting = meetingsOf('Hereford South City').find((m) => m.status === 'scheduled')!;
+	const chair = await newContext(browser);
+	const chairPage = await chair.newPage();
+	await signIn(chairPage, 'chair.south@mag.example');
+	await open(chairPage, `/meetings/${meeting.id}`);
+	await submitForm(chairPage, 'Open the agenda');
+	await expect(chairPage.getByText('The agenda is open')).toBeVisible();
+
+	await signIn(page, 'youth.worker@mag.example');
+	await open(page, `/meetings/${meeting.id}/items/new?part=new-caf`);
+	await fillNewCaf(page, today);
+	await page.getByLabel('Discussion at this MAG').check();
+	await submitForm(page, 'Submit the item');
+	await expect(page.getByText('Your item has been submitted.')).toBeVisible();
+	const itemUrl = page.url().replace(/\?.*$/, '');
+	const reference = await referenceOn(page);
+
+	// The form starts from what is stored.
+	await expect(page.getByRole('heading', { name: 'Change this item' })).toBeVisible();
+	await expect(page.locator('#member-1-name')).toHaveValue(CHILD);
+	await expect(page.locator('#member-1-dob')).toHaveValue('4');
+	await expect(page.locator('#member-1-dob-month')).toHaveValue('6');
+	await expect(page.locator('#member-1-dob-year')).toHaveValue('2018');
+	await expect(page.locator('#member-1-setting')).toHaveValue('Fictional Primary School');
+	await expect(page.locator('#member-2-relationship')).toHaveValue('Mother');
+	await expect(page.locator('#need-1-member')).toHaveValue('1');
+	await expect(page.locator('#need-1-description')).toHaveValue(NEED);
+	await expect(page.locator('#need-1-domain')).toHaveValue('development');
+	await expect(page.getByLabel('Level 2', { exact: true })).toBeChecked();
+	await expect(page.getByLabel('Who gave consent')).toHaveValue(PARENT);
+	await expect(page.getByLabel('Discussion at this MAG')).toBeChecked();
+	await expectNoAxeViolations(page);
+
+	// Only the submitter may change it, whatever is sent.
+	const notTheSubmitter = await chairPage.request.post(`${itemUrl}?/saveNewCaf`, {
+		form: { 'member-1-name': 'Someone Else' },
+		headers: { origin: BASE_URL }
+	});
+	expect(notTheSubmitter.status()).toBe(403);
+	expect(await notTheSubmitter.text()).toContain(
+		'Only the person who submitted this item can change it'
+	);
+
+	// A change without a consent date: refused, everything typed kept, nothing saved.
+	await page.locator('#member-1-name').fill(RENAMED);
+	await page.locator('#need-1-description').fill(CHANGED_NEED);
+	for (const box of ['#signedOn', '#signedOn-month', '#signedOn-year'])
+		await page.locator(box).fill('');
+	await submitForm(page, 'Save changes');
+	await expectErrorSummary(page, { signedOn: 'Enter the date consent was signed' });
+	await expect(page.locator('#member-1-name')).toHaveValue(RENAMED);
+	await expect(page.locator('#need-1-description')).toHaveValue(CHANGED_NEED);
+	await expect(page.locator('#member-2-name')).toHaveValue(PARENT);
+	await expect(page.getByLabel('Discussion at this MAG')).toBeChecked();
+	expect(storedFamily(reference)).toEqual({ members: [CHILD, PARENT], needs: [NEED] });
+	await expectNoAxeViolations(page);
+
+	// Put right, and the mother swapped for the father, typed a row further down.
+	await fillDateInput(page, 'signedOn', today);
+	for (const box of ['name', 'dob', 'dob-month', 'dob-year', 'setting'])
+		await page.locator(`#member-2-${box}`).fill('');
+	await page.locator('#member-2-relationship').selectOption('');
+	await page.locator('#member-3-name').fill(FATHER);
+	await fillDateInput(page, 'member-3-dob', '1988-05-05');
+	await page.locator('#member-3-relationship').selectOption('Father');
+	await submitForm(page, 'Save changes');
+	await expect(page.getByText('Your changes have been saved.')).toBeVisible();
+	await expect(page.getByText(`${reference} (R.E.S.)`, { exact: true })).toBeVisible();
+	await expect(page.getByRole('cell', { name: RENAMED, exact: true }).first()).toBeVisible();
+	await expect(page.getByRole('cell', { name: CHANGED_NEED, exact: true })).toBeVisible();
+	await expect(page.getByRole('cell', { name: CHILD, exact: true })).toHaveCount(0);
+	expect(storedFamily(reference)).toEqual({ members: [RENAMED, FATHER], needs: [CHANGED_NEED] });
+	// The form shows what was saved: the empty row closed up, the father now in row 2.
+	await expect(page.locator('#member-2-name')).toHaveValue(FATHER);
+	await expect(page.locator('#member-3-name')).toHaveValue('');
+	await reload(page);
+	await expect(page.locator('#member-1-name')).toHaveValue(RENAMED);
+	await expect(page.locator('#member-2-relationship')).toHaveValue('Father');
+	await expect(page.locator('#member-3-name')).toHaveValue('');
+	await expect(page.locator('#need-1-description')).toHaveValue(CHANGED_NEED);
+
+	// Once the agenda is published the form is gone, and a change sent anyway is refused.
+	await open(chairPage, `/meetings/${meeting.id}/agenda`);
+	const card = chairPage.locator('.govuk-summary-card', { hasText: reference });
+	await card.getByRole('button', { name: /Add to the agenda/ }).click();
+	await expect(
+		chairPage.getByRole('heading', { name: 'Part 2: New CAF, with consent' })
+	).toBeVisible();
+	await submitForm(chairPage, 'Publish the agenda');
+	await expect(chairPage.getByText('The agenda is published.')).toBeVisible();
+
+	await reload(page);
+	await expect(page.getByRole('cell', { name: RENAMED, exact: true }).first()).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Change this item' })).toHaveCount(0);
+	await expect(page.getByRole('button', { name: 'Save changes' })).toHaveCount(0);
+	const afterPublication = await page.request.post(`${itemUrl}?/saveNewCaf`, {
+		form: { 'member-1-name': 'Someone Else' },
+		headers: { origin: BASE_URL }
+	});
+	expect(afterPublication.status()).toBe(409);
+	expect(await afterPublication.text()).toContain('the agenda has been published');
+	expect(storedFamily(reference).members).toEqual([RENAMED, FATHER]);
 	await chair.close();
 });

@@ -1,15 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consentForMeeting } from '$lib/server/consent';
-import type { OpenDatabase } from '$lib/server/db';
+import type { DB, OpenDatabase } from '$lib/server/db';
 import { scheduleMeetings } from '$lib/server/meetings';
 import {
 	communityCode,
 	createNewCaf,
 	initialsOf,
+	newCafFormValues,
 	readNewCaf,
-	readNewCafForm
+	readNewCafForm,
+	updateNewCaf
 } from '$lib/server/new-caf';
-import { listMeetingSubmissions } from '$lib/server/submissions';
+import type { AgendaPart, MeetingStatus, SubmissionStatus } from '$lib/server/schema';
+import { isEditable, listMeetingSubmissions } from '$lib/server/submissions';
 import { addUser, freshDatabase } from './helpers';
 
 const MEETING = '2027-03-09';
@@ -158,6 +161,36 @@ describe('references and initials', () => {
 	])('%s → %s', (name, initials) => expect(initialsOf(name)).toBe(initials));
 });
 
+/** The Bromyard community and its meetings on these dates. */
+async function bromyard(db: DB, dates: string[], chair: { id: number }) {
+	const locality = await db
+		.insertInto('locality')
+		.values({ name: 'North' })
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	const communityId = (
+		await db
+			.insertInto('community')
+			.values({ name: 'Bromyard', locality_id: locality.id })
+			.returning('id')
+			.executeTakeFirstOrThrow()
+	).id;
+	const meetingIds = (await scheduleMeetings(
+		db,
+		{
+			communityId,
+			dates,
+			startTime: '09:30',
+			lengthMinutes: 120,
+			venue: 'x',
+			onlineLink: null,
+			deadlineWorkingDays: 5
+		},
+		{ id: chair.id, ip: null }
+	)) as [number, ...number[]];
+	return { communityId, meetingIds };
+}
+
 describe('submitting a new CAF', () => {
 	let database: OpenDatabase;
 	let submitter: { id: number };
@@ -168,31 +201,10 @@ describe('submitting a new CAF', () => {
 		database = await freshDatabase();
 		submitter = await addUser(database);
 		reader = await addUser(database);
-		const locality = await database.db
-			.insertInto('locality')
-			.values({ name: 'North' })
-			.returning('id')
-			.executeTakeFirstOrThrow();
-		communityId = (
-			await database.db
-				.insertInto('community')
-				.values({ name: 'Bromyard', locality_id: locality.id })
-				.returning('id')
-				.executeTakeFirstOrThrow()
-		).id;
-		[meetingId] = (await scheduleMeetings(
-			database.db,
-			{
-				communityId,
-				dates: [MEETING],
-				startTime: '09:30',
-				lengthMinutes: 120,
-				venue: 'x',
-				onlineLink: null,
-				deadlineWorkingDays: 5
-			},
-			{ id: submitter.id, ip: null }
-		)) as [number];
+		({
+			communityId,
+			meetingIds: [meetingId]
+		} = await bromyard(database.db, [MEETING], submitter));
 	});
 	afterAll(() => database.close());
 
@@ -255,5 +267,241 @@ describe('submitting a new CAF', () => {
 				)
 				.execute()
 		).toEqual([]);
+	});
+});
+
+describe('changing a new CAF before the agenda is published', () => {
+	let database: OpenDatabase;
+	let submitter: { id: number };
+	const actor = () => ({ id: submitter.id, ip: null });
+	let communityId: number;
+	let openMeetingId: number;
+	let publishedMeetingId: number;
+	beforeAll(async () => {
+		database = await freshDatabase();
+		submitter = await addUser(database);
+		const bromyardMeetings = await bromyard(database.db, [MEETING, '2027-04-20'], submitter);
+		communityId = bromyardMeetings.communityId;
+		[openMeetingId, publishedMeetingId] = bromyardMeetings.meetingIds as [number, number];
+	});
+	afterAll(() => database.close());
+
+	async function submitCaf(meetingId = openMeetingId) {
+		const input = readNewCafForm(cafForm(), MEETING, TODAY).input!;
+		return createNewCaf(
+			database.db,
+			{
+				meetingId,
+				communityId,
+				communityName: 'Bromyard',
+				submittedBy: submitter.id,
+				agencyId: null,
+				late: false,
+				year: '2027'
+			},
+			input,
+			null
+		);
+	}
+
+	const submitterReads = (submissionId: number) =>
+		readNewCaf(database.db, submissionId, {
+			id: submitter.id,
+			ip: null,
+			why: 'submitter reading their own item'
+		});
+
+	/** Everything a part 2 item stores, and how long the audit log is. */
+	async function storedItem(submissionId: number) {
+		const { db } = database;
+		const caf = await db
+			.selectFrom('new_caf')
+			.selectAll()
+			.where('submission_id', '=', submissionId)
+			.executeTakeFirstOrThrow();
+		return {
+			caf,
+			familyCase: await db
+				.selectFrom('family_case')
+				.selectAll()
+				.where('id', '=', caf.case_id)
+				.executeTakeFirstOrThrow(),
+			members: await db
+				.selectFrom('family_member')
+				.selectAll()
+				.where('case_id', '=', caf.case_id)
+				.orderBy('id')
+				.execute(),
+			needs: await db
+				.selectFrom('need')
+				.selectAll()
+				.where('case_id', '=', caf.case_id)
+				.orderBy('id')
+				.execute(),
+			consent: await db
+				.selectFrom('consent')
+				.selectAll()
+				.where('id', '=', caf.consent_id)
+				.executeTakeFirstOrThrow(),
+			submission: await db
+				.selectFrom('submission')
+				.selectAll()
+				.where('id', '=', submissionId)
+				.executeTakeFirstOrThrow(),
+			auditEntries: (
+				await db
+					.selectFrom('audit_log')
+					.select((eb) => eb.fn.countAll<number>().as('n'))
+					.executeTakeFirstOrThrow()
+			).n
+		};
+	}
+
+	// Member 1 renamed, member 2 removed, a father added in row 3; need 1 reworded, need 2 is his.
+	const changes = {
+		'member-1-name': 'Riley Sample',
+		'member-2-name': null,
+		'member-2-dob-day': null,
+		'member-2-dob-month': null,
+		'member-2-dob-year': null,
+		'member-2-relationship': null,
+		'member-3-name': 'Sam Sample',
+		'member-3-dob-day': '5',
+		'member-3-dob-month': '5',
+		'member-3-dob-year': '1988',
+		'member-3-relationship': 'Father',
+		'need-1-description': 'Attendance below 80%',
+		'need-2-member': '3',
+		'cafDate-day': '18',
+		wayIn: 'From the front door',
+		levelOfNeed: '3a',
+		givenBy: 'Sam Sample',
+		'signedOn-day': '20',
+		sharedWith: 'School and family support',
+		formLocation: 'In the school office safe'
+	};
+
+	it('the change form starts from exactly what is stored', async () => {
+		const { submissionId } = await submitCaf();
+		const family = await submitterReads(submissionId);
+		const form = new FormData();
+		for (const [name, value] of Object.entries(newCafFormValues(family!))) form.set(name, value);
+		expect(readNewCafForm(form, MEETING, TODAY).input).toEqual(
+			readNewCafForm(cafForm(), MEETING, TODAY).input
+		);
+	});
+
+	it('replaces the family and needs, updates the CAF, consent and initials, and keeps the reference', async () => {
+		const { submissionId, reference } = await submitCaf();
+		const input = readNewCafForm(cafForm(changes), MEETING, TODAY).input!;
+		const now = new Date('2027-03-02T10:00:00Z');
+
+		const saved = await updateNewCaf(database.db, submissionId, input, actor(), now);
+
+		expect(saved).toBe(true);
+		const family = (await submitterReads(submissionId))!;
+		expect(family).toMatchObject({
+			reference,
+			initials: 'R.S.',
+			cafDate: '2027-02-18',
+			wayIn: 'From the front door',
+			levelOfNeed: '3a',
+			givenBy: 'Sam Sample',
+			youngPerson: 'not-of-age',
+			signedOn: '2027-02-20',
+			coversMag: true,
+			sharedWith: 'School and family support',
+			formLocation: 'In the school office safe'
+		});
+		expect(family.members.map((m) => [m.name, m.dateOfBirth, m.relationship])).toEqual([
+			['Riley Sample', '2018-06-04', 'Child'],
+			['Sam Sample', '1988-05-05', 'Father']
+		]);
+		const nameOf = (id: number) => family.members.find((m) => m.id === id)?.name;
+		expect(family.needs.map((n) => [nameOf(n.memberId), n.description, n.domain])).toEqual([
+			['Riley Sample', 'Attendance below 80%', 'development'],
+			['Sam Sample', 'Support with routines', 'parenting']
+		]);
+		const stored = await storedItem(submissionId);
+		expect(stored.members).toHaveLength(2);
+		expect(stored.submission.updated_at).toBe(now.toISOString());
+		const labels = (await listMeetingSubmissions(database.db, openMeetingId)).map((i) => i.label);
+		expect(labels).toContain(`${reference} (R.S.), From the front door`);
+	});
+
+	it('logs the change by item and reference, never with the family’s details', async () => {
+		const { submissionId, reference } = await submitCaf();
+		const input = readNewCafForm(cafForm(changes), MEETING, TODAY).input!;
+		await updateNewCaf(database.db, submissionId, input, { id: submitter.id, ip: '192.0.2.7' });
+		const entry = await database.db
+			.selectFrom('audit_log')
+			.select(['actor_id', 'record_type', 'record_id', 'ip', 'detail'])
+			.where('action', '=', 'submission.updated')
+			.where('record_id', '=', String(submissionId))
+			.executeTakeFirstOrThrow();
+		expect(entry).toMatchObject({
+			actor_id: submitter.id,
+			record_type: 'submission',
+			ip: '192.0.2.7'
+		});
+		expect(JSON.parse(entry.detail!)).toEqual({ part: 2, reference });
+		for (const secret of ['Riley', 'Sample', 'Attendance', '2018', 'school office'])
+			expect(entry.detail).not.toContain(secret);
+	});
+
+	it('leaves everything as it was when part of the save fails', async () => {
+		const { submissionId } = await submitCaf();
+		const before = await storedItem(submissionId);
+		const input = readNewCafForm(cafForm(changes), MEETING, TODAY).input!;
+		// The family is replaced first; the last need then points at a member who is not there.
+		const broken = {
+			...input,
+			needs: [
+				...input.needs,
+				{ memberRow: 4, description: 'Housing', domain: 'family-environment' as const }
+			]
+		};
+
+		await expect(updateNewCaf(database.db, submissionId, broken, actor())).rejects.toThrow(
+			'not in the family'
+		);
+
+		expect(await storedItem(submissionId)).toEqual(before);
+	});
+
+	it('changes nothing once the agenda is published', async () => {
+		const { submissionId } = await submitCaf(publishedMeetingId);
+		await database.db
+			.updateTable('meeting')
+			.set({ status: 'agenda-published' })
+			.where('id', '=', publishedMeetingId)
+			.execute();
+		const before = await storedItem(submissionId);
+		const input = readNewCafForm(cafForm(changes), MEETING, TODAY).input!;
+
+		expect(await updateNewCaf(database.db, submissionId, input, actor())).toBe(false);
+
+		expect(await storedItem(submissionId)).toEqual(before);
+	});
+});
+
+describe('which items the submitter can change', () => {
+	it.each<[AgendaPart, MeetingStatus, SubmissionStatus, boolean]>([
+		[2, 'scheduled', 'submitted', true],
+		[2, 'agenda-open', 'submitted', true],
+		[2, 'agenda-open', 'accepted', true],
+		[2, 'agenda-published', 'accepted', false],
+		[2, 'in-progress', 'accepted', false],
+		[2, 'concluded', 'accepted', false],
+		[2, 'agenda-open', 'withdrawn', false],
+		[2, 'agenda-open', 'declined', false],
+		[2, 'agenda-open', 'deferred', false],
+		[1, 'agenda-open', 'submitted', true],
+		[4, 'agenda-open', 'accepted', true],
+		[1, 'agenda-published', 'accepted', false],
+		[4, 'agenda-published', 'accepted', false],
+		[3, 'agenda-open', 'submitted', false]
+	])('part %i, meeting %s, item %s → %s', (part, meetingStatus, status, editable) => {
+		expect(isEditable({ part, meetingStatus, status })).toBe(editable);
 	});
 });

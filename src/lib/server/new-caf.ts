@@ -1,8 +1,9 @@
 import type { DB } from './db';
 import type { NeedDomain } from './schema';
-import { recordAudit } from './audit';
+import { recordAudit, type Actor } from './audit';
 import { consentForMeeting } from './consent';
 import { textField, type FieldErrors } from './forms';
+import { isWithdrawable } from './submissions';
 import { readDateInput } from '../dates';
 
 export const MEMBER_ROWS = 4;
@@ -41,6 +42,18 @@ export function levelsOfNeed(): string[] {
 		.split(',')
 		.map((l) => l.trim())
 		.filter(Boolean);
+}
+
+/** The choices and the number of rows the part 2 form offers (NewCafFields). */
+export function newCafOptions() {
+	return {
+		relationships: RELATIONSHIPS,
+		domains: NEED_DOMAINS,
+		waysIn: WAYS_IN,
+		levels: levelsOfNeed(),
+		memberRows: MEMBER_ROWS,
+		needRows: NEED_ROWS
+	};
 }
 
 export interface FamilyMemberInput {
@@ -222,6 +235,40 @@ export function initialsOf(name: string): string {
 		.join('');
 }
 
+/** Writes the family members and their needs; each need points at its member's new row. */
+async function insertFamily(db: DB, caseId: number, input: Pick<NewCafInput, 'members' | 'needs'>) {
+	const memberIds = new Map<number, number>();
+	for (const member of input.members) {
+		const row = await db
+			.insertInto('family_member')
+			.values({
+				case_id: caseId,
+				name: member.name,
+				date_of_birth: member.dateOfBirth,
+				relationship: member.relationship,
+				setting: member.setting,
+				is_child: member.isChild ? 1 : 0
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		memberIds.set(member.row, row.id);
+	}
+	for (const need of input.needs) {
+		const memberId = memberIds.get(need.memberRow);
+		if (memberId === undefined)
+			throw new Error(`A need is for family member ${need.memberRow}, who is not in the family`);
+		await db
+			.insertInto('need')
+			.values({
+				case_id: caseId,
+				family_member_id: memberId,
+				description: need.description,
+				domain: need.domain
+			})
+			.execute();
+	}
+}
+
 /** Creates the case, its family, needs and consent, and the part 2 item: all in one transaction. */
 export async function createNewCaf(
 	db: DB,
@@ -262,33 +309,7 @@ export async function createNewCaf(
 			})
 			.returning('id')
 			.executeTakeFirstOrThrow();
-		const memberIds = new Map<number, number>();
-		for (const member of input.members) {
-			const row = await trx
-				.insertInto('family_member')
-				.values({
-					case_id: familyCase.id,
-					name: member.name,
-					date_of_birth: member.dateOfBirth,
-					relationship: member.relationship,
-					setting: member.setting,
-					is_child: member.isChild ? 1 : 0
-				})
-				.returning('id')
-				.executeTakeFirstOrThrow();
-			memberIds.set(member.row, row.id);
-		}
-		for (const need of input.needs) {
-			await trx
-				.insertInto('need')
-				.values({
-					case_id: familyCase.id,
-					family_member_id: memberIds.get(need.memberRow)!,
-					description: need.description,
-					domain: need.domain
-				})
-				.execute();
-		}
+		await insertFamily(trx, familyCase.id, input);
 		const consent = await trx
 			.insertInto('consent')
 			.values({
@@ -397,4 +418,142 @@ export async function readNewCaf(
 		detail: { why: reader.why, submissionId }
 	});
 	return { ...caf, coversMag: caf.coversMag === 1, members, needs };
+}
+
+/**
+ * Saves the submitter's changes to a new CAF in one transaction: the family and needs are replaced
+ * (nothing refers to them before the meeting discusses the item), the initials follow the first
+ * child, and the consent and CAF are updated. The case reference never changes. Returns false, and
+ * changes nothing, if the item can no longer be changed: the agenda may have been published since
+ * the page checked.
+ */
+export async function updateNewCaf(
+	db: DB,
+	submissionId: number,
+	input: NewCafInput,
+	actor: Actor,
+	now = new Date()
+): Promise<boolean> {
+	return db.transaction().execute(async (trx) => {
+		const item = await trx
+			.selectFrom('new_caf')
+			.innerJoin('submission', 'submission.id', 'new_caf.submission_id')
+			.innerJoin('meeting', 'meeting.id', 'submission.meeting_id')
+			.innerJoin('family_case', 'family_case.id', 'new_caf.case_id')
+			.select([
+				'new_caf.case_id as caseId',
+				'new_caf.consent_id as consentId',
+				'family_case.reference',
+				'submission.status',
+				'meeting.status as meetingStatus'
+			])
+			.where('new_caf.submission_id', '=', submissionId)
+			.executeTakeFirstOrThrow();
+		if (!isWithdrawable(item)) return false;
+		const stamp = now.toISOString();
+		await trx.deleteFrom('need').where('case_id', '=', item.caseId).execute();
+		await trx.deleteFrom('family_member').where('case_id', '=', item.caseId).execute();
+		await insertFamily(trx, item.caseId, input);
+		await trx
+			.updateTable('family_case')
+			.set({ initials: initialsOf(input.members.find((m) => m.isChild)!.name) })
+			.where('id', '=', item.caseId)
+			.execute();
+		await trx
+			.updateTable('consent')
+			.set({
+				given_by: input.consent.givenBy,
+				young_person: input.consent.youngPerson,
+				signed_on: input.consent.signedOn,
+				covers_mag: input.consent.coversMag ? 1 : 0,
+				shared_with: input.consent.sharedWith,
+				form_location: input.consent.formLocation,
+				recorded_by: actor.id,
+				recorded_at: stamp
+			})
+			.where('id', '=', item.consentId)
+			.execute();
+		await trx
+			.updateTable('new_caf')
+			.set({ caf_date: input.cafDate, way_in: input.wayIn, level_of_need: input.levelOfNeed })
+			.where('submission_id', '=', submissionId)
+			.execute();
+		await trx
+			.updateTable('submission')
+			.set({ updated_at: stamp })
+			.where('id', '=', submissionId)
+			.execute();
+		await recordAudit(
+			trx,
+			{
+				actorId: actor.id,
+				action: 'submission.updated',
+				recordType: 'submission',
+				recordId: submissionId,
+				ip: actor.ip,
+				detail: { part: 2, reference: item.reference }
+			},
+			now
+		);
+		return true;
+	});
+}
+
+/** A stored CAF as the part 2 form's fields: what readNewCafForm reads back, row by row. */
+export function newCafFormValues(caf: {
+	cafDate: string;
+	wayIn: string;
+	levelOfNeed: string;
+	givenBy: string;
+	youngPerson: string;
+	signedOn: string;
+	coversMag: boolean;
+	sharedWith: string;
+	formLocation: string;
+	members: {
+		id: number;
+		name: string;
+		dateOfBirth: string;
+		relationship: string;
+		setting: string | null;
+	}[];
+	needs: { memberId: number; description: string; domain: string }[];
+}): Record<string, string> {
+	const values: Record<string, string> = {
+		...dateValues('cafDate', caf.cafDate),
+		wayIn: caf.wayIn,
+		levelOfNeed: caf.levelOfNeed,
+		givenBy: caf.givenBy,
+		youngPerson: caf.youngPerson,
+		...dateValues('signedOn', caf.signedOn),
+		sharedWith: caf.sharedWith,
+		formLocation: caf.formLocation
+	};
+	if (caf.coversMag) values.coversMag = 'yes';
+	const rowOf = new Map<number, number>();
+	caf.members.forEach((member, index) => {
+		const row = index + 1;
+		rowOf.set(member.id, row);
+		values[`member-${row}-name`] = member.name;
+		Object.assign(values, dateValues(`member-${row}-dob`, member.dateOfBirth));
+		values[`member-${row}-relationship`] = member.relationship;
+		values[`member-${row}-setting`] = member.setting ?? '';
+	});
+	caf.needs.forEach((need, index) => {
+		const row = index + 1;
+		values[`need-${row}-member`] = String(rowOf.get(need.memberId) ?? '');
+		values[`need-${row}-description`] = need.description;
+		values[`need-${row}-domain`] = need.domain;
+	});
+	return values;
+}
+
+/** "2018-06-04" as a GOV.UK date input's boxes: day 4, month 6, year 2018. */
+function dateValues(id: string, date: string): Record<string, string> {
+	const [year, month, day] = date.split('-');
+	return {
+		[`${id}-day`]: String(Number(day)),
+		[`${id}-month`]: String(Number(month)),
+		[`${id}-year`]: year ?? ''
+	};
 }

@@ -252,11 +252,14 @@ export function isWithdrawable(item: Pick<SubmissionDetail, 'meetingStatus' | 's
 	);
 }
 
-/** Parts 1 and 4 can be changed in place; a new CAF is withdrawn and submitted again. */
+/**
+ * Advice requests, new CAFs and community issues (parts 1, 2 and 4) can be changed in place for as
+ * long as they can be withdrawn. Reviews (part 3) come from a case record, not from this form.
+ */
 export function isEditable(
-	item: Pick<SubmissionDetail, 'meetingStatus' | 'status' | 'content'>
+	item: Pick<SubmissionDetail, 'meetingStatus' | 'status' | 'part'>
 ): boolean {
-	return item.content !== null && isWithdrawable(item);
+	return item.part !== 3 && isWithdrawable(item);
 }
 
 export async function updateSubmission(

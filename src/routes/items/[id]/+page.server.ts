@@ -3,7 +3,13 @@ import { requireUser } from '$lib/server/access';
 import { appDatabase } from '$lib/server/app-database';
 import { membershipRole, runsTheMeeting } from '$lib/server/communities';
 import { readItemForm } from '$lib/server/item-form';
-import { readNewCaf } from '$lib/server/new-caf';
+import {
+	newCafFormValues,
+	newCafOptions,
+	readNewCaf,
+	readNewCafForm,
+	updateNewCaf
+} from '$lib/server/new-caf';
 import {
 	AGE_BANDS,
 	findSubmission,
@@ -12,6 +18,7 @@ import {
 	updateSubmission,
 	withdrawSubmission
 } from '$lib/server/submissions';
+import { todayInEngland } from '$lib/dates';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The submitter and the community's chair and coordinators see an item in full. */
@@ -41,10 +48,14 @@ export const load: PageServerLoad = async ({ locals, params, url, getClientAddre
 					why: isSubmitter ? 'submitter reading their own item' : 'chair preparing the agenda'
 				})
 			: null;
+	const canChange = isSubmitter && isEditable(item);
 	return {
 		item,
 		family,
-		canChange: isSubmitter && isEditable(item),
+		canChange,
+		// The part 2 form starts from what is stored, read through readNewCaf above (so it is logged).
+		newCaf:
+			canChange && family ? { values: newCafFormValues(family), options: newCafOptions() } : null,
 		canWithdraw: isSubmitter && isWithdrawable(item),
 		submitted: url.searchParams.has('submitted'),
 		ageBands: AGE_BANDS
@@ -67,6 +78,25 @@ export const actions: Actions = {
 		const { values, errors, content } = readItemForm(await request.formData(), part);
 		if (Object.keys(errors).length > 0) return fail(400, { values, errors });
 		await updateSubmission(appDatabase().db, item, content, user.id, getClientAddress());
+		return { saved: true };
+	},
+
+	saveNewCaf: async ({ locals, params, request, getClientAddress }) => {
+		const { user, item } = await requireChangeable(locals, params.id);
+		if (item.part !== 2) error(409, 'Only a new CAF is changed with this form');
+		// The same rules as at submission: the consent must still allow part 2 at this meeting.
+		const caf = readNewCafForm(await request.formData(), item.meetingDate, todayInEngland());
+		if (!caf.input)
+			return fail(400, {
+				values: caf.values,
+				errors: caf.errors,
+				consentRefused: caf.consentRefused
+			});
+		const saved = await updateNewCaf(appDatabase().db, item.id, caf.input, {
+			id: user.id,
+			ip: getClientAddress()
+		});
+		if (!saved) error(409, 'This item can no longer be changed: the agenda has been published');
 		return { saved: true };
 	},
 
