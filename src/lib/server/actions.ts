@@ -216,8 +216,11 @@ export async function listMeetingActions(db: DB, meetingId: number) {
 		.execute();
 }
 
-/** The open actions on a case, which follow it into its next review (DOMAIN.md). */
-export async function openCaseActions(db: DB, caseId: number) {
+/**
+ * The open actions on a case, which follow it into its next review (DOMAIN.md); those agreed at
+ * `exceptMeetingId` (the meeting in progress) are listed with their item instead.
+ */
+export async function openCaseActions(db: DB, caseId: number, exceptMeetingId?: number) {
 	return db
 		.selectFrom('action')
 		.select([
@@ -230,6 +233,7 @@ export async function openCaseActions(db: DB, caseId: number) {
 		])
 		.where('case_id', '=', caseId)
 		.where('status', 'in', ['open', 'in-progress'])
+		.$if(exceptMeetingId !== undefined, (qb) => qb.where('meeting_id', '!=', exceptMeetingId!))
 		.orderBy('due_date')
 		.execute();
 }

@@ -101,7 +101,7 @@ export const load: PageServerLoad = async ({ locals, params, getClientAddress })
 						members: identified?.members ?? null,
 						needs: identified?.needs ?? null,
 						needUpdates: identified ? await needUpdates(db, current.id) : null,
-						caseActions: identified ? await openCaseActions(db, family.caseId) : null
+						caseActions: identified ? await openCaseActions(db, family.caseId, meeting.id) : null
 					}
 				: null,
 			outcome: outcome ?? null

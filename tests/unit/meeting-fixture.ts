@@ -1,0 +1,236 @@
+import { decideItem } from '$lib/server/agenda';
+import type { OpenDatabase } from '$lib/server/db';
+import { scheduleMeetings } from '$lib/server/meetings';
+import { createNewCaf, type NewCafInput } from '$lib/server/new-caf';
+import { createSubmission } from '$lib/server/submissions';
+import type { CommunityRole } from '$lib/server/schema';
+
+export const MEETING_DATE = '2027-05-11';
+export const TODAY = '2027-05-11';
+export const CHILD = 'Zebedee Quill';
+export const NEED = 'Speech delay, waiting for therapy';
+
+export type Person =
+	| 'chair'
+	| 'coordinator'
+	| 'submitter'
+	| 'leadProfessional'
+	| 'confirmedMember'
+	| 'unconfirmedMember'
+	| 'absentMember'
+	| 'nonMember'
+	| 'administrator';
+
+export const PEOPLE: Person[] = [
+	'chair',
+	'coordinator',
+	'submitter',
+	'leadProfessional',
+	'confirmedMember',
+	'unconfirmedMember',
+	'absentMember',
+	'nonMember',
+	'administrator'
+];
+
+const ROLES: Partial<Record<Person, CommunityRole>> = {
+	chair: 'chair',
+	coordinator: 'coordinator',
+	submitter: 'member',
+	leadProfessional: 'member',
+	confirmedMember: 'member',
+	unconfirmedMember: 'member',
+	absentMember: 'member'
+};
+
+function cafInput(child: string, signedOn: string): NewCafInput {
+	return {
+		members: [
+			{
+				row: 1,
+				name: child,
+				dateOfBirth: '2019-05-04',
+				relationship: 'Child',
+				setting: 'Ledbury Primary School',
+				isChild: true
+			},
+			{
+				row: 2,
+				name: 'Marigold Quill',
+				dateOfBirth: '1990-02-11',
+				relationship: 'Mother',
+				setting: null,
+				isChild: false
+			}
+		],
+		needs: [{ memberRow: 1, description: NEED, domain: 'development' }],
+		cafDate: '2027-04-01',
+		wayIn: 'New CAF',
+		levelOfNeed: '2',
+		consent: {
+			givenBy: 'Marigold Quill',
+			youngPerson: 'not-of-age',
+			signedOn,
+			coversMag: true,
+			sharedWith: 'Health, school',
+			formLocation: 'CAF team file'
+		}
+	};
+}
+
+/**
+ * A community with one person in each position, a published meeting and a later one, a part 1
+ * and a part 4 item, and new CAFs: one whose consent is in order and one whose consent the family
+ * has since withdrawn. Everything accepted onto the agenda.
+ */
+export async function meetingWithFamilies(database: OpenDatabase) {
+	const { db } = database;
+	const locality = await db
+		.insertInto('locality')
+		.values({ name: 'South' })
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	const community = await db
+		.insertInto('community')
+		.values({ name: 'Ledbury', locality_id: locality.id })
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	const people = {} as Record<Person, number>;
+	for (const [index, person] of PEOPLE.entries()) {
+		const agency = await db
+			.insertInto('agency')
+			.values({ name: `Agency ${index + 1}`, sector: 'Health' })
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		const user = await db
+			.insertInto('user')
+			.values({
+				email: `${person.toLowerCase()}@council.example`,
+				name: `The ${person}`,
+				job_title: null,
+				agency_id: agency.id,
+				is_administrator: person === 'administrator' ? 1 : 0,
+				password_hash: null,
+				totp_key: null,
+				totp_last_step: null,
+				disabled_at: null,
+				created_at: new Date().toISOString()
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		people[person] = user.id;
+		const role = ROLES[person];
+		if (role)
+			await db
+				.insertInto('community_membership')
+				.values({ user_id: user.id, community_id: community.id, role })
+				.execute();
+	}
+	const chair = { id: people.chair, ip: null };
+	const [meetingId, laterId, afterId] = await scheduleMeetings(
+		db,
+		{
+			communityId: community.id,
+			dates: [MEETING_DATE, '2027-06-22', '2027-08-03'],
+			startTime: '09:30',
+			lengthMinutes: 120,
+			venue: 'Ledbury',
+			onlineLink: null,
+			deadlineWorkingDays: 5
+		},
+		chair
+	);
+	const context = {
+		meetingId: meetingId!,
+		communityId: community.id,
+		communityName: 'Ledbury',
+		submittedBy: people.submitter,
+		agencyId: null,
+		late: false,
+		year: '2027'
+	};
+	const fine = await createNewCaf(db, context, cafInput(CHILD, '2027-03-01'), null);
+	const withdrawn = await createNewCaf(db, context, cafInput('Ottoline Marsh', '2027-03-01'), null);
+	const unchecked = await createNewCaf(
+		db,
+		context,
+		cafInput('Clementine Hart', '2027-03-01'),
+		null
+	);
+	await db
+		.updateTable('consent')
+		.set({ withdrawn_on: '2027-05-01' })
+		.where('case_id', '=', (qb) =>
+			qb.selectFrom('new_caf').select('case_id').where('submission_id', '=', withdrawn.submissionId)
+		)
+		.execute();
+	const advice = await createSubmission(
+		db,
+		{
+			meetingId: meetingId!,
+			submittedBy: people.submitter,
+			agencyId: null,
+			late: false,
+			content: {
+				part: 1,
+				advice: {
+					ageBand: '5 to 10',
+					setting: 'primary school',
+					worry: 'Hungry',
+					askedFor: 'Ideas'
+				}
+			}
+		},
+		null
+	);
+	const issue = await createSubmission(
+		db,
+		{
+			meetingId: meetingId!,
+			submittedBy: people.submitter,
+			agencyId: null,
+			late: false,
+			content: {
+				part: 4,
+				issue: { title: 'Vaping', place: 'School gates', happening: 'Vaping', wanted: 'Response' }
+			}
+		},
+		null
+	);
+	for (const id of [
+		advice,
+		fine.submissionId,
+		withdrawn.submissionId,
+		unchecked.submissionId,
+		issue
+	])
+		await decideItem(db, meetingId!, id, { kind: 'accept', minutes: 10 }, chair);
+	await db
+		.updateTable('meeting')
+		.set({ status: 'agenda-published' })
+		.where('id', '=', meetingId!)
+		.execute();
+	// The lead professional already holds the cases (as after an earlier meeting).
+	await db
+		.updateTable('family_case')
+		.set({ lead_professional_id: people.leadProfessional })
+		.execute();
+	return {
+		communityId: community.id,
+		meetingId: meetingId!,
+		laterMeetingIds: [laterId!, afterId!],
+		people,
+		items: {
+			advice,
+			fine: fine.submissionId,
+			withdrawn: withdrawn.submissionId,
+			unchecked: unchecked.submissionId,
+			issue
+		},
+		references: {
+			fine: fine.reference,
+			withdrawn: withdrawn.reference,
+			unchecked: unchecked.reference
+		}
+	};
+}

@@ -1,0 +1,477 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { addAction, readActionForm } from '$lib/server/actions';
+import { confirmConfidentiality, hasConfirmed, saveRegister } from '$lib/server/attendance';
+import { checkConsentGate, familyOfItem, gateState } from '$lib/server/consent-gate';
+import type { OpenDatabase } from '$lib/server/db';
+import { concludeMeeting, startMeeting, takeItem } from '$lib/server/meeting-room';
+import {
+	readOutcomeForm,
+	saveOutcome,
+	SHARE_OUTCOME,
+	type OutcomeInput
+} from '$lib/server/outcomes';
+import { freshDatabase } from './helpers';
+import { meetingWithFamilies, MEETING_DATE, TODAY } from './meeting-fixture';
+
+let database: OpenDatabase;
+let fixture: Awaited<ReturnType<typeof meetingWithFamilies>>;
+const at = new Date('2027-05-11T09:00:00Z');
+
+beforeEach(async () => {
+	database = await freshDatabase();
+	fixture = await meetingWithFamilies(database);
+});
+
+const chair = () => ({ id: fixture.people.chair, ip: '192.0.2.1' });
+const meeting = () => ({ id: fixture.meetingId, date: MEETING_DATE });
+
+function form(fields: Record<string, string>): FormData {
+	const data = new FormData();
+	for (const [name, value] of Object.entries(fields)) data.set(name, value);
+	return data;
+}
+
+describe('the register and confidentiality', () => {
+	it('records apologies and a substitute, and keeps an own-device confirmation when the chair saves', async () => {
+		const { db } = database;
+		await confirmConfidentiality(
+			db,
+			fixture.meetingId,
+			{ id: fixture.people.confirmedMember, ip: null },
+			at
+		);
+		await saveRegister(
+			db,
+			fixture.meetingId,
+			[
+				{
+					userId: fixture.people.confirmedMember,
+					status: 'present',
+					substituteName: null,
+					agreedAloud: false
+				},
+				{
+					userId: fixture.people.absentMember,
+					status: 'apologies',
+					substituteName: null,
+					agreedAloud: true
+				},
+				{
+					userId: fixture.people.submitter,
+					status: 'substitute',
+					substituteName: 'Sam Green',
+					agreedAloud: true
+				}
+			],
+			chair(),
+			at
+		);
+		const rows = await db
+			.selectFrom('attendance')
+			.select(['user_id', 'status', 'substitute_name', 'confirmed_via'])
+			.where('meeting_id', '=', fixture.meetingId)
+			.orderBy('user_id')
+			.execute();
+		expect(rows).toEqual(
+			expect.arrayContaining([
+				{
+					user_id: fixture.people.confirmedMember,
+					status: 'present',
+					substitute_name: null,
+					confirmed_via: 'self'
+				},
+				// Someone who is not in the room has nothing to confirm, whatever was ticked.
+				{
+					user_id: fixture.people.absentMember,
+					status: 'apologies',
+					substitute_name: null,
+					confirmed_via: null
+				},
+				{
+					user_id: fixture.people.submitter,
+					status: 'substitute',
+					substitute_name: 'Sam Green',
+					confirmed_via: 'chair'
+				}
+			])
+		);
+		expect(await hasConfirmed(db, fixture.meetingId, fixture.people.confirmedMember)).toBe(true);
+		expect(await hasConfirmed(db, fixture.meetingId, fixture.people.absentMember)).toBe(false);
+	});
+
+	it('marks someone confirming on their own device as present, once', async () => {
+		const { db } = database;
+		const me = { id: fixture.people.unconfirmedMember, ip: null };
+		await confirmConfidentiality(db, fixture.meetingId, me, at);
+		await confirmConfidentiality(db, fixture.meetingId, me, at);
+		const rows = await db
+			.selectFrom('attendance')
+			.select(['status', 'confirmed_via'])
+			.where('user_id', '=', me.id)
+			.execute();
+		expect(rows).toEqual([{ status: 'present', confirmed_via: 'self' }]);
+	});
+});
+
+describe('the consent gate', () => {
+	it.each([
+		['consent in order', {}, 'opened', null],
+		['withdrawn', { withdrawn_on: '2027-05-01' }, 'refused', 'the family has withdrawn consent'],
+		[
+			'signed more than 12 months before the meeting',
+			{ signed_on: '2026-05-10' },
+			'refused',
+			'the consent was signed more than 12 months before the meeting'
+		],
+		[
+			'not covering this MAG',
+			{ covers_mag: 0 },
+			'refused',
+			'the consent does not cover discussion at this MAG'
+		],
+		[
+			'refused by the young person',
+			{ young_person: 'no' as const },
+			'refused',
+			'the young person has not consented'
+		]
+	])(
+		'%s: the gate is %s, and the check is recorded against the consent',
+		async (_, change, result, reason) => {
+			const { db } = database;
+			const family = (await familyOfItem(db, fixture.items.fine))!;
+			if (Object.keys(change).length > 0)
+				await db.updateTable('consent').set(change).where('id', '=', family.consentId!).execute();
+			const outcome = await checkConsentGate(db, meeting(), fixture.items.fine, chair(), TODAY, at);
+			expect(outcome.opened).toBe(result === 'opened');
+			expect(await gateState(db, fixture.meetingId, fixture.items.fine)).toMatchObject({
+				state: result,
+				reason
+			});
+			const check = await db.selectFrom('gate_check').selectAll().executeTakeFirstOrThrow();
+			expect(check).toMatchObject({
+				consent_id: family.consentId,
+				checked_by: fixture.people.chair,
+				checked_at: at.toISOString(),
+				result
+			});
+			const audit = await db
+				.selectFrom('audit_log')
+				.select(['action', 'record_id', 'ip'])
+				.where('action', 'like', 'consent-gate.%')
+				.execute();
+			expect(audit).toEqual([
+				{ action: `consent-gate.${result}`, record_id: fixture.references.fine, ip: '192.0.2.1' }
+			]);
+		}
+	);
+
+	it('has nothing to open for an item that is not about a family', async () => {
+		const result = await checkConsentGate(
+			database.db,
+			meeting(),
+			fixture.items.advice,
+			chair(),
+			TODAY,
+			at
+		);
+		expect(result).toEqual({ opened: false, reason: 'This item is not about a family' });
+		expect(await database.db.selectFrom('gate_check').selectAll().execute()).toEqual([]);
+	});
+});
+
+describe('outcomes', () => {
+	const partTwo = (leadProfessionalId: number): OutcomeInput => ({
+		kind: 'agreed',
+		part: 2,
+		note: '',
+		support: {},
+		leadProfessionalId,
+		nextReviewMeetingId: fixture.laterMeetingIds[1]!
+	});
+	const item = () => ({
+		submissionId: fixture.items.fine,
+		meetingId: fixture.meetingId,
+		meetingDate: MEETING_DATE,
+		communityId: fixture.communityId,
+		caseId: 1
+	});
+
+	it('agreeing the lead professional sets the case and gives them one "share the outcome" action due in 5 working days', async () => {
+		const { db } = database;
+		const first = await saveOutcome(
+			db,
+			item(),
+			partTwo(fixture.people.confirmedMember),
+			0,
+			chair(),
+			at
+		);
+		expect(first).toEqual({ saved: true, version: 1 });
+		// Changing the lead professional moves the action rather than adding a second one.
+		await saveOutcome(db, item(), partTwo(fixture.people.leadProfessional), 1, chair(), at);
+		const actions = await db
+			.selectFrom('action')
+			.select(['owner_id', 'due_date', 'case_id'])
+			.where('description', '=', SHARE_OUTCOME)
+			.execute();
+		// Tuesday 11 May 2027 + 5 working days = Tuesday 18 May 2027.
+		expect(actions).toEqual([
+			{ owner_id: fixture.people.leadProfessional, due_date: '2027-05-18', case_id: 1 }
+		]);
+		const familyCase = await db
+			.selectFrom('family_case')
+			.selectAll()
+			.where('id', '=', 1)
+			.executeTakeFirstOrThrow();
+		expect(familyCase).toMatchObject({
+			lead_professional_id: fixture.people.leadProfessional,
+			next_review_meeting_id: fixture.laterMeetingIds[1]
+		});
+	});
+
+	it('refuses a save made from an older version, writing nothing', async () => {
+		const { db } = database;
+		await saveOutcome(db, item(), partTwo(fixture.people.confirmedMember), 0, chair(), at);
+		const second = await saveOutcome(
+			db,
+			item(),
+			partTwo(fixture.people.leadProfessional),
+			0,
+			chair(),
+			at
+		);
+		expect(second).toEqual({ saved: false, conflict: true });
+		const saved = await db
+			.selectFrom('outcome')
+			.select(['lead_professional_id', 'version'])
+			.executeTakeFirstOrThrow();
+		expect(saved).toEqual({ lead_professional_id: fixture.people.confirmedMember, version: 1 });
+	});
+
+	it('a failure part-way through leaves nothing behind', async () => {
+		const { db } = database;
+		await expect(saveOutcome(db, item(), partTwo(9999), 0, chair(), at)).rejects.toThrow();
+		expect(await db.selectFrom('outcome').selectAll().execute()).toEqual([]);
+		expect(await db.selectFrom('action').selectAll().execute()).toEqual([]);
+	});
+
+	it('a new CAF cannot be concluded without a lead professional, and each need needs its support', async () => {
+		const read = await readOutcomeForm(database.db, form({ note: 'Agreed' }), {
+			meetingId: fixture.meetingId,
+			communityId: fixture.communityId,
+			today: TODAY,
+			asAdvice: false,
+			part: 2,
+			needIds: [1],
+			leadProfessionalChoices: [fixture.people.leadProfessional],
+			reviewMeetingIds: fixture.laterMeetingIds
+		});
+		expect(read.input).toBeNull();
+		expect(read.errors).toEqual({
+			'support-1': 'Enter the support agreed for this need',
+			leadProfessional: 'Choose the lead professional: a new CAF cannot be concluded without one',
+			nextReview: 'Choose the meeting for the next review'
+		});
+		expect(read.values.note).toBe('Agreed');
+	});
+
+	it('a CAF to be offered becomes an action for the named person, with no case attached', async () => {
+		const { db } = database;
+		const read = await readOutcomeForm(
+			db,
+			form({
+				kind: 'caf-offered',
+				'offer-owner': `member:${fixture.people.confirmedMember}`,
+				'offer-due-day': '1',
+				'offer-due-month': '6',
+				'offer-due-year': '2027'
+			}),
+			{
+				meetingId: fixture.meetingId,
+				communityId: fixture.communityId,
+				today: TODAY,
+				asAdvice: false,
+				part: 1,
+				needIds: [],
+				leadProfessionalChoices: [],
+				reviewMeetingIds: []
+			}
+		);
+		expect(read.errors).toEqual({});
+		await saveOutcome(
+			db,
+			{ ...item(), submissionId: fixture.items.advice, caseId: null },
+			read.input!,
+			0,
+			chair(),
+			at
+		);
+		const action = await db.selectFrom('action').selectAll().executeTakeFirstOrThrow();
+		expect(action).toMatchObject({
+			description: 'Offer the family a CAF',
+			owner_id: fixture.people.confirmedMember,
+			owner_name: 'The confirmedMember',
+			due_date: '2027-06-01',
+			case_id: null
+		});
+	});
+});
+
+describe('actions', () => {
+	const context = () => ({
+		meetingId: fixture.meetingId,
+		communityId: fixture.communityId,
+		today: TODAY
+	});
+	const valid = () => ({
+		'action-description': 'Visit the family',
+		'action-owner': `member:${fixture.people.confirmedMember}`,
+		'action-due-day': '12',
+		'action-due-month': '5',
+		'action-due-year': '2027'
+	});
+
+	it.each([
+		[
+			'no description',
+			{ 'action-description': '' },
+			'action-description',
+			'Enter what needs to be done'
+		],
+		['no owner', { 'action-owner': '' }, 'action-owner', 'Choose who will do this'],
+		[
+			'an owner from outside the community',
+			{ 'action-owner': 'member:NONMEMBER' },
+			'action-owner',
+			'Choose who will do this'
+		],
+		[
+			'someone else without an agency',
+			{ 'action-owner': 'other', 'action-ownerName': 'Ann Lee' },
+			'action-ownerAgency',
+			'Enter the agency of the person who will do this'
+		],
+		['due today', { 'action-due-day': '11' }, 'action-due', 'The due date must be in the future'],
+		[
+			'due in the past',
+			{ 'action-due-year': '2026' },
+			'action-due',
+			'The due date must be in the future'
+		],
+		[
+			'not a real date',
+			{ 'action-due-day': '31', 'action-due-month': '2' },
+			'action-due',
+			expect.stringContaining('real date')
+		]
+	])('refuses %s with a message by the field', async (_, change, field, message) => {
+		const fields: Record<string, string> = { ...valid(), ...change };
+		if (fields['action-owner'] === 'member:NONMEMBER')
+			fields['action-owner'] = `member:${fixture.people.nonMember}`;
+		const read = await readActionForm(database.db, form(fields), context());
+		expect(read.input).toBeNull();
+		expect(read.errors[field]).toEqual(message);
+		expect(read.values['action-description']).toBe(fields['action-description']);
+	});
+
+	it('accepts a person outside the meeting named with their agency', async () => {
+		const read = await readActionForm(
+			database.db,
+			form({
+				...valid(),
+				'action-owner': 'other',
+				'action-ownerName': 'Ann Lee',
+				'action-ownerAgency': 'Food bank'
+			}),
+			context()
+		);
+		expect(read.input).toEqual({
+			description: 'Visit the family',
+			ownerId: null,
+			ownerName: 'Ann Lee',
+			ownerAgency: 'Food bank',
+			dueDate: '2027-05-12'
+		});
+		await addAction(
+			database.db,
+			{
+				communityId: fixture.communityId,
+				meetingId: fixture.meetingId,
+				submissionId: fixture.items.issue,
+				caseId: null
+			},
+			read.input!,
+			chair(),
+			at
+		);
+		expect(await database.db.selectFrom('action').select('owner_name').execute()).toEqual([
+			{ owner_name: 'Ann Lee' }
+		]);
+	});
+});
+
+describe('starting and concluding', () => {
+	it('starts on the first item, follows the chair, and concludes only when every item has an outcome or has gone', async () => {
+		const { db } = database;
+		expect(await startMeeting(db, fixture.meetingId, chair(), at)).toBe(true);
+		const started = await db
+			.selectFrom('meeting')
+			.select(['status', 'current_item_id'])
+			.where('id', '=', fixture.meetingId)
+			.executeTakeFirstOrThrow();
+		expect(started).toEqual({ status: 'in-progress', current_item_id: fixture.items.advice });
+		expect(await takeItem(db, fixture.meetingId, fixture.items.issue, at)).toBe(true);
+
+		expect(await concludeMeeting(db, fixture.meetingId, chair(), at)).toEqual({
+			ok: false,
+			missing: 5
+		});
+		const base = {
+			meetingId: fixture.meetingId,
+			meetingDate: MEETING_DATE,
+			communityId: fixture.communityId,
+			caseId: null
+		};
+		const advice: OutcomeInput = {
+			kind: 'advice-given',
+			note: 'Try the school nurse',
+			agency: null,
+			offer: null,
+			takenAsAdvice: false
+		};
+		await saveOutcome(db, { ...base, submissionId: fixture.items.advice }, advice, 0, chair(), at);
+		await saveOutcome(
+			db,
+			{ ...base, submissionId: fixture.items.issue },
+			{ kind: 'agreed', part: 4, note: 'Joint letter' },
+			0,
+			chair(),
+			at
+		);
+		await saveOutcome(
+			db,
+			{ ...base, submissionId: fixture.items.withdrawn },
+			{ ...advice, takenAsAdvice: true },
+			0,
+			chair(),
+			at
+		);
+		expect(await concludeMeeting(db, fixture.meetingId, chair(), at)).toEqual({
+			ok: false,
+			missing: 1
+		});
+		await db
+			.updateTable('submission')
+			.set({ status: 'deferred', meeting_id: fixture.laterMeetingIds[0]! })
+			.where('id', '=', fixture.items.fine)
+			.execute();
+		expect(await concludeMeeting(db, fixture.meetingId, chair(), at)).toEqual({ ok: true });
+		const concluded = await db
+			.selectFrom('meeting')
+			.select(['status', 'concluded_at'])
+			.where('id', '=', fixture.meetingId)
+			.executeTakeFirstOrThrow();
+		expect(concluded).toEqual({ status: 'concluded', concluded_at: at.toISOString() });
+	});
+});
