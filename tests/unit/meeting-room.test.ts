@@ -459,7 +459,7 @@ describe('starting and concluding', () => {
 		);
 		expect(await concludeMeeting(db, fixture.meetingId, chair(), at)).toEqual({
 			ok: false,
-			missing: 1
+			missing: 2
 		});
 		await db
 			.updateTable('submission')
