@@ -10,7 +10,7 @@ import {
 	reviewsDue,
 	scheduleReview
 } from '$lib/server/reviews';
-import type { CaseStatus } from '$lib/server/schema';
+import type { ActionStatus, CaseStatus } from '$lib/server/schema';
 import { listMeetingSubmissions } from '$lib/server/submissions';
 import { addUser, freshDatabase } from './helpers';
 
@@ -180,6 +180,11 @@ describe('reading a review', () => {
 		],
 		[
 			{ 'need-1-status': 'unknown' },
+			'need-1-status',
+			'Choose whether need 1 is met, partly met or not met'
+		],
+		[
+			{ 'need-1-status': 'toString' },
 			'need-1-status',
 			'Choose whether need 1 is met, partly met or not met'
 		],
@@ -455,14 +460,11 @@ describe('the chair schedules a review', () => {
 	});
 
 	it.each([
-		['a case with no lead professional', { leadId: null }],
-		['a closed case', { status: 'withdrawn' as const }],
-		['a case from another MAG', { community: -1 }]
+		['a case with no lead professional', () => ({ leadId: null })],
+		['a closed case', () => ({ status: 'withdrawn' as const })],
+		['a case from another MAG', () => ({ community: otherCommunityId })]
 	])('refuses %s', async (_, options) => {
-		const familyCase = await addCase({
-			...options,
-			community: options.community === -1 ? otherCommunityId : undefined
-		});
+		const familyCase = await addCase(options());
 		const before = await count('submission');
 		const result = await scheduleReview(database.db, meetings[1]!, familyCase.id, {
 			id: chair.id,
@@ -480,6 +482,49 @@ describe('the chair schedules a review', () => {
 			ok: false,
 			reason: `A review of ${familyCase.reference} is already waiting`
 		});
+	});
+});
+
+describe('open actions follow the case into its review', () => {
+	it('lists the actions still open or in progress, soonest due first, and no others', async () => {
+		const familyCase = await addCase();
+		const action = (description: string, status: ActionStatus, dueDate: string) => ({
+			community_id: communityId,
+			meeting_id: meetings[0]!,
+			case_id: familyCase.id,
+			description,
+			owner_id: null,
+			owner_name: 'Dana Owner',
+			owner_agency: 'Youth Service',
+			due_date: dueDate,
+			status,
+			created_by: chair.id,
+			created_at: '2027-01-12T11:00:00.000Z'
+		});
+		await database.db
+			.insertInto('action')
+			.values([
+				action('Weekly home visit', 'open', '2027-02-20'),
+				action('Referral to speech therapy', 'in-progress', '2027-02-01'),
+				action('Check the school transport', 'done', '2027-01-30'),
+				action('Find a nursery place', 'cannot-be-done', '2027-01-30'),
+				action('Letter to the family', 'closed', '2027-01-30')
+			])
+			.execute();
+		const scheduled = await scheduleReview(database.db, meetings[1]!, familyCase.id, {
+			id: chair.id,
+			ip: null
+		});
+		if (!scheduled.ok) throw new Error(scheduled.reason);
+		const review = await readReview(database.db, scheduled.submissionId, {
+			id: chair.id,
+			ip: null,
+			why: 'chair preparing the agenda'
+		});
+		expect(review?.openActions.map((a) => [a.description, a.status])).toEqual([
+			['Referral to speech therapy', 'in-progress'],
+			['Weekly home visit', 'open']
+		]);
 	});
 });
 

@@ -3,20 +3,13 @@ import type { NeedStatus, SubmissionStatus } from './schema';
 import { recordAudit, type Actor } from './audit';
 import { textField, type FieldErrors } from './forms';
 import { formatMeetingDate, todayInEngland } from '../dates';
+import { NEED_STATUSES, PROGRESS_LIMIT } from '../need-statuses';
 
 /**
  * Part 3 of the agenda: a case already supported comes back to the group. Its lead professional
  * says, need by need, what is met and what is not, with a line of progress; the case's open actions
  * follow it in; a "stuck" plan is taken first.
  */
-
-export const NEED_STATUSES: Record<NeedStatus, string> = {
-	met: 'Met',
-	'partly-met': 'Partly met',
-	'not-met': 'Not met'
-};
-
-export const PROGRESS_LIMIT = 300;
 
 /** An item still heading for a meeting: a review in one of these is not done yet. */
 const LIVE_STATUSES: SubmissionStatus[] = ['submitted', 'accepted', 'deferred'];
@@ -91,12 +84,24 @@ export async function openActionsOf(db: DB, caseId: number) {
 		.execute();
 }
 
-async function needsOf(db: DB, caseId: number) {
+/** The case's needs in the order the review form numbers them. */
+export async function needsOf(db: DB, caseId: number) {
 	return db
 		.selectFrom('need')
 		.innerJoin('family_member', 'family_member.id', 'need.family_member_id')
 		.select(['need.id', 'need.description', 'need.domain', 'family_member.name as forName'])
 		.where('need.case_id', '=', caseId)
+		.orderBy('need.id')
+		.execute();
+}
+
+/** The needs a review covers, in the same order as the form (the needs of its case). */
+export async function needsOfReview(db: DB, submissionId: number) {
+	return db
+		.selectFrom('review')
+		.innerJoin('need', 'need.case_id', 'review.case_id')
+		.select('need.id')
+		.where('review.submission_id', '=', submissionId)
 		.orderBy('need.id')
 		.execute();
 }
@@ -148,7 +153,7 @@ export function readReviewForm(form: FormData, needs: { id: number }[]) {
 		const progress = textField(form, `need-${n}-progress`);
 		values[`need-${n}-status`] = status;
 		values[`need-${n}-progress`] = progress;
-		if (!(status in NEED_STATUSES))
+		if (!Object.hasOwn(NEED_STATUSES, status))
 			errors[`need-${n}-status`] = `Choose whether need ${n} is met, partly met or not met`;
 		if (progress === '') errors[`need-${n}-progress`] = `Enter a line of progress on need ${n}`;
 		else if (progress.length > PROGRESS_LIMIT)
