@@ -5,6 +5,13 @@ import { membershipRole, runsTheMeeting } from '$lib/server/communities';
 import { readItemForm } from '$lib/server/item-form';
 import { readNewCaf } from '$lib/server/new-caf';
 import {
+	needsOfReview,
+	readReview,
+	readReviewForm,
+	reviewedCase,
+	updateReview
+} from '$lib/server/reviews';
+import {
 	AGE_BANDS,
 	findSubmission,
 	isEditable,
@@ -33,17 +40,26 @@ export const load: PageServerLoad = async ({ locals, params, url, getClientAddre
 	const { user, item, isSubmitter, isChair } = await requireItem(locals, params.id);
 	// Before the consent gate is passed in the meeting, a family's details are for the submitter and
 	// the chair only (DOMAIN.md); a coordinator sees the reference and initials. Every read is logged.
+	const reader = {
+		id: user.id,
+		ip: getClientAddress(),
+		why: isSubmitter ? 'submitter reading their own item' : 'chair preparing the agenda'
+	};
 	const family =
 		item.part === 2 && (isSubmitter || isChair)
-			? await readNewCaf(appDatabase().db, item.id, {
-					id: user.id,
-					ip: getClientAddress(),
-					why: isSubmitter ? 'submitter reading their own item' : 'chair preparing the agenda'
-				})
+			? await readNewCaf(appDatabase().db, item.id, reader)
+			: null;
+	// A review: its lead professional (the submitter) and the chair see the needs and actions.
+	const review =
+		item.part === 3 && (isSubmitter || isChair)
+			? await readReview(appDatabase().db, item.id, reader)
 			: null;
 	return {
 		item,
 		family,
+		review,
+		reviewedCase: item.part === 3 ? await reviewedCase(appDatabase().db, item.id) : null,
+		canChangeReview: item.part === 3 && isSubmitter && isWithdrawable(item),
 		canChange: isSubmitter && isEditable(item),
 		canWithdraw: isSubmitter && isWithdrawable(item),
 		submitted: url.searchParams.has('submitted'),
@@ -67,6 +83,23 @@ export const actions: Actions = {
 		const { values, errors, content } = readItemForm(await request.formData(), part);
 		if (Object.keys(errors).length > 0) return fail(400, { values, errors });
 		await updateSubmission(appDatabase().db, item, content, user.id, getClientAddress());
+		return { saved: true };
+	},
+
+	/** The lead professional gives or changes each need's status and progress until publication. */
+	saveReview: async ({ locals, params, request, getClientAddress }) => {
+		const { user, item, isSubmitter } = await requireItem(locals, params.id);
+		if (item.part !== 3 || !isSubmitter)
+			error(403, 'Only the lead professional who brings a review can change it');
+		if (!isWithdrawable(item))
+			error(409, 'This review can no longer be changed: the agenda has been published');
+		const { db } = appDatabase();
+		const { values, errors, input } = readReviewForm(
+			await request.formData(),
+			await needsOfReview(db, item.id)
+		);
+		if (!input) return fail(400, { values, errors });
+		await updateReview(db, item.id, input, { id: user.id, ip: getClientAddress() });
 		return { saved: true };
 	},
 
