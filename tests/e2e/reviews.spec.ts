@@ -113,7 +113,8 @@ test('a lead professional reviews a case, the chair schedules a review that is d
 	browser
 }) => {
 	test.setTimeout(120_000);
-	const [first, meeting] = meetingsOf(COMMUNITY) as [{ id: number }, { id: number }];
+	const [first, meeting] = meetingsOf(COMMUNITY);
+	if (!first || !meeting) throw new Error(`${COMMUNITY} needs two meetings`);
 	const poppy = caseOf('Poppy Example-Jones');
 	const alfie = caseOf('Alfie Example-Patel');
 	const mia = caseOf('Mia Example-Brown');
