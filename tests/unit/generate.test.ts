@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../db/generate';
+import { DEMO_OPEN_CASES } from '../../db/seed';
 import { consentForMeeting } from '$lib/server/consent';
 import type { OpenDatabase } from '$lib/server/db';
 import { freshDatabase } from './helpers';
@@ -153,7 +154,8 @@ describe('the county-scale generator', () => {
 			join consent c on c.id = n.consent_id and c.case_id = f.id`
 		);
 		const cases = all<{ n: number }>(generated, 'select count(*) as n from family_case')[0]!;
-		expect(cafs.length).toBe(cases.n);
+		// Bar the demo seed's open cases awaiting review, taken on before the records moved here.
+		expect(cafs.length).toBe(cases.n - DEMO_OPEN_CASES.length);
 		expect(cafs.length).toBeGreaterThan(2000);
 		for (const caf of cafs) {
 			expect(caf.children, caf.reference).toBeGreaterThanOrEqual(1);

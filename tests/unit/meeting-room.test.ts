@@ -464,7 +464,7 @@ describe('starting and concluding', () => {
 		await db
 			.updateTable('submission')
 			.set({ status: 'deferred', meeting_id: fixture.laterMeetingIds[0]! })
-			.where('id', '=', fixture.items.fine)
+			.where('id', 'in', [fixture.items.fine, fixture.items.unchecked])
 			.execute();
 		expect(await concludeMeeting(db, fixture.meetingId, chair(), at)).toEqual({ ok: true });
 		const concluded = await db

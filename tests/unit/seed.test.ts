@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, demoSignIns, seedDemo } from '../../db/seed';
+import { DEMO_OPEN_CASES, DEMO_PASSWORD, demoSignIns, seedDemo } from '../../db/seed';
 import { signInWithPassword } from '$lib/server/auth/sign-in';
+import { consentForMeeting } from '$lib/server/consent';
 import type { OpenDatabase } from '$lib/server/db';
+import { casesLedBy, reviewsDue } from '$lib/server/reviews';
+import { todayInEngland } from '$lib/dates';
 import { freshDatabase } from './helpers';
 
 let database: OpenDatabase;
@@ -13,7 +16,15 @@ afterAll(() => database.close());
 async function counts() {
 	const { db } = database;
 	const count = async (
-		table: 'agency' | 'locality' | 'community' | 'user' | 'community_membership'
+		table:
+			| 'agency'
+			| 'locality'
+			| 'community'
+			| 'user'
+			| 'community_membership'
+			| 'family_case'
+			| 'need'
+			| 'consent'
 	) =>
 		Number(
 			(
@@ -28,7 +39,10 @@ async function counts() {
 		localities: await count('locality'),
 		communities: await count('community'),
 		users: await count('user'),
-		memberships: await count('community_membership')
+		memberships: await count('community_membership'),
+		cases: await count('family_case'),
+		needs: await count('need'),
+		consents: await count('consent')
 	};
 }
 
@@ -53,6 +67,53 @@ describe('the demo data', () => {
 			expect(roles, community).toContain('chair');
 			expect(roles, community).toContain('coordinator');
 		}
+	});
+
+	it('has open cases whose reviews are due at the first Kington and Weobley meeting, each with a lead professional in that MAG and in-date consent', async () => {
+		const { db } = database;
+		const community = await db
+			.selectFrom('community')
+			.select('id')
+			.where('name', '=', 'Kington and Weobley')
+			.executeTakeFirstOrThrow();
+		const first = await db
+			.selectFrom('meeting')
+			.select(['id', 'date', 'status'])
+			.where('community_id', '=', community.id)
+			.orderBy('date')
+			.executeTakeFirstOrThrow();
+		expect(first.status).toBe('agenda-open');
+		const due = await reviewsDue(db, first.id);
+		expect(due).toHaveLength(DEMO_OPEN_CASES.length);
+		expect(new Set(due.map((d) => d.leadProfessionalName))).toEqual(
+			new Set(['Lucy Clarke', 'Sarah Williams'])
+		);
+		const cases = await db
+			.selectFrom('family_case')
+			.innerJoin('consent', 'consent.case_id', 'family_case.id')
+			.innerJoin('community_membership', (join) =>
+				join
+					.onRef('community_membership.user_id', '=', 'family_case.lead_professional_id')
+					.onRef('community_membership.community_id', '=', 'family_case.community_id')
+			)
+			.select(['family_case.reference', 'consent.signed_on', 'consent.covers_mag'])
+			.execute();
+		expect(cases).toHaveLength(DEMO_OPEN_CASES.length);
+		for (const c of cases)
+			expect(
+				consentForMeeting(
+					{ signedOn: c.signed_on, coversMag: c.covers_mag === 1 },
+					first.date,
+					todayInEngland()
+				),
+				c.reference
+			).toEqual({ valid: true });
+		const lucy = await db
+			.selectFrom('user')
+			.select('id')
+			.where('email', '=', 'family.support@mag.example')
+			.executeTakeFirstOrThrow();
+		expect(await casesLedBy(db, lucy.id, community.id)).toHaveLength(2);
 	});
 
 	it('adds nothing twice when run again', async () => {

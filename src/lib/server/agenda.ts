@@ -11,6 +11,22 @@ export const DEFAULT_MINUTES: Record<AgendaPart, number> = { 1: 5, 2: 12, 3: 8, 
 /** About 15 family items fit in a two-hour MAG (DOMAIN.md: ~15 CAFs per meeting). */
 export const FAMILY_ITEM_LIMIT = 15;
 
+/**
+ * The order of the agenda: part by part; within part 3 a "stuck" review is taken first (it was
+ * brought back early because the plan is not working); then the chair's order.
+ */
+function agendaOrder(
+	a: { part: AgendaPart; stuck: boolean; position: number | null; id: number },
+	b: { part: AgendaPart; stuck: boolean; position: number | null; id: number }
+): number {
+	return (
+		a.part - b.part ||
+		Number(b.stuck) - Number(a.stuck) ||
+		(a.position ?? 1e9) - (b.position ?? 1e9) ||
+		a.id - b.id
+	);
+}
+
 export async function buildAgenda(db: DB, meetingId: number, lengthMinutes: number) {
 	const items = await listMeetingSubmissions(db, meetingId);
 	const positions = await db
@@ -24,9 +40,7 @@ export async function buildAgenda(db: DB, meetingId: number, lengthMinutes: numb
 		position: byId.get(item.id)?.position ?? null,
 		minutes: byId.get(item.id)?.minutes ?? DEFAULT_MINUTES[item.part]
 	}));
-	const accepted = withTimes
-		.filter((i) => i.status === 'accepted')
-		.sort((a, b) => a.part - b.part || (a.position ?? 1e9) - (b.position ?? 1e9) || a.id - b.id);
+	const accepted = withTimes.filter((i) => i.status === 'accepted').sort(agendaOrder);
 	const waiting = withTimes.filter((i) => i.status === 'submitted' || i.status === 'deferred');
 	const totalMinutes = accepted.reduce((sum, item) => sum + item.minutes, 0);
 	const familyItems = accepted.filter((item) => item.part !== 4).length;
@@ -159,7 +173,10 @@ export async function decideItem(
 	});
 }
 
-/** Moves an accepted item one place up or down within its part. */
+/**
+ * Moves an accepted item one place up or down within its part. Stuck reviews stay ahead of the
+ * others in part 3, so an item moves only past a neighbour on the same side of that line.
+ */
 export async function moveItem(
 	db: DB,
 	meetingId: number,
@@ -175,18 +192,22 @@ export async function moveItem(
 			.where('status', '=', 'accepted')
 			.executeTakeFirst();
 		if (!item) return;
-		const ordered = await trx
-			.selectFrom('submission')
-			.select(['id', 'position'])
-			.where('meeting_id', '=', meetingId)
-			.where('part', '=', item.part)
-			.where('status', '=', 'accepted')
-			.orderBy('position')
-			.orderBy('id')
-			.execute();
+		const ordered = (
+			await trx
+				.selectFrom('submission')
+				.leftJoin('review', 'review.submission_id', 'submission.id')
+				.select(['submission.id', 'submission.part', 'submission.position', 'review.stuck'])
+				.where('submission.meeting_id', '=', meetingId)
+				.where('submission.part', '=', item.part)
+				.where('submission.status', '=', 'accepted')
+				.execute()
+		)
+			.map((row) => ({ ...row, stuck: row.stuck === 1 }))
+			.sort(agendaOrder);
 		const index = ordered.findIndex((row) => row.id === submissionId);
 		const swapWith = direction === 'up' ? index - 1 : index + 1;
 		if (swapWith < 0 || swapWith >= ordered.length) return;
+		if (ordered[swapWith]!.stuck !== ordered[index]!.stuck) return;
 		[ordered[index], ordered[swapWith]] = [ordered[swapWith]!, ordered[index]!];
 		for (const [position, row] of ordered.entries()) {
 			await trx

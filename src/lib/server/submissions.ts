@@ -323,13 +323,19 @@ function itemSummaries(db: DB) {
 		.leftJoin('community_issue', 'community_issue.submission_id', 'submission.id')
 		.leftJoin('advice_request', 'advice_request.submission_id', 'submission.id')
 		.leftJoin('new_caf', 'new_caf.submission_id', 'submission.id')
-		.leftJoin('family_case', 'family_case.id', 'new_caf.case_id')
+		.leftJoin('review', 'review.submission_id', 'submission.id')
+		.leftJoin('family_case', (join) =>
+			join.on((eb) =>
+				eb('family_case.id', '=', eb.fn.coalesce('new_caf.case_id', 'review.case_id'))
+			)
+		)
 		.select([
 			'submission.id',
 			'submission.part',
 			'family_case.reference',
 			'family_case.initials',
 			'new_caf.way_in as wayIn',
+			'review.stuck',
 			'submission.status',
 			'submission.late',
 			'submission.meeting_id as meetingId',
@@ -350,7 +356,12 @@ export async function listMySubmissions(db: DB, userId: number) {
 		.orderBy('meeting.date', 'desc')
 		.orderBy('submission.id', 'desc')
 		.execute();
-	return rows.map((row) => ({ ...row, late: row.late === 1, label: itemLabel(row) }));
+	return rows.map((row) => ({
+		...row,
+		late: row.late === 1,
+		stuck: row.stuck === 1,
+		label: itemLabel(row)
+	}));
 }
 
 export async function listMeetingSubmissions(db: DB, meetingId: number) {
@@ -359,12 +370,17 @@ export async function listMeetingSubmissions(db: DB, meetingId: number) {
 		.orderBy('submission.part')
 		.orderBy('submission.id')
 		.execute();
-	return rows.map((row) => ({ ...row, late: row.late === 1, label: itemLabel(row) }));
+	return rows.map((row) => ({
+		...row,
+		late: row.late === 1,
+		stuck: row.stuck === 1,
+		label: itemLabel(row)
+	}));
 }
 
 /**
  * How an item is named in lists and on the published agenda. A family item is named only by its
- * case reference, initials and way in: never a name, a date of birth or a need.
+ * case reference, initials and way in (or "review"): never a name, a date of birth or a need.
  */
 function itemLabel(row: {
 	part: AgendaPart;
@@ -374,9 +390,12 @@ function itemLabel(row: {
 	reference: string | null;
 	initials: string | null;
 	wayIn: string | null;
+	stuck: number | null;
 }): string {
 	if (row.part === 4) return row.issueTitle ?? 'Community issue';
 	if (row.part === 2 && row.reference) return `${row.reference} (${row.initials}), ${row.wayIn}`;
+	if (row.part === 3 && row.reference)
+		return `${row.reference} (${row.initials}), review${row.stuck === 1 ? ', stuck' : ''}`;
 	if (row.part === 1)
 		return `Advice: child ${row.ageBand?.toLowerCase() ?? ''}, ${row.setting ?? ''}`;
 	return PART_NAMES[row.part];

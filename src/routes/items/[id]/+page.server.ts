@@ -11,6 +11,13 @@ import {
 	updateNewCaf
 } from '$lib/server/new-caf';
 import {
+	needsOfReview,
+	readReview,
+	readReviewForm,
+	reviewedCase,
+	updateReview
+} from '$lib/server/reviews';
+import {
 	AGE_BANDS,
 	findSubmission,
 	isEditable,
@@ -40,13 +47,19 @@ export const load: PageServerLoad = async ({ locals, params, url, getClientAddre
 	const { user, item, isSubmitter, isChair } = await requireItem(locals, params.id);
 	// Before the consent gate is passed in the meeting, a family's details are for the submitter and
 	// the chair only (DOMAIN.md); a coordinator sees the reference and initials. Every read is logged.
+	const reader = {
+		id: user.id,
+		ip: getClientAddress(),
+		why: isSubmitter ? 'submitter reading their own item' : 'chair preparing the agenda'
+	};
 	const family =
 		item.part === 2 && (isSubmitter || isChair)
-			? await readNewCaf(appDatabase().db, item.id, {
-					id: user.id,
-					ip: getClientAddress(),
-					why: isSubmitter ? 'submitter reading their own item' : 'chair preparing the agenda'
-				})
+			? await readNewCaf(appDatabase().db, item.id, reader)
+			: null;
+	// A review: its lead professional (the submitter) and the chair see the needs and actions.
+	const review =
+		item.part === 3 && (isSubmitter || isChair)
+			? await readReview(appDatabase().db, item.id, reader)
 			: null;
 	const canChange = isSubmitter && isEditable(item);
 	return {
@@ -56,6 +69,9 @@ export const load: PageServerLoad = async ({ locals, params, url, getClientAddre
 		// The part 2 form starts from what is stored, read through readNewCaf above (so it is logged).
 		newCaf:
 			canChange && family ? { values: newCafFormValues(family), options: newCafOptions() } : null,
+		review,
+		reviewedCase: item.part === 3 ? await reviewedCase(appDatabase().db, item.id) : null,
+		canChangeReview: item.part === 3 && isSubmitter && isWithdrawable(item),
 		canWithdraw: isSubmitter && isWithdrawable(item),
 		submitted: url.searchParams.has('submitted'),
 		ageBands: AGE_BANDS
@@ -97,6 +113,23 @@ export const actions: Actions = {
 			ip: getClientAddress()
 		});
 		if (!saved) error(409, 'This item can no longer be changed: the agenda has been published');
+		return { saved: true };
+	},
+
+	/** The lead professional gives or changes each need's status and progress until publication. */
+	saveReview: async ({ locals, params, request, getClientAddress }) => {
+		const { user, item, isSubmitter } = await requireItem(locals, params.id);
+		if (item.part !== 3 || !isSubmitter)
+			error(403, 'Only the lead professional who brings a review can change it');
+		if (!isWithdrawable(item))
+			error(409, 'This review can no longer be changed: the agenda has been published');
+		const { db } = appDatabase();
+		const { values, errors, input } = readReviewForm(
+			await request.formData(),
+			await needsOfReview(db, item.id)
+		);
+		if (!input) return fail(400, { values, errors });
+		await updateReview(db, item.id, input, { id: user.id, ip: getClientAddress() });
 		return { saved: true };
 	},
 

@@ -3,6 +3,7 @@ import { appDatabase } from '$lib/server/app-database';
 import { buildAgenda, decideItem, DEFAULT_MINUTES, moveItem } from '$lib/server/agenda';
 import { textField } from '$lib/server/forms';
 import { advanceMeeting, listMeetings } from '$lib/server/meetings';
+import { reviewsDue, scheduleReview } from '$lib/server/reviews';
 import { formatMeetingDate, todayInEngland } from '$lib/dates';
 import { requireMeetingMember } from '../meeting-access';
 import type { Actions, PageServerLoad } from './$types';
@@ -26,7 +27,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		label: item.label,
 		agencyName: item.agencyName,
 		minutes: item.minutes,
-		late: item.late
+		late: item.late,
+		stuck: item.stuck
 	});
 	const later = building
 		? (await listMeetings(db, meeting.communityId, todayInEngland())).upcoming
@@ -57,7 +59,9 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		overrunMinutes: agenda.overrunMinutes,
 		familyItems: agenda.familyItems,
 		tooManyFamilyItems: agenda.tooManyFamilyItems,
-		laterMeetings: later
+		laterMeetings: later,
+		// Suggested to the chair while building: the case reference, initials and LP, nothing more.
+		reviewsDue: building ? await reviewsDue(db, meeting.id) : []
 	};
 };
 
@@ -155,6 +159,23 @@ export const actions: Actions = {
 		const direction = textField(form, 'direction') === 'up' ? 'up' : 'down';
 		await moveItem(appDatabase().db, meeting.id, itemId(form), direction);
 		return {};
+	},
+
+	scheduleReview: async ({ locals, params, request, getClientAddress }) => {
+		const { user, meeting } = await requireBuilder(locals, params.id);
+		const caseId = Number(textField(await request.formData(), 'case'));
+		if (!Number.isInteger(caseId)) error(400, 'No case chosen');
+		const result = await scheduleReview(appDatabase().db, meeting.id, caseId, {
+			id: user.id,
+			ip: getClientAddress()
+		});
+		if (!result.ok) return fail(409, { actionError: result.reason });
+		return {
+			done:
+				`Review of ${result.reference} scheduled: it is waiting for your decision below. ` +
+				`${result.leadProfessionalName}, the lead professional, has been asked to say how each ` +
+				`need is going.`
+		};
 	},
 
 	publish: async ({ locals, params, getClientAddress }) => {

@@ -14,11 +14,12 @@ import {
 import { AGE_BANDS, createSubmission, submissionWindow } from '$lib/server/submissions';
 import { todayInEngland } from '$lib/dates';
 import { requireMeetingMember } from '../../meeting-access';
+import { chooseCase, loadReviewStep, submitReview } from './review-step';
 import type { Actions, PageServerLoad } from './$types';
 
-const partsByName = { advice: 1, 'new-caf': 2, 'community-issue': 4 } as const;
+const partsByName = { advice: 1, 'new-caf': 2, review: 3, 'community-issue': 4 } as const;
 
-function partFrom(url: URL): 1 | 2 | 4 | null {
+function partFrom(url: URL): 1 | 2 | 3 | 4 | null {
 	const name = url.searchParams.get('part');
 	return name && name in partsByName ? partsByName[name as keyof typeof partsByName] : null;
 }
@@ -30,12 +31,21 @@ async function requireOpenWindow(locals: App.Locals, id: string) {
 	return { ...access, late: window.late };
 }
 
-export const load: PageServerLoad = async ({ locals, params, url }) => {
-	const { meeting, late } = await requireOpenWindow(locals, params.id);
+export const load: PageServerLoad = async ({ locals, params, url, getClientAddress }) => {
+	const { user, meeting, late } = await requireOpenWindow(locals, params.id);
+	const part = partFrom(url);
 	return {
 		meeting: { id: meeting.id, date: meeting.date, communityName: meeting.communityName },
-		part: partFrom(url),
+		part,
 		late,
+		review:
+			part === 3
+				? await loadReviewStep(
+						{ db: appDatabase().db, userId: user.id, meeting },
+						url.searchParams.get('case'),
+						getClientAddress()
+					)
+				: null,
 		ageBands: AGE_BANDS,
 		newCaf: {
 			relationships: RELATIONSHIPS,
@@ -49,6 +59,11 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 };
 
 export const actions: Actions = {
+	chooseCase: async ({ locals, params, request }) => {
+		const { user, meeting } = await requireOpenWindow(locals, params.id);
+		return chooseCase({ db: appDatabase().db, userId: user.id, meeting }, await request.formData());
+	},
+
 	submit: async ({ locals, params, url, request, getClientAddress }) => {
 		const { user, meeting, late } = await requireOpenWindow(locals, params.id);
 		const part = partFrom(url);
@@ -60,6 +75,14 @@ export const actions: Actions = {
 			.select('agency_id')
 			.where('id', '=', user.id)
 			.executeTakeFirstOrThrow();
+		if (part === 3) {
+			return submitReview(
+				{ db, userId: user.id, meeting, agencyId: agency.agency_id, late },
+				url.searchParams.get('case'),
+				form,
+				getClientAddress()
+			);
+		}
 		if (part === 2) {
 			const today = todayInEngland();
 			const caf = readNewCafForm(form, meeting.date, today);
