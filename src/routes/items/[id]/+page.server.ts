@@ -2,6 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/access';
 import { appDatabase } from '$lib/server/app-database';
 import { membershipRole, runsTheMeeting } from '$lib/server/communities';
+import { familyOfItem, mayIdentify } from '$lib/server/consent-gate';
 import { readItemForm } from '$lib/server/item-form';
 import {
 	newCafFormValues,
@@ -28,7 +29,10 @@ import {
 import { todayInEngland } from '$lib/dates';
 import type { Actions, PageServerLoad } from './$types';
 
-/** The submitter and the community's chair and coordinators see an item in full. */
+/**
+ * The submitter, the case's lead professional and the community's chair and coordinators open an
+ * item; who of them sees the family is decided by `mayIdentify` (the consent gate's one rule).
+ */
 async function requireItem(locals: App.Locals, id: string) {
 	const user = requireUser(locals);
 	const itemId = Number(id);
@@ -38,29 +42,34 @@ async function requireItem(locals: App.Locals, id: string) {
 	if (!item) error(404, 'Not found');
 	const isSubmitter = item.submittedBy === user.id;
 	const role = await membershipRole(db, user.id, item.communityId);
-	if (!isSubmitter && !runsTheMeeting(role))
-		error(403, 'Only the person who submitted this item and the chair can see it');
-	return { user, item, isSubmitter, isChair: role === 'chair' };
+	const family = await familyOfItem(db, item.id);
+	const isLead = family?.leadProfessionalId === user.id;
+	if (!isSubmitter && !isLead && !runsTheMeeting(role))
+		error(
+			403,
+			'Only the person who submitted this item, its lead professional and the chair can see it'
+		);
+	const identifies = family ? await mayIdentify(db, user.id, family, { kind: 'item-page' }) : false;
+	return { user, item, isSubmitter, isChair: role === 'chair', identifies };
 }
 
 export const load: PageServerLoad = async ({ locals, params, url, getClientAddress }) => {
-	const { user, item, isSubmitter, isChair } = await requireItem(locals, params.id);
-	// Before the consent gate is passed in the meeting, a family's details are for the submitter and
-	// the chair only (DOMAIN.md); a coordinator sees the reference and initials. Every read is logged.
+	const { user, item, isSubmitter, isChair, identifies } = await requireItem(locals, params.id);
+	// Outside the meeting a family's details are for the submitter, the lead professional and the
+	// chair only (DOMAIN.md); a coordinator sees the reference and initials. Every read is logged.
 	const reader = {
 		id: user.id,
 		ip: getClientAddress(),
-		why: isSubmitter ? 'submitter reading their own item' : 'chair preparing the agenda'
+		why: isSubmitter
+			? 'submitter reading their own item'
+			: isChair
+				? 'chair preparing the agenda'
+				: 'lead professional of the case'
 	};
 	const family =
-		item.part === 2 && (isSubmitter || isChair)
-			? await readNewCaf(appDatabase().db, item.id, reader)
-			: null;
-	// A review: its lead professional (the submitter) and the chair see the needs and actions.
+		item.part === 2 && identifies ? await readNewCaf(appDatabase().db, item.id, reader) : null;
 	const review =
-		item.part === 3 && (isSubmitter || isChair)
-			? await readReview(appDatabase().db, item.id, reader)
-			: null;
+		item.part === 3 && identifies ? await readReview(appDatabase().db, item.id, reader) : null;
 	const canChange = isSubmitter && isEditable(item);
 	return {
 		item,

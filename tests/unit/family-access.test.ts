@@ -1,0 +1,160 @@
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+
+// The pages below open the app's own database: point it at a throwaway file before they load.
+const databasePath = vi.hoisted(() => {
+	const path = `test-results/family-access-${process.pid}.sqlite`;
+	process.env.DATABASE_PATH = path;
+	return path;
+});
+
+import { isHttpError, isRedirect } from '@sveltejs/kit';
+import { appDatabase, closeAppDatabase } from '$lib/server/app-database';
+import { confirmConfidentiality, saveRegister } from '$lib/server/attendance';
+import { checkConsentGate } from '$lib/server/consent-gate';
+import { startMeeting } from '$lib/server/meeting-room';
+import { migrate } from '$lib/server/migrator';
+import { load as roomLoad } from '../../src/routes/meetings/[id]/room/+page.server';
+import { load as itemLoad } from '../../src/routes/items/[id]/+page.server';
+import { meetingWithFamilies, PEOPLE, TODAY, type Person } from './meeting-fixture';
+
+type GateCase = 'closed' | 'opened' | 'refused';
+type Fixture = Awaited<ReturnType<typeof meetingWithFamilies>>;
+let fixture: Fixture;
+
+const CHILD: Record<GateCase, string> = {
+	opened: 'Zebedee Quill',
+	refused: 'Ottoline Marsh',
+	closed: 'Clementine Hart'
+};
+const NEED = 'Speech delay, waiting for therapy';
+
+beforeAll(async () => {
+	fs.mkdirSync('test-results', { recursive: true });
+	for (const suffix of ['', '-wal', '-shm']) fs.rmSync(databasePath + suffix, { force: true });
+	const database = appDatabase();
+	await migrate(database.db);
+	fixture = await meetingWithFamilies(database);
+	const { db } = database;
+	const chair = { id: fixture.people.chair, ip: null };
+	await startMeeting(db, fixture.meetingId, chair);
+	// In the room: the chair and one member confirmed; another present but not yet confirmed.
+	await confirmConfidentiality(db, fixture.meetingId, chair);
+	await confirmConfidentiality(db, fixture.meetingId, {
+		id: fixture.people.confirmedMember,
+		ip: null
+	});
+	await saveRegister(
+		db,
+		fixture.meetingId,
+		[
+			{
+				userId: fixture.people.unconfirmedMember,
+				status: 'present',
+				substituteName: null,
+				agreedAloud: false
+			},
+			{
+				userId: fixture.people.absentMember,
+				status: 'apologies',
+				substituteName: null,
+				agreedAloud: false
+			}
+		],
+		chair
+	);
+	const meeting = { id: fixture.meetingId, date: '2027-05-11' };
+	await checkConsentGate(db, meeting, fixture.items.fine, chair, TODAY);
+	await checkConsentGate(db, meeting, fixture.items.withdrawn, chair, TODAY);
+});
+
+afterAll(async () => {
+	await closeAppDatabase();
+	for (const suffix of ['', '-wal', '-shm']) fs.rmSync(databasePath + suffix, { force: true });
+});
+
+function itemOf(gate: GateCase): number {
+	return {
+		opened: fixture.items.fine,
+		refused: fixture.items.withdrawn,
+		closed: fixture.items.unchecked
+	}[gate];
+}
+
+function event(person: Person, params: Record<string, string>) {
+	const user = {
+		id: fixture.people[person],
+		name: `The ${person}`,
+		email: `${person}@council.example`,
+		agencyName: null,
+		isAdministrator: person === 'administrator',
+		hasTwoFactor: false,
+		communityRoles: []
+	};
+	const session = { id: 's', createdAt: '', expiresAt: '', twoFactorVerified: true };
+	return {
+		locals: { user, session },
+		params,
+		url: new URL('http://localhost/'),
+		getClientAddress: () => '192.0.2.7'
+	} as never;
+}
+
+/** What a page hands the browser for this person, or its refusal. */
+async function render(page: 'room' | 'item', person: Person, gate: GateCase): Promise<string> {
+	try {
+		if (page === 'room') {
+			await appDatabase()
+				.db.updateTable('meeting')
+				.set({ current_item_id: itemOf(gate) })
+				.where('id', '=', fixture.meetingId)
+				.execute();
+			return JSON.stringify(await roomLoad(event(person, { id: String(fixture.meetingId) })));
+		}
+		return JSON.stringify(await itemLoad(event(person, { id: String(itemOf(gate)) })));
+	} catch (thrown) {
+		if (isHttpError(thrown)) return `refused ${thrown.status}`;
+		if (isRedirect(thrown)) return `redirected ${thrown.location}`;
+		throw thrown;
+	}
+}
+
+/**
+ * The rule (DOMAIN.md, "The consent gate"): in the meeting, a family is identified only once the
+ * chair has opened the gate, and only to those present who confirmed confidentiality. Outside it,
+ * only the submitter, the lead professional and the chair see the family.
+ */
+function allowed(page: 'room' | 'item', person: Person, gate: GateCase): boolean {
+	if (page === 'room')
+		return gate === 'opened' && (person === 'chair' || person === 'confirmedMember');
+	return person === 'submitter' || person === 'leadProfessional' || person === 'chair';
+}
+
+const cases = (['room', 'item'] as const).flatMap((page) =>
+	PEOPLE.flatMap((person) =>
+		(['closed', 'opened', 'refused'] as const).map((gate) => [page, person, gate] as const)
+	)
+);
+
+describe('who sees a family: every page × person × gate state', () => {
+	it.each(cases)('%s page, %s, gate %s', async (page, person, gate) => {
+		const html = await render(page, person, gate);
+		const sees = allowed(page, person, gate);
+		expect(html.includes(CHILD[gate]), html.slice(0, 200)).toBe(sees);
+		expect(html.includes(NEED)).toBe(sees);
+		// The case reference is never a secret to those who may open the page at all.
+		if (!html.startsWith('refused') && page === 'room') expect(html).toContain('LED-2027-');
+	});
+
+	it('logs every read of a family it returned', async () => {
+		const { db } = appDatabase();
+		const reads = await db
+			.selectFrom('audit_log')
+			.select(['actor_id', 'ip'])
+			.where('action', '=', 'family.viewed')
+			.execute();
+		const expected = cases.filter(([page, person, gate]) => allowed(page, person, gate)).length;
+		expect(reads.length).toBe(expected);
+		expect(reads.every((r) => r.ip === '192.0.2.7')).toBe(true);
+	});
+});
