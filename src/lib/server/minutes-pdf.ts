@@ -138,9 +138,14 @@ function itemContent(item: MinutesItem): Content[] {
 			margin: [0, 0, 0, 6]
 		});
 	}
+	// Under its item an action needs no reference, as on the page.
 	content.push(
 		item.actions.length > 0
-			? table(ACTION_HEAD, actionRows(item.actions), ACTION_WIDTHS)
+			? table(
+					ACTION_HEAD.slice(1),
+					actionRows(item.actions).map((row) => row.slice(1)),
+					ACTION_WIDTHS.slice(1)
+				)
 			: { text: 'No actions.', margin: [0, 0, 0, 6] }
 	);
 	return content;
@@ -158,11 +163,16 @@ export function minutesDocument(minutes: Minutes): TDocumentDefinitions {
 	for (const group of minutes.attendance) {
 		content.push({ text: group.heading, style: 'subheading' });
 		content.push(
-			table(
-				['Name', 'Agency', 'Confidentiality statement'],
-				group.people.map((p) => [p.name, p.agency ?? '', p.confidentiality ?? '']),
-				['*', '*', 180]
-			)
+			group.inTheRoom
+				? table(
+						['Name', 'Agency', 'Confidentiality statement'],
+						group.people.map((p) => [p.name, p.agency ?? '', p.confidentiality ?? '']),
+						['*', '*', 180]
+					)
+				: table(
+						['Name', 'Agency'],
+						group.people.map((p) => [p.name, p.agency ?? ''])
+					)
 		);
 	}
 	for (const part of [1, 2, 3, 4] as const) {
