@@ -199,6 +199,36 @@ test('a whole meeting: register, confidentiality, the consent gate, outcomes, ac
 	// Concluding publishes the minutes and the action list.
 	await submitForm(page, 'Conclude the meeting');
 	await expect(page).toHaveURL(new RegExp(`/meetings/${meetingId}/minutes$`));
+	// The minutes: the attendee who confirmed sees the family whose gate opened; the withdrawn
+	// consent's family is never named, and its deferral is recorded.
+	await open(attendee, `/meetings/${meetingId}/minutes`);
+	await expect(attendee.locator('main')).toContainText(FAMILY_OPEN.child);
+	await expect(attendee.locator('main')).toContainText('Sam Green');
+	await expect(attendee.locator('main')).toContainText(`${FAMILY_WITHDRAWN.ref} (O.M.)`);
+	await expect(attendee.locator('main')).toContainText('Deferred to the meeting on');
+	await expect(attendee.locator('main')).not.toContainText(FAMILY_WITHDRAWN.child);
+	await expectNoAxeViolations(attendee);
+	const pdf = await attendee.request.get(`/meetings/${meetingId}/minutes/pdf`);
+	expect(pdf.headers()['content-type']).toBe('application/pdf');
+	expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+
+	// The action list, published at once, and one agency's extract with only its own actions.
+	await open(attendee, `/meetings/${meetingId}`);
+	await attendee.getByRole('link', { name: 'Action list' }).click();
+	await expect(attendee.locator('main')).toContainText('Offer the family a CAF');
+	await expect(attendee.locator('main')).toContainText(
+		'Share the outcome of the MAG discussion with the family'
+	);
+	await expect(attendee.locator('main')).not.toContainText(FAMILY_OPEN.child);
+	await attendee.getByRole('link', { name: 'Actions for Education Welfare Service' }).click();
+	await expect(attendee.locator('main')).toContainText(
+		'Share the outcome of the MAG discussion with the family'
+	);
+	await expect(attendee.locator('main')).not.toContainText('Offer the family a CAF');
+	await expectNoAxeViolations(attendee);
+	const csv = await attendee.request.get(`/meetings/${meetingId}/actions/csv`);
+	expect(await csv.text()).toContain(`Visit ${FAMILY_OPEN.ref} at home with the health visitor`);
+
 	const concluded = withDatabase(
 		(db) =>
 			db.prepare('select status from meeting where id = ?').get(meetingId) as { status: string }

@@ -16,9 +16,12 @@ import { startMeeting } from '$lib/server/meeting-room';
 import { migrate } from '$lib/server/migrator';
 import { load as roomLoad } from '../../src/routes/meetings/[id]/room/+page.server';
 import { load as itemLoad } from '../../src/routes/items/[id]/+page.server';
+import { load as minutesLoad } from '../../src/routes/meetings/[id]/minutes/+page.server';
+import { GET as actionListCsv } from '../../src/routes/meetings/[id]/actions/csv/+server';
 import { meetingWithFamilies, PEOPLE, TODAY, type Person } from './meeting-fixture';
 
 type GateCase = 'closed' | 'opened' | 'refused';
+type Page = 'room' | 'item' | 'minutes' | 'action list CSV';
 type Fixture = Awaited<ReturnType<typeof meetingWithFamilies>>;
 let fixture: Fixture;
 
@@ -101,8 +104,12 @@ function event(person: Person, params: Record<string, string>) {
 }
 
 /** What a page hands the browser for this person, or its refusal. */
-async function render(page: 'room' | 'item', person: Person, gate: GateCase): Promise<string> {
+async function render(page: Page, person: Person, gate: GateCase): Promise<string> {
 	try {
+		const meetingParams = { id: String(fixture.meetingId) };
+		if (page === 'minutes') return JSON.stringify(await minutesLoad(event(person, meetingParams)));
+		if (page === 'action list CSV')
+			return await (await actionListCsv(event(person, meetingParams))).text();
 		if (page === 'room') {
 			await appDatabase()
 				.db.updateTable('meeting')
@@ -124,17 +131,22 @@ async function render(page: 'room' | 'item', person: Person, gate: GateCase): Pr
  * chair has opened the gate, and only to those present who confirmed confidentiality. Outside it,
  * only the submitter, the lead professional and the chair see the family.
  */
-function allowed(page: 'room' | 'item', person: Person, gate: GateCase): boolean {
-	if (page === 'room')
+function allowed(page: Page, person: Person, gate: GateCase): boolean {
+	// Action lists carry case references only, whoever reads them.
+	if (page === 'action list CSV') return false;
+	if (page === 'room' || page === 'minutes')
 		return gate === 'opened' && (person === 'chair' || person === 'confirmedMember');
 	return person === 'submitter' || person === 'leadProfessional' || person === 'chair';
 }
 
-const cases = (['room', 'item'] as const).flatMap((page) =>
-	PEOPLE.flatMap((person) =>
-		(['closed', 'opened', 'refused'] as const).map((gate) => [page, person, gate] as const)
-	)
-);
+const casesFor = (pages: Page[]) =>
+	pages.flatMap((page) =>
+		PEOPLE.flatMap((person) =>
+			(['closed', 'opened', 'refused'] as const).map((gate) => [page, person, gate] as const)
+		)
+	);
+const cases = casesFor(['room', 'item']);
+const published = casesFor(['minutes', 'action list CSV']);
 
 describe('who sees a family: every page × person × gate state', () => {
 	it.each(cases)('%s page, %s, gate %s', async (page, person, gate) => {
@@ -146,6 +158,40 @@ describe('who sees a family: every page × person × gate state', () => {
 		if (!html.startsWith('refused') && page === 'room') expect(html).toContain('LED-2027-');
 	});
 
+	describe('once the meeting has concluded', () => {
+		beforeAll(async () => {
+			const { db } = appDatabase();
+			await db
+				.insertInto('action')
+				.values({
+					community_id: fixture.communityId,
+					meeting_id: fixture.meetingId,
+					submission_id: fixture.items.fine,
+					case_id: 1,
+					description: `Home visit for ${fixture.references.fine}`,
+					owner_id: fixture.people.confirmedMember,
+					owner_name: 'The confirmedMember',
+					owner_agency: 'Agency 5',
+					due_date: '2027-06-01',
+					created_by: fixture.people.chair,
+					created_at: new Date().toISOString()
+				})
+				.execute();
+			await db
+				.updateTable('meeting')
+				.set({ status: 'concluded', concluded_at: new Date().toISOString() })
+				.where('id', '=', fixture.meetingId)
+				.execute();
+		});
+
+		it.each(published)('%s, %s, gate %s', async (page, person, gate) => {
+			const text = await render(page, person, gate);
+			expect(text.includes(CHILD[gate]), text.slice(0, 200)).toBe(allowed(page, person, gate));
+			if (page === 'action list CSV' && !text.startsWith('refused'))
+				expect(text).toContain(`Home visit for ${fixture.references.fine}`);
+		});
+	});
+
 	it('logs every read of a family it returned', async () => {
 		const { db } = appDatabase();
 		const reads = await db
@@ -153,7 +199,10 @@ describe('who sees a family: every page × person × gate state', () => {
 			.select(['actor_id', 'ip'])
 			.where('action', '=', 'family.viewed')
 			.execute();
-		const expected = cases.filter(([page, person, gate]) => allowed(page, person, gate)).length;
+		// The minutes name every opened family at once, so each load of them reads that family.
+		const expected = [...cases, ...published].filter(([page, person, gate]) =>
+			allowed(page, person, page === 'minutes' ? 'opened' : gate)
+		).length;
 		expect(reads.length).toBe(expected);
 		expect(reads.every((r) => r.ip === '192.0.2.7')).toBe(true);
 	});

@@ -165,7 +165,12 @@ export async function decideItem(
 				action: `agenda.item-${decision.kind === 'accept' ? 'accepted' : decision.kind === 'decline' ? 'declined' : 'deferred'}`,
 				recordType: 'submission',
 				recordId: submissionId,
-				ip: actor.ip
+				ip: actor.ip,
+				// The minutes of the meeting an item left find it by this.
+				detail:
+					decision.kind === 'defer'
+						? { fromMeetingId: meetingId, toMeetingId: decision.toMeetingId }
+						: undefined
 			},
 			now
 		);

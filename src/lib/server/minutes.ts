@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { TZDate } from '@date-fns/tz';
 import { differenceInYears, format } from 'date-fns';
 import type { DB } from './db';
@@ -291,7 +292,7 @@ async function attendanceGroups(
 /**
  * Items that were on the agenda but not taken: deferred to a later meeting or withdrawn once the
  * meeting had started. A deferred item moves to its new meeting, so it is found by the consent
- * gate check made for it here.
+ * gate check made for it here, or by the audit entry its deferral left.
  */
 async function itemsNotTaken(
 	db: DB,
@@ -310,6 +311,15 @@ async function itemsNotTaken(
 		.execute();
 	const ids = new Set(checked.map((row) => row.submission_id));
 	if (meeting.startedAt) {
+		// Any item deferred once the meeting had started, gate checked or not (parts 1 and 4 too).
+		const deferred = await db
+			.selectFrom('audit_log')
+			.select('record_id')
+			.where('action', '=', 'agenda.item-deferred')
+			.where('at', '>=', meeting.startedAt)
+			.where(sql<number>`json_extract(detail, '$.fromMeetingId')`, '=', meeting.id)
+			.execute();
+		for (const row of deferred) ids.add(Number(row.record_id));
 		const withdrawn = await db
 			.selectFrom('submission')
 			.select('id')
