@@ -276,6 +276,24 @@ describe('outcomes', () => {
 		expect(read.values.note).toBe('Agreed');
 	});
 
+	it.each(['toString', 'constructor', 'nonsense', ''])(
+		'refuses "%s" as the outcome of an advice item',
+		async (kind) => {
+			const read = await readOutcomeForm(database.db, form({ kind, note: 'x' }), {
+				meetingId: fixture.meetingId,
+				communityId: fixture.communityId,
+				today: TODAY,
+				asAdvice: false,
+				part: 1,
+				needIds: [],
+				leadProfessionalChoices: [],
+				reviewMeetingIds: []
+			});
+			expect(read.input).toBeNull();
+			expect(read.errors.kind).toBe('Choose the outcome');
+		}
+	);
+
 	it('a CAF to be offered becomes an action for the named person, with no case attached', async () => {
 		const { db } = database;
 		const read = await readOutcomeForm(

@@ -147,7 +147,7 @@ export function readNewCafForm(form: FormData, meetingDate: string, today: strin
 		if (!description) errors[`need-${row}-description`] = `Describe need ${row}`;
 		else if (description.length > 300)
 			errors[`need-${row}-description`] = 'A need must be 300 characters or fewer';
-		if (!(domain in NEED_DOMAINS))
+		if (!Object.hasOwn(NEED_DOMAINS, domain))
 			errors[`need-${row}-domain`] = `Choose the domain of need ${row}`;
 		else needs.push({ memberRow: Number(memberRow), description, domain: domain as NeedDomain });
 	}

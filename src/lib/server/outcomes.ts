@@ -89,7 +89,7 @@ export async function readOutcomeForm(db: DB, form: FormData, context: OutcomeCo
 	let input: OutcomeInput | null = null;
 	if (context.part === 1 || context.asAdvice) {
 		const kind = textField(form, 'kind');
-		if (!(kind in ADVICE_OUTCOMES)) errors.kind = 'Choose the outcome';
+		if (!Object.hasOwn(ADVICE_OUTCOMES, kind)) errors.kind = 'Choose the outcome';
 		const agency = textField(form, 'agency');
 		if (kind === 'advice-given' && !note) errors.note = 'Enter the advice given';
 		if (kind === 'single-agency' && !agency) errors.agency = 'Enter which agency will respond';
@@ -145,7 +145,7 @@ export async function readOutcomeForm(db: DB, form: FormData, context: OutcomeCo
 		const needStatuses: Record<number, NeedStatus> = {};
 		for (const needId of context.needIds) {
 			const status = textField(form, `status-${needId}`);
-			if (!(status in NEED_STATUSES))
+			if (!Object.hasOwn(NEED_STATUSES, status))
 				errors[`status-${needId}`] = 'Choose whether this need is met, partly met or not met';
 			else needStatuses[needId] = status as NeedStatus;
 		}
@@ -206,7 +206,7 @@ export async function saveOutcome(
 			.executeTakeFirst();
 		if ((existing?.version ?? 0) !== version) return { saved: false, conflict: true } as const;
 		const stamp = now.toISOString();
-		const isAdvice = input.kind in ADVICE_OUTCOMES;
+		const isAdvice = Object.hasOwn(ADVICE_OUTCOMES, input.kind);
 		const values = {
 			meeting_id: item.meetingId,
 			kind: input.kind,

@@ -65,7 +65,7 @@ export const actions: Actions = {
 			values[`agreed-${member.userId}`] =
 				form.get(`agreed-${member.userId}`) === 'yes' ? 'yes' : '';
 			if (!status) continue;
-			if (!(status in MEMBER_STATUSES)) {
+			if (!Object.hasOwn(MEMBER_STATUSES, status)) {
 				errors[`status-${member.userId}`] = `Choose whether ${member.name} is here`;
 				continue;
 			}
