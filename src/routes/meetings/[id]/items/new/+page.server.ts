@@ -21,7 +21,9 @@ const partsByName = { advice: 1, 'new-caf': 2, review: 3, 'community-issue': 4 }
 
 function partFrom(url: URL): 1 | 2 | 3 | 4 | null {
 	const name = url.searchParams.get('part');
-	return name && Object.hasOwn(partsByName, name) ? partsByName[name as keyof typeof partsByName] : null;
+	return name && Object.hasOwn(partsByName, name)
+		? partsByName[name as keyof typeof partsByName]
+		: null;
 }
 
 async function requireOpenWindow(locals: App.Locals, id: string) {
