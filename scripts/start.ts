@@ -75,7 +75,11 @@ await import(pathToFileURL(builtEntry).href);
 console.log(`\nMAG meetings is running at ${process.env.ORIGIN}`);
 console.log(`Database: ${process.env.DATABASE_PATH}`);
 console.log('Demo sign-ins (every demo account uses the same password):');
+const roleWidth = Math.max(...demoSignIns.map((signIn) => signIn.role.length));
+const emailWidth = Math.max(...demoSignIns.map((signIn) => signIn.email.length));
 for (const signIn of demoSignIns) {
-	console.log(`  ${signIn.role.padEnd(30)} ${signIn.email.padEnd(34)} ${signIn.password}`);
+	console.log(
+		`  ${signIn.role.padEnd(roleWidth)}  ${signIn.email.padEnd(emailWidth)}  ${signIn.password}`
+	);
 }
 console.log('Press Ctrl-C to stop.');
