@@ -17,7 +17,13 @@ export const init: ServerInit = async () => {
 
 /** Pages anyone may open without signing in. */
 function isPublic(path: string): boolean {
-	return path === '/sign-in' || path.startsWith('/invitation/') || path === '/favicon.svg';
+	return (
+		path === '/sign-in' ||
+		path.startsWith('/invitation/') ||
+		// A calendar feed: the private token in its address is the key (src/lib/server/calendar.ts).
+		path.startsWith('/calendar/') ||
+		path === '/favicon.svg'
+	);
 }
 
 /** Pages a signed-in person may still reach before finishing a second-factor step. */

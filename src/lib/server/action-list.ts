@@ -84,7 +84,7 @@ async function actionRows(db: DB, meetingId: number, agency?: string): Promise<A
 	}));
 }
 
-function referenceOf(row: {
+export function referenceOf(row: {
 	submissionId: number | null;
 	part: number | null;
 	actionCaseReference: string | null;

@@ -30,6 +30,7 @@ export interface Database {
 	gate_check: GateCheckTable;
 	outcome: OutcomeTable;
 	action: ActionTable;
+	calendar_feed: CalendarFeedTable;
 }
 
 export interface SchemaMigrationTable {
@@ -356,6 +357,18 @@ export interface ActionTable {
 	status: Generated<ActionStatus>;
 	created_by: number;
 	created_at: string;
+}
+
+/** A person's private calendar feed link. The token is in the link only; this keeps its SHA-256. */
+export interface CalendarFeedTable {
+	id: Generated<number>;
+	user_id: number;
+	/** Hex SHA-256 of the token in the feed's address. */
+	token_hash: string;
+	created_at: string;
+	/** Set when the person revokes the link or makes a new one; the link then answers 404. */
+	revoked_at: string | null;
+	last_used_at: string | null;
 }
 
 export type Agency = Selectable<AgencyTable>;
