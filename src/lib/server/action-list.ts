@@ -84,7 +84,8 @@ async function actionRows(db: DB, meetingId: number, agency?: string): Promise<A
 	}));
 }
 
-function referenceOf(row: {
+/** What an action is about, without naming anyone (see the interface above). */
+export function referenceOf(row: {
 	submissionId: number | null;
 	part: number | null;
 	actionCaseReference: string | null;
