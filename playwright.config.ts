@@ -38,7 +38,9 @@ export default defineConfig({
 			PORT: String(port),
 			ORIGIN: `http://localhost:${port}`,
 			DATABASE_PATH: 'test-results/e2e.sqlite',
-			REQUIRE_TWO_FACTOR: 'none'
+			REQUIRE_TWO_FACTOR: 'none',
+			// Emails are written to the server's log: the browser tests send nothing.
+			MAIL_MODE: 'log'
 		}
 	}
 });

@@ -56,6 +56,8 @@ process.env.PORT ??= '3000';
 process.env.ORIGIN ??= `http://localhost:${process.env.PORT}`;
 process.env.DATABASE_PATH ??= path.join(root, 'db', 'mag.sqlite');
 process.env.BODY_SIZE_LIMIT ??= '1M';
+// Without a mail server the demo writes a line per email (who to, the subject) to this console.
+process.env.MAIL_MODE ??= process.env.SMTP_HOST ? 'smtp' : 'log';
 
 buildIfNeeded();
 

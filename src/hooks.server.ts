@@ -5,13 +5,16 @@ import { sessionCookieName, clearSessionCookie } from '$lib/server/auth/cookie';
 import { sessionPolicy } from '$lib/server/auth/new-session';
 import { validateSession } from '$lib/server/auth/session';
 import { config } from '$lib/server/config';
+import { startAppMail, stopAppMail } from '$lib/server/mail/app-mail';
 import { migrate } from '$lib/server/migrator';
 
 export const init: ServerInit = async () => {
 	await migrate(appDatabase().db);
-	// adapter-node emits this after Ctrl-C / SIGTERM once requests have finished.
+	startAppMail(appDatabase().db);
+	// adapter-node emits this after Ctrl-C / SIGTERM once requests have finished. The mail worker
+	// finishes the message in hand first, so the database is closed (and its WAL checkpointed) last.
 	process.once('sveltekit:shutdown' as 'exit', () => {
-		void closeAppDatabase();
+		void stopAppMail().finally(() => closeAppDatabase());
 	});
 };
 

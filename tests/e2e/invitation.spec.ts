@@ -60,7 +60,9 @@ test('an invited person sets a password, turns on two-factor sign-in and signs i
 	await test.step('the administrator invites them and gives them a community role', async () => {
 		await signIn(admin, 'admin@mag.example');
 		invitation = await inviteUser(admin, { name, email });
-		await expect(admin.getByRole('alert')).toContainText(`Send this link to ${name}.`);
+		await expect(admin.getByRole('alert')).toContainText(
+			`We have emailed ${name} a link to set up their account.`
+		);
 		await expectNoAxeViolations(admin);
 
 		await admin.getByRole('link', { name: 'give them their community roles' }).click();

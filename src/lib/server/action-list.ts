@@ -84,6 +84,7 @@ async function actionRows(db: DB, meetingId: number, agency?: string): Promise<A
 	}));
 }
 
+/** What an action is about, without naming anyone (see the interface above). */
 export function referenceOf(row: {
 	submissionId: number | null;
 	part: number | null;

@@ -1,6 +1,7 @@
 import type { DB } from './db';
 import { recordAudit, type Actor } from './audit';
 import { buildAgenda } from './agenda';
+import { queueActionListMail } from './mail/notifications';
 
 /**
  * Running a published agenda: the chair starts the meeting, takes the items in order (and can go
@@ -128,6 +129,7 @@ export async function concludeMeeting(
 			.where('status', '=', 'in-progress')
 			.executeTakeFirst();
 		if (result.numUpdatedRows !== 1n) return { ok: false, missing: 0 } as const;
+		await queueActionListMail(trx, meetingId, now);
 		await recordAudit(
 			trx,
 			{

@@ -4,6 +4,7 @@ import { recordAudit, type Actor } from './audit';
 
 export type { Actor };
 import { subtractWorkingDays } from '../calendar/working-days';
+import { queueAgendaPublishedMail } from './mail/notifications';
 
 /** Defaults from the MAG model: every six weeks, two hours, items in five working days before. */
 export const MEETING_DEFAULTS = {
@@ -150,6 +151,7 @@ export async function advanceMeeting(
 			.where('status', '=', from)
 			.executeTakeFirst();
 		if (result.numUpdatedRows !== 1n) return false;
+		if (to === 'agenda-published') await queueAgendaPublishedMail(trx, meetingId, now);
 		await recordAudit(
 			trx,
 			{

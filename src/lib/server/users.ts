@@ -6,6 +6,7 @@ export type { Actor };
 import { invalidateUserSessions } from './auth/session';
 import { normaliseEmail } from './auth/throttle';
 import { randomToken, sha256Hex } from './auth/tokens';
+import { queueInvitationMail } from './mail/notifications';
 
 export interface UserListRow {
 	id: number;
@@ -103,8 +104,9 @@ async function issueInvitation(
 	actor: Actor,
 	hours: number,
 	now: Date
-): Promise<string> {
+): Promise<{ token: string; expiresAt: string }> {
 	const token = randomToken(20);
+	const expiresAt = new Date(now.getTime() + hours * 3_600_000).toISOString();
 	// A new link replaces any earlier one, so only the latest link works.
 	await db
 		.updateTable('invitation')
@@ -119,19 +121,20 @@ async function issueInvitation(
 			user_id: userId,
 			invited_by: actor.id,
 			created_at: now.toISOString(),
-			expires_at: new Date(now.getTime() + hours * 3_600_000).toISOString(),
+			expires_at: expiresAt,
 			used_at: null
 		})
 		.execute();
-	return token;
+	return { token, expiresAt };
 }
 
 export type InviteResult =
 	{ ok: true; userId: number; token: string } | { ok: false; reason: 'email-taken' };
 
 /**
- * Creates the account (no password yet) and a single-use link for the person to set one. The actor
- * is the administrator inviting, or null from the command line.
+ * Creates the account (no password yet) and a single-use link for the person to set one, emailed to
+ * them. The actor is the administrator inviting, or null from the command line (which prints the
+ * link for the first administrator instead).
  */
 export async function inviteUser(
 	db: DB,
@@ -165,7 +168,10 @@ export async function inviteUser(
 			.returning('id')
 			.executeTakeFirstOrThrow();
 		const inviter = actor ?? { id: user.id, ip: null };
-		const token = await issueInvitation(trx, user.id, inviter, hours, now);
+		const { token, expiresAt } = await issueInvitation(trx, user.id, inviter, hours, now);
+		if (actor) {
+			await queueInvitationMail(trx, { userId: user.id, token, expiresAt, reissued: false }, now);
+		}
 		await recordAudit(
 			trx,
 			{
@@ -186,7 +192,7 @@ export async function inviteUser(
 	});
 }
 
-/** A fresh link for someone whose first one expired or was lost. */
+/** A fresh link, emailed, for someone whose first one expired or was lost. */
 export async function reissueInvitation(
 	db: DB,
 	userId: number,
@@ -195,7 +201,8 @@ export async function reissueInvitation(
 	now = new Date()
 ): Promise<string> {
 	return db.transaction().execute(async (trx) => {
-		const token = await issueInvitation(trx, userId, actor, hours, now);
+		const { token, expiresAt } = await issueInvitation(trx, userId, actor, hours, now);
+		await queueInvitationMail(trx, { userId, token, expiresAt, reissued: true }, now);
 		await recordAudit(
 			trx,
 			{
