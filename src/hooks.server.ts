@@ -6,6 +6,7 @@ import { sessionPolicy } from '$lib/server/auth/new-session';
 import { validateSession } from '$lib/server/auth/session';
 import { config } from '$lib/server/config';
 import { migrate } from '$lib/server/migrator';
+import { auditRefusal } from '$lib/server/refusals';
 
 export const init: ServerInit = async () => {
 	await migrate(appDatabase().db);
@@ -68,6 +69,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 	}
 
 	const response = await resolve(event);
+	await auditRefusal(appDatabase().db, event, response);
 	const headers = response.headers;
 	headers.set('X-Content-Type-Options', 'nosniff');
 	headers.set('X-Frame-Options', 'DENY');
