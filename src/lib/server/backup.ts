@@ -131,7 +131,8 @@ function ensureNotInUse(file: string) {
 	try {
 		probe.pragma('busy_timeout = 200');
 		// In exclusive locking mode SQLite must lock the whole file, WAL index included, to begin:
-		// any other open connection, even an idle one, refuses that.
+		// any other open connection, even an idle one, refuses that. (It relies on WAL, which the app
+		// always sets: in rollback-journal mode an idle connection holds no lock to find.)
 		probe.pragma('locking_mode = exclusive');
 		probe.exec('begin exclusive');
 		probe.exec('commit');
