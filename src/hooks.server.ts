@@ -7,6 +7,7 @@ import { validateSession } from '$lib/server/auth/session';
 import { config } from '$lib/server/config';
 import { startAppMail, stopAppMail } from '$lib/server/mail/app-mail';
 import { migrate } from '$lib/server/migrator';
+import { auditRefusal } from '$lib/server/refusals';
 
 export const init: ServerInit = async () => {
 	await migrate(appDatabase().db);
@@ -77,6 +78,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 	}
 
 	const response = await resolve(event);
+	await auditRefusal(appDatabase().db, event, response);
 	const headers = response.headers;
 	headers.set('X-Content-Type-Options', 'nosniff');
 	headers.set('X-Frame-Options', 'DENY');

@@ -15,6 +15,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 		notices: notices.map((n) => ({ id: n.id, message: n.message, link: n.link })),
 		name: user.name,
 		isAdministrator: user.isAdministrator,
+		isDataProtectionOfficer: user.isDataProtectionOfficer,
 		communities: communities.map((c) => ({
 			id: c.id,
 			name: c.name,

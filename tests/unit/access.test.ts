@@ -10,6 +10,7 @@ function person(overrides: Partial<SessionUser>): SessionUser {
 		email: 't@x.example',
 		agencyName: null,
 		isAdministrator: false,
+		isDataProtectionOfficer: false,
 		hasTwoFactor: false,
 		communityRoles: [],
 		...overrides
@@ -21,6 +22,7 @@ const chair = person({ communityRoles: ['chair'] });
 const coordinator = person({ communityRoles: ['coordinator'] });
 const practitioner = person({ communityRoles: ['member'] });
 const newcomer = person({});
+const dataProtectionOfficer = person({ isDataProtectionOfficer: true });
 
 describe('navigation by role', () => {
 	it.each([
@@ -48,7 +50,13 @@ describe('navigation by role', () => {
 			['Home', 'My communities', 'My submissions', 'Your account'],
 			'Practitioner'
 		],
-		['someone with no role yet', newcomer, ['Home', 'Your account'], 'No community role yet']
+		['someone with no role yet', newcomer, ['Home', 'Your account'], 'No community role yet'],
+		[
+			'the data protection officer',
+			dataProtectionOfficer,
+			['Home', 'Audit log', 'Your account'],
+			'Data protection officer'
+		]
 	])('%s sees %j', (_, user, labels, label) => {
 		expect(navigationFor(user).map((item) => item.label)).toEqual(labels);
 		expect(roleLabel(user)).toBe(label);
@@ -62,7 +70,9 @@ describe('who must use two-factor sign-in', () => {
 		[coordinator, ['administrator', 'chair'], false],
 		[practitioner, ['administrator', 'chair'], false],
 		[practitioner, ['member'], true],
-		[administrator, [], false]
+		[administrator, [], false],
+		[dataProtectionOfficer, ['administrator'], true],
+		[dataProtectionOfficer, ['chair'], false]
 	] as const)(
 		'%#: required for %j when the council requires it for %j → %s',
 		(user, roles, expected) => {

@@ -162,6 +162,36 @@ describe('changing someone’s roles', () => {
 		});
 	});
 
+	it('makes someone the data protection officer, and records it as a role change', async () => {
+		const person = await addUser(database);
+		const changes = {
+			name: 'Dana Protection',
+			jobTitle: 'Data protection officer',
+			agencyId,
+			isAdministrator: false,
+			memberships: new Map()
+		};
+		await updateUser(database.db, person.id, { ...changes, isDataProtectionOfficer: true }, admin);
+		expect(await findUserForAdmin(database.db, person.id)).toMatchObject({
+			isAdministrator: false,
+			isDataProtectionOfficer: true
+		});
+		const entry = await database.db
+			.selectFrom('audit_log')
+			.select(['action', 'detail'])
+			.where('record_id', '=', String(person.id))
+			.orderBy('id', 'desc')
+			.executeTakeFirstOrThrow();
+		expect(entry.action).toBe('user.roles-changed');
+		expect(JSON.parse(entry.detail!)).toMatchObject({ dataProtectionOfficer: true });
+
+		// A save that does not mention the role leaves it as it was.
+		await updateUser(database.db, person.id, changes, admin);
+		expect(await findUserForAdmin(database.db, person.id)).toMatchObject({
+			isDataProtectionOfficer: true
+		});
+	});
+
 	it('changes nothing when the save fails part-way', async () => {
 		const person = await addUser(database, { name: 'Kept Name' });
 		await updateUser(

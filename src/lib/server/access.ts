@@ -19,9 +19,18 @@ export function requireAdministrator(locals: App.Locals): SessionUser {
 	return user;
 }
 
+/** The audit log is for administrators and the data protection officer (who sees nothing else). */
+export function requireAuditReader(locals: App.Locals): SessionUser {
+	const user = requireUser(locals);
+	if (!user.isAdministrator && !user.isDataProtectionOfficer)
+		error(403, 'Only administrators and the data protection officer can read the audit log');
+	return user;
+}
+
 export function rolesOf(user: SessionUser): TwoFactorRole[] {
 	const roles: TwoFactorRole[] = [...user.communityRoles];
-	if (user.isAdministrator) roles.push('administrator');
+	// The data protection officer reads who saw which family: held to the administrators' standard.
+	if (user.isAdministrator || user.isDataProtectionOfficer) roles.push('administrator');
 	return roles;
 }
 
@@ -43,8 +52,9 @@ export function navigationFor(user: SessionUser): NavigationItem[] {
 	}
 	if (user.isAdministrator) {
 		items.push({ href: '/admin/users', label: 'Users' });
-		items.push({ href: '/admin/audit', label: 'Audit log' });
 	}
+	if (user.isAdministrator || user.isDataProtectionOfficer)
+		items.push({ href: '/admin/audit', label: 'Audit log' });
 	items.push({ href: '/account', label: 'Your account' });
 	return items;
 }
@@ -54,6 +64,7 @@ export function roleLabel(user: SessionUser): string {
 	if (user.communityRoles.includes('chair')) return 'Chair (head of locality)';
 	if (user.communityRoles.includes('coordinator')) return 'MAG coordinator';
 	if (user.isAdministrator) return 'Administrator';
+	if (user.isDataProtectionOfficer) return 'Data protection officer';
 	if (user.communityRoles.includes('member')) return 'Practitioner';
 	return 'No community role yet';
 }

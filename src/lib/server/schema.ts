@@ -67,6 +67,8 @@ export interface UserTable {
 	job_title: string | null;
 	agency_id: number | null;
 	is_administrator: number;
+	/** The data protection officer: may read the audit log, and nothing else an administrator can. */
+	is_dpo: Generated<number>;
 	/** Null until the invited person sets a password. */
 	password_hash: string | null;
 	/** The TOTP key (20 bytes), null when two-factor sign-in is not set up. */
@@ -136,6 +138,10 @@ export interface AuditLogTable {
 	ip: string | null;
 	/** JSON text: a few facts about the event, never a password or a family's details. */
 	detail: string | null;
+	/** The hash of the entry before this one; null for the first entry. */
+	previous_hash: string | null;
+	/** SHA-256 of the previous hash and this entry's fields (audit.ts): the chain's link. */
+	hash: string;
 }
 
 /** A day the council is closed: not a working day for submission deadlines. */

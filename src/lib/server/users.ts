@@ -59,6 +59,7 @@ export async function findUserForAdmin(db: DB, userId: number) {
 			'job_title',
 			'agency_id',
 			'is_administrator',
+			'is_dpo',
 			'disabled_at',
 			'password_hash',
 			'totp_key',
@@ -79,6 +80,7 @@ export async function findUserForAdmin(db: DB, userId: number) {
 		jobTitle: user.job_title,
 		agencyId: user.agency_id,
 		isAdministrator: user.is_administrator === 1,
+		isDataProtectionOfficer: user.is_dpo === 1,
 		status: user.disabled_at
 			? ('disabled' as const)
 			: user.password_hash
@@ -294,6 +296,8 @@ export interface UserChanges {
 	jobTitle: string | null;
 	agencyId: number;
 	isAdministrator: boolean;
+	/** Left out: unchanged. */
+	isDataProtectionOfficer?: boolean;
 	/** community id → role; a community not listed means no membership. */
 	memberships: Map<number, CommunityRole>;
 }
@@ -309,7 +313,7 @@ export async function updateUser(
 	await db.transaction().execute(async (trx) => {
 		const before = await trx
 			.selectFrom('user')
-			.select(['is_administrator', 'agency_id'])
+			.select(['is_administrator', 'is_dpo', 'agency_id'])
 			.where('id', '=', userId)
 			.executeTakeFirstOrThrow();
 		const oldMemberships = await trx
@@ -323,7 +327,10 @@ export async function updateUser(
 				name: changes.name.trim(),
 				job_title: changes.jobTitle?.trim() || null,
 				agency_id: changes.agencyId,
-				is_administrator: changes.isAdministrator ? 1 : 0
+				is_administrator: changes.isAdministrator ? 1 : 0,
+				...(changes.isDataProtectionOfficer === undefined
+					? {}
+					: { is_dpo: changes.isDataProtectionOfficer ? 1 : 0 })
 			})
 			.where('id', '=', userId)
 			.execute();
@@ -344,16 +351,23 @@ export async function updateUser(
 				to: changes.memberships.get(id) ?? null
 			}));
 		const adminChanged = (before.is_administrator === 1) !== changes.isAdministrator;
+		const dpoChanged =
+			changes.isDataProtectionOfficer !== undefined &&
+			(before.is_dpo === 1) !== changes.isDataProtectionOfficer;
 		await recordAudit(
 			trx,
 			{
 				actorId: actor.id,
-				action: roleChanges.length > 0 || adminChanged ? 'user.roles-changed' : 'user.updated',
+				action:
+					roleChanges.length > 0 || adminChanged || dpoChanged
+						? 'user.roles-changed'
+						: 'user.updated',
 				recordType: 'user',
 				recordId: userId,
 				ip: actor.ip,
 				detail: {
 					...(adminChanged ? { administrator: changes.isAdministrator } : {}),
+					...(dpoChanged ? { dataProtectionOfficer: changes.isDataProtectionOfficer } : {}),
 					...(roleChanges.length > 0 ? { communities: roleChanges } : {}),
 					...(before.agency_id !== changes.agencyId ? { agencyId: changes.agencyId } : {})
 				}

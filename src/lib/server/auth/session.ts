@@ -20,6 +20,8 @@ export interface SessionUser {
 	email: string;
 	agencyName: string | null;
 	isAdministrator: boolean;
+	/** The data protection officer: reads the audit log, and nothing else an administrator can. */
+	isDataProtectionOfficer: boolean;
 	hasTwoFactor: boolean;
 	/** The strongest role the person holds in any community, or null for none. */
 	communityRoles: CommunityRole[];
@@ -88,6 +90,7 @@ export async function validateSession(
 			'user.name',
 			'user.email',
 			'user.is_administrator',
+			'user.is_dpo',
 			'user.totp_key',
 			'user.disabled_at',
 			'agency.name as agencyName'
@@ -139,6 +142,7 @@ export async function validateSession(
 			email: row.email,
 			agencyName: row.agencyName,
 			isAdministrator: row.is_administrator === 1,
+			isDataProtectionOfficer: row.is_dpo === 1,
 			hasTwoFactor: row.totp_key !== null,
 			communityRoles: roles.map((r) => r.role)
 		}

@@ -1,13 +1,88 @@
-import { requireAdministrator } from '$lib/server/access';
+import { requireAuditReader } from '$lib/server/access';
 import { appDatabase } from '$lib/server/app-database';
-import { listAudit } from '$lib/server/audit';
+import {
+	auditActions,
+	normaliseReference,
+	searchAudit,
+	ukDayBounds,
+	type AuditFilters
+} from '$lib/server/audit-search';
+import type { FieldErrors } from '$lib/server/forms';
+import { readDateInput } from '$lib/dates';
 import type { PageServerLoad } from './$types';
 
+const MAX_TEXT = 200;
+
+function dateBoxes(params: URLSearchParams, id: string) {
+	return {
+		day: params.get(`${id}-day`)?.trim() ?? '',
+		month: params.get(`${id}-month`)?.trim() ?? '',
+		year: params.get(`${id}-year`)?.trim() ?? ''
+	};
+}
+
+/** An optional UK date: none when all three boxes are empty, else the date or what is wrong. */
+function optionalDate(boxes: { day: string; month: string; year: string }, name: string) {
+	if (!boxes.day && !boxes.month && !boxes.year) return { ok: true as const, date: undefined };
+	const read = readDateInput(boxes.day, boxes.month, boxes.year);
+	return read.ok ? read : { ok: false as const, message: read.message.replace('The date', name) };
+}
+
 export const load: PageServerLoad = async ({ locals, url }) => {
-	requireAdministrator(locals);
-	const before = Number(url.searchParams.get('before'));
-	const page = await listAudit(appDatabase().db, {
+	requireAuditReader(locals);
+	const { db } = appDatabase();
+	const params = url.searchParams;
+	const values = {
+		person: params.get('person')?.trim() ?? '',
+		caseReference: params.get('case')?.trim() ?? '',
+		action: params.get('action')?.trim() ?? '',
+		from: dateBoxes(params, 'from'),
+		to: dateBoxes(params, 'to')
+	};
+	const errors: FieldErrors = {};
+	if (values.person.length > MAX_TEXT)
+		errors.person = `Name or email must be ${MAX_TEXT} characters or fewer`;
+	if (values.caseReference.length > MAX_TEXT)
+		errors.case = `Case reference must be ${MAX_TEXT} characters or fewer`;
+	const from = optionalDate(values.from, 'The from date');
+	const to = optionalDate(values.to, 'The to date');
+	if (!from.ok) errors.from = from.message;
+	if (!to.ok) errors.to = to.message;
+	if (from.ok && to.ok && from.date && to.date && to.date < from.date)
+		errors.to = 'The to date must be the same as or after the from date';
+
+	const actions = await auditActions(db);
+	const searched = Boolean(
+		values.person || values.caseReference || values.action || from.date || to.date
+	);
+	if (Object.keys(errors).length > 0 || !from.ok || !to.ok) {
+		return { values, errors, actions, searched, rows: [], olderHref: null, caseReference: null };
+	}
+
+	const filters: AuditFilters = {
+		person: values.person || undefined,
+		caseReference: values.caseReference || undefined,
+		action: values.action || undefined,
+		...ukDayBounds(from.date, to.date)
+	};
+	const before = Number(params.get('before'));
+	const page = await searchAudit(db, filters, {
 		beforeId: Number.isInteger(before) && before > 0 ? before : undefined
 	});
-	return page;
+	const last = page.rows.at(-1);
+	let olderHref: string | null = null;
+	if (page.hasMore && last) {
+		const older = new URLSearchParams(params);
+		older.set('before', String(last.id));
+		olderHref = `?${older}`;
+	}
+	return {
+		values,
+		errors: undefined,
+		actions,
+		searched,
+		rows: page.rows,
+		olderHref,
+		caseReference: values.caseReference ? normaliseReference(values.caseReference) : null
+	};
 };

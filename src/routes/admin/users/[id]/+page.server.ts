@@ -56,6 +56,7 @@ export const actions: Actions = {
 			jobTitle: textField(form, 'jobTitle'),
 			agencyId: textField(form, 'agencyId'),
 			isAdministrator: form.get('isAdministrator') === 'yes',
+			isDataProtectionOfficer: form.get('isDataProtectionOfficer') === 'yes',
 			roles
 		};
 		const errors: FieldErrors = {};
@@ -87,6 +88,7 @@ export const actions: Actions = {
 				jobTitle: values.jobTitle || null,
 				agencyId: agency.id,
 				isAdministrator: values.isAdministrator,
+				isDataProtectionOfficer: values.isDataProtectionOfficer,
 				memberships
 			},
 			{ id: admin.id, ip: getClientAddress() }
