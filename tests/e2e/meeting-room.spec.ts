@@ -238,9 +238,9 @@ test('a whole meeting: register, confidentiality, the consent gate, outcomes, ac
 		(db) =>
 			db
 				.prepare(
-					"select action, detail from audit_log where action like 'consent-gate.%' order by id"
+					"select action, detail from audit_log where action like 'consent-gate.%' and json_extract(detail, '$.meetingId') = ? order by id"
 				)
-				.all() as { action: string; detail: string }[]
+				.all(meetingId) as { action: string; detail: string }[]
 	);
 	expect(audit.map((a) => a.action)).toEqual([
 		'consent-gate.opened',
