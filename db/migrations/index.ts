@@ -3,6 +3,7 @@ import * as m20261123_0900_foundation from './20261123_0900_foundation';
 import * as m20261123_1400_meetings from './20261123_1400_meetings';
 import * as m20261123_1500_new_caf from './20261123_1500_new_caf';
 import * as m20261123_1700_meeting_room from './20261123_1700_meeting_room';
+import * as m20261124_1200_action_follow_up from './20261124_1200_action_follow_up';
 
 export interface Migration {
 	up: (db: Kysely<unknown>) => Promise<void>;
@@ -17,5 +18,6 @@ export const migrations: Record<string, Migration> = {
 	'20261123_0900_foundation': m20261123_0900_foundation,
 	'20261123_1400_meetings': m20261123_1400_meetings,
 	'20261123_1500_new_caf': m20261123_1500_new_caf,
-	'20261123_1700_meeting_room': m20261123_1700_meeting_room
+	'20261123_1700_meeting_room': m20261123_1700_meeting_room,
+	'20261124_1200_action_follow_up': m20261124_1200_action_follow_up
 };

@@ -174,7 +174,8 @@ describe('who sees a family: every page × person × gate state', () => {
 					owner_agency: 'Agency 5',
 					due_date: '2027-06-01',
 					created_by: fixture.people.chair,
-					created_at: new Date().toISOString()
+					created_at: new Date().toISOString(),
+					completed_at: null
 				})
 				.execute();
 			await db
