@@ -4,6 +4,7 @@ import {
 	familyOpenToOwner,
 	familySummaryForOwner,
 	findAction,
+	latestUpdates,
 	myActions,
 	readOwnerUpdateForm,
 	recordOwnerUpdate,
@@ -317,6 +318,28 @@ describe("the owner's updates", () => {
 	});
 });
 
+describe('the latest update on each action', () => {
+	it('is the newest update on the work, in one query for many actions; reminders do not count', async () => {
+		const { db } = database;
+		const first = await addAction({ description: 'First' });
+		const second = await addAction({ description: 'Second' });
+		const none = await addAction({ description: 'None' });
+		const owner = person('confirmedMember');
+		await recordOwnerUpdate(db, first, { kind: 'progress', note: 'Started' }, owner);
+		await recordOwnerUpdate(db, first, { kind: 'progress', note: 'Half way' }, owner);
+		await recordOwnerUpdate(db, second, { kind: 'done', note: 'Finished' }, owner);
+		await remindOwner(db, first, chair());
+		const latest = await latestUpdates(db, [first, second, none]);
+		expect(latest.get(first)).toMatchObject({
+			kind: 'progress',
+			note: 'Half way',
+			recordedByName: 'The confirmedMember'
+		});
+		expect(latest.get(second)).toMatchObject({ kind: 'done', note: 'Finished' });
+		expect(latest.has(none)).toBe(false);
+	});
+});
+
 describe("the family's details for the action's owner", () => {
 	it('open only to the owner, only once the gate opened for the item at that meeting, and each read is audited', async () => {
 		const { db } = database;
@@ -610,8 +633,14 @@ describe('the actions review at the next meeting', () => {
 		today: REVIEW_DATE
 	});
 
-	it("lists the community's overdue actions from earlier meetings only", async () => {
+	it("lists the community's overdue actions from its other meetings only", async () => {
 		const overdue = await addAction({ description: 'Overdue', due: '2027-06-01' });
+		// Agreed at the meeting under way: discussed with its item, not in the review.
+		await addAction({
+			description: 'This meeting',
+			due: '2027-06-01',
+			meetingId: reviewMeeting().id
+		});
 		await addAction({ description: 'Not yet due', due: '2027-06-30' });
 		await addAction({ description: 'Due today', due: REVIEW_DATE });
 		await addAction({ description: 'Done', due: '2027-06-01', status: 'done' });
