@@ -270,7 +270,8 @@ export interface ReviewMeeting {
 }
 
 /**
- * The actions review at the start of a meeting: the community's actions from earlier meetings that
+ * The actions review at the start of a meeting: the community's actions from its other meetings
+ * (earlier ones, in practice: a meeting's own actions are agreed as it runs, and due after it) that
  * are still open and past their due date, most overdue first.
  */
 export async function actionsForReview(
@@ -285,7 +286,7 @@ export async function actionsForReview(
 		.where('action.community_id', '=', meeting.communityId)
 		.where('action.status', 'in', OPEN_STATUSES)
 		.where('action.due_date', '<', today)
-		.where('meeting.date', '<', meeting.date)
+		.where('action.meeting_id', '!=', meeting.id)
 		.orderBy('action.due_date')
 		.orderBy('action.id')
 		.execute();
@@ -389,7 +390,7 @@ export async function readReviewForm(
  * Records the review's decision on one overdue action: extended (a new due date), reassigned (a
  * new owner, and a new due date) or closed with a reason. One transaction: the action, its
  * history (with the meeting that decided) and the audit entry; a new owner with an account is
- * told. Refused (nothing written) unless the action is still open and overdue from an earlier
+ * told. Refused (nothing written) unless the action is still open and overdue, from another
  * meeting of this community, so two people deciding at once cannot both win.
  */
 export async function recordReviewDecision(
@@ -410,7 +411,7 @@ export async function recordReviewDecision(
 			.where('action.community_id', '=', meeting.communityId)
 			.where('action.status', 'in', OPEN_STATUSES)
 			.where('action.due_date', '<', today)
-			.where('meeting.date', '<', meeting.date)
+			.where('action.meeting_id', '!=', meeting.id)
 			.executeTakeFirst();
 		if (!action) return false;
 		const context = { meetingId: meeting.id };
