@@ -5,6 +5,7 @@ import * as m20261123_1500_new_caf from './20261123_1500_new_caf';
 import * as m20261123_1700_meeting_room from './20261123_1700_meeting_room';
 import * as m20261124_1000_mail_outbox from './20261124_1000_mail_outbox';
 import * as m20261124_1100_calendar_feed from './20261124_1100_calendar_feed';
+import * as m20261124_1200_action_follow_up from './20261124_1200_action_follow_up';
 import * as m20261124_1300_audit_chain from './20261124_1300_audit_chain';
 
 export interface Migration {
@@ -23,5 +24,6 @@ export const migrations: Record<string, Migration> = {
 	'20261123_1700_meeting_room': m20261123_1700_meeting_room,
 	'20261124_1000_mail_outbox': m20261124_1000_mail_outbox,
 	'20261124_1100_calendar_feed': m20261124_1100_calendar_feed,
+	'20261124_1200_action_follow_up': m20261124_1200_action_follow_up,
 	'20261124_1300_audit_chain': m20261124_1300_audit_chain
 };

@@ -14,7 +14,13 @@ test('the administrator sees the administration pages and no community pages', a
 	await signIn(page, 'admin@mag.example');
 	await expect(page).toHaveURL('/');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hello, Alex Morgan');
-	await expect(mainNavigation(page)).toHaveText(['Home', 'Users', 'Audit log', 'Your account']);
+	await expect(mainNavigation(page)).toHaveText([
+		'Home',
+		'My actions',
+		'Users',
+		'Audit log',
+		'Your account'
+	]);
 	await expect(page.getByTestId('signed-in-as')).toHaveText(
 		'Signed in as Alex Morgan, Administrator, CAF Team'
 	);
@@ -60,6 +66,7 @@ test('a chair sees the communities they chair', async ({ page }) => {
 		'Home',
 		'My communities',
 		'My submissions',
+		'My actions',
 		'Your account'
 	]);
 	await expect(page.getByTestId('signed-in-as')).toHaveText(
@@ -98,6 +105,7 @@ test('a coordinator sees the communities they coordinate and no administration',
 		'Home',
 		'My communities',
 		'My submissions',
+		'My actions',
 		'Your account'
 	]);
 	await expect(page.getByTestId('signed-in-as')).toHaveText(
@@ -122,6 +130,7 @@ test('a practitioner sees their own communities only', async ({ page }) => {
 		'Home',
 		'My communities',
 		'My submissions',
+		'My actions',
 		'Your account'
 	]);
 	await expect(page.getByTestId('signed-in-as')).toHaveText(

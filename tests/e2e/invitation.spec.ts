@@ -126,6 +126,7 @@ test('an invited person sets a password, turns on two-factor sign-in and signs i
 			'Home',
 			'My communities',
 			'My submissions',
+			'My actions',
 			'Your account'
 		]);
 		await expectNoAxeViolations(page);

@@ -18,6 +18,9 @@ export const FAMILY_REVIEW = {
 };
 export const NEED_TEXT = 'Speech delay, not yet seen by speech and language therapy';
 export const ISSUE_TITLE = 'Vaping outside the secondary school';
+/** An action on the reviewed case from an earlier meeting, with its owner's latest update. */
+export const CASE_ACTION = 'Chase the speech and language therapy referral';
+export const CASE_ACTION_UPDATE = 'Referral accepted; first session booked for next month';
 
 function today(): string {
 	return new Date().toISOString().slice(0, 10);
@@ -27,7 +30,8 @@ function today(): string {
  * A published agenda with one item of each part (and a second new CAF whose consent has been
  * withdrawn), written straight into the test database as the earlier steps would leave it: the
  * browser tests for those steps live in their own specs. Ledbury's fifth meeting, well after the
- * ones other specs use; CAMHS joins Ledbury's MAG here to send apologies.
+ * ones other specs use; CAMHS joins Ledbury's MAG here to send apologies. The reviewed case has an
+ * action in progress from the fourth meeting.
  */
 export function publishedMeetingWithEveryPart(): { meetingId: number; laterMeetingId: number } {
 	const meetings = meetingsOf('Ledbury');
@@ -129,6 +133,29 @@ export function publishedMeetingWithEveryPart(): { meetingId: number; laterMeeti
 			review,
 			reviewed.caseId
 		);
+		// Agreed at an earlier meeting, still in progress: it follows the case into this review.
+		const earlier = meetings[3]!;
+		const action = Number(
+			db
+				.prepare(
+					`insert into action (community_id, meeting_id, submission_id, case_id, description, owner_id, owner_name, owner_agency, due_date, status, created_by, created_at, completed_at)
+					 values (?, ?, null, ?, ?, ?, 'Gareth Jones', 'Education Welfare Service', ?, 'in-progress', ?, ?, null)`
+				)
+				.run(
+					community,
+					earlier.id,
+					reviewed.caseId,
+					CASE_ACTION,
+					lead,
+					addDays(today(), 10),
+					submitter,
+					now
+				).lastInsertRowid
+		);
+		db.prepare(
+			`insert into action_update (action_id, kind, note, reason, previous_due_date, new_due_date, previous_owner, meeting_id, recorded_by, recorded_at)
+			 values (?, 'progress', ?, null, null, null, null, null, ?, ?)`
+		).run(action, CASE_ACTION_UPDATE, lead, now);
 		db.prepare(
 			`insert into need_update (submission_id, need_id, status, progress, support) values (?, ?, 'partly-met', 'Referral made, waiting list', null)`
 		).run(review, reviewed.need);

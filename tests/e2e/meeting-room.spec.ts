@@ -11,6 +11,8 @@ import {
 	withDatabase
 } from './helpers';
 import {
+	CASE_ACTION,
+	CASE_ACTION_UPDATE,
 	FAMILY_OPEN,
 	FAMILY_REVIEW,
 	FAMILY_WITHDRAWN,
@@ -171,6 +173,12 @@ test('a whole meeting: register, confidentiality, the consent gate, outcomes, ac
 	await takeItem(page, FAMILY_REVIEW.ref);
 	await submitForm(page, 'Consent checked: open the gate');
 	await expect(page.locator('main')).toContainText(FAMILY_REVIEW.child);
+	// The case's open actions from earlier meetings follow it in, each with its latest update.
+	const caseActions = page.getByRole('table', { name: 'Open actions on this case' });
+	await expect(caseActions.getByRole('row').filter({ hasText: CASE_ACTION })).toContainText(
+		`Progress: ${CASE_ACTION_UPDATE}`
+	);
+	await expectNoAxeViolations(page);
 	await page
 		.getByRole('group', { name: NEED_TEXT, exact: false })
 		.getByLabel('Met', { exact: true })

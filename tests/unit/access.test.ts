@@ -29,32 +29,37 @@ describe('navigation by role', () => {
 		[
 			'administrator',
 			administrator,
-			['Home', 'Users', 'Audit log', 'Your account'],
+			['Home', 'My actions', 'Users', 'Audit log', 'Your account'],
 			'Administrator'
 		],
 		[
 			'chair',
 			chair,
-			['Home', 'My communities', 'My submissions', 'Your account'],
+			['Home', 'My communities', 'My submissions', 'My actions', 'Your account'],
 			'Chair (head of locality)'
 		],
 		[
 			'coordinator',
 			coordinator,
-			['Home', 'My communities', 'My submissions', 'Your account'],
+			['Home', 'My communities', 'My submissions', 'My actions', 'Your account'],
 			'MAG coordinator'
 		],
 		[
 			'practitioner',
 			practitioner,
-			['Home', 'My communities', 'My submissions', 'Your account'],
+			['Home', 'My communities', 'My submissions', 'My actions', 'Your account'],
 			'Practitioner'
 		],
-		['someone with no role yet', newcomer, ['Home', 'Your account'], 'No community role yet'],
+		[
+			'someone with no role yet',
+			newcomer,
+			['Home', 'My actions', 'Your account'],
+			'No community role yet'
+		],
 		[
 			'the data protection officer',
 			dataProtectionOfficer,
-			['Home', 'Audit log', 'Your account'],
+			['Home', 'My actions', 'Audit log', 'Your account'],
 			'Data protection officer'
 		]
 	])('%s sees %j', (_, user, labels, label) => {

@@ -18,10 +18,11 @@ import { load as roomLoad } from '../../src/routes/meetings/[id]/room/+page.serv
 import { load as itemLoad } from '../../src/routes/items/[id]/+page.server';
 import { load as minutesLoad } from '../../src/routes/meetings/[id]/minutes/+page.server';
 import { GET as actionListCsv } from '../../src/routes/meetings/[id]/actions/csv/+server';
+import { load as actionLoad } from '../../src/routes/actions/[id]/+page.server';
 import { meetingWithFamilies, PEOPLE, TODAY, type Person } from './meeting-fixture';
 
 type GateCase = 'closed' | 'opened' | 'refused';
-type Page = 'room' | 'item' | 'minutes' | 'action list CSV';
+type Page = 'room' | 'item' | 'minutes' | 'action list CSV' | 'action' | "action's family";
 type Fixture = Awaited<ReturnType<typeof meetingWithFamilies>>;
 let fixture: Fixture;
 
@@ -31,6 +32,9 @@ const CHILD: Record<GateCase, string> = {
 	closed: 'Clementine Hart'
 };
 const NEED = 'Speech delay, waiting for therapy';
+/** An action on each item's case, owned by someone who is neither submitter, lead nor chair. */
+const ACTION_OWNER: Person = 'unconfirmedMember';
+const actionIds = {} as Record<GateCase, number>;
 
 beforeAll(async () => {
 	fs.mkdirSync('test-results', { recursive: true });
@@ -69,6 +73,33 @@ beforeAll(async () => {
 	const meeting = { id: fixture.meetingId, date: '2027-05-11' };
 	await checkConsentGate(db, meeting, fixture.items.fine, chair, TODAY);
 	await checkConsentGate(db, meeting, fixture.items.withdrawn, chair, TODAY);
+	// Each action carries its case (the worst case): the gate alone decides what its owner sees.
+	for (const gate of ['closed', 'opened', 'refused'] as const) {
+		const { case_id } = await db
+			.selectFrom('new_caf')
+			.select('case_id')
+			.where('submission_id', '=', itemOf(gate))
+			.executeTakeFirstOrThrow();
+		const row = await db
+			.insertInto('action')
+			.values({
+				community_id: fixture.communityId,
+				meeting_id: fixture.meetingId,
+				submission_id: itemOf(gate),
+				case_id,
+				description: 'Check in with the family',
+				owner_id: fixture.people[ACTION_OWNER],
+				owner_name: `The ${ACTION_OWNER}`,
+				owner_agency: 'Agency 6',
+				due_date: '2027-06-01',
+				created_by: fixture.people.chair,
+				created_at: new Date().toISOString(),
+				completed_at: null
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		actionIds[gate] = row.id;
+	}
 });
 
 afterAll(async () => {
@@ -84,7 +115,7 @@ function itemOf(gate: GateCase): number {
 	}[gate];
 }
 
-function event(person: Person, params: Record<string, string>) {
+function event(person: Person, params: Record<string, string>, search = '') {
 	const user = {
 		id: fixture.people[person],
 		name: `The ${person}`,
@@ -98,7 +129,7 @@ function event(person: Person, params: Record<string, string>) {
 	return {
 		locals: { user, session },
 		params,
-		url: new URL('http://localhost/'),
+		url: new URL(`http://localhost/${search}`),
 		getClientAddress: () => '192.0.2.7'
 	} as never;
 }
@@ -110,6 +141,12 @@ async function render(page: Page, person: Person, gate: GateCase): Promise<strin
 		if (page === 'minutes') return JSON.stringify(await minutesLoad(event(person, meetingParams)));
 		if (page === 'action list CSV')
 			return await (await actionListCsv(event(person, meetingParams))).text();
+		if (page === 'action' || page === "action's family") {
+			const search = page === 'action' ? '' : '?family=show';
+			return JSON.stringify(
+				await actionLoad(event(person, { id: String(actionIds[gate]) }, search))
+			);
+		}
 		if (page === 'room') {
 			await appDatabase()
 				.db.updateTable('meeting')
@@ -134,6 +171,9 @@ async function render(page: Page, person: Person, gate: GateCase): Promise<strin
 function allowed(page: Page, person: Person, gate: GateCase): boolean {
 	// Action lists carry case references only, whoever reads them.
 	if (page === 'action list CSV') return false;
+	// An action's page never reads the family; asking for them is for its owner, through the gate.
+	if (page === 'action') return false;
+	if (page === "action's family") return person === ACTION_OWNER && gate === 'opened';
 	if (page === 'room' || page === 'minutes')
 		return gate === 'opened' && (person === 'chair' || person === 'confirmedMember');
 	return person === 'submitter' || person === 'leadProfessional' || person === 'chair';
@@ -145,7 +185,7 @@ const casesFor = (pages: Page[]) =>
 			(['closed', 'opened', 'refused'] as const).map((gate) => [page, person, gate] as const)
 		)
 	);
-const cases = casesFor(['room', 'item']);
+const cases = casesFor(['room', 'item', 'action', "action's family"]);
 const published = casesFor(['minutes', 'action list CSV']);
 
 describe('who sees a family: every page × person × gate state', () => {
@@ -174,7 +214,8 @@ describe('who sees a family: every page × person × gate state', () => {
 					owner_agency: 'Agency 5',
 					due_date: '2027-06-01',
 					created_by: fixture.people.chair,
-					created_at: new Date().toISOString()
+					created_at: new Date().toISOString(),
+					completed_at: null
 				})
 				.execute();
 			await db

@@ -499,7 +499,8 @@ describe('open actions follow the case into its review', () => {
 			due_date: dueDate,
 			status,
 			created_by: chair.id,
-			created_at: '2027-01-12T11:00:00.000Z'
+			created_at: '2027-01-12T11:00:00.000Z',
+			completed_at: null
 		});
 		await database.db
 			.insertInto('action')

@@ -33,8 +33,12 @@ export async function actionList(
 	};
 }
 
-async function actionRows(db: DB, meetingId: number, agency?: string): Promise<ActionListRow[]> {
-	let query = db
+/**
+ * Actions with what it takes to say what each is about (see referenceOf): the item's part, the
+ * case, whether the item was taken as advice, the community issue's title. Other lists build on it.
+ */
+export function actionsWithReference(db: DB) {
+	return db
 		.selectFrom('action')
 		.leftJoin('submission', 'submission.id', 'action.submission_id')
 		.leftJoin('family_case as action_case', 'action_case.id', 'action.case_id')
@@ -62,8 +66,11 @@ async function actionRows(db: DB, meetingId: number, agency?: string): Promise<A
 			'action.owner_name as ownerName',
 			'action.owner_agency as ownerAgency',
 			'action.due_date as dueDate'
-		])
-		.where('action.meeting_id', '=', meetingId);
+		]);
+}
+
+async function actionRows(db: DB, meetingId: number, agency?: string): Promise<ActionListRow[]> {
+	let query = actionsWithReference(db).where('action.meeting_id', '=', meetingId);
 	if (agency !== undefined) query = query.where('action.owner_agency', '=', agency);
 	const rows = await query
 		// Agenda order; actions for the meeting as a whole come last.

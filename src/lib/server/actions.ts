@@ -54,36 +54,29 @@ export interface ActionInput {
 	dueDate: string;
 }
 
+export interface ActionOwner {
+	id: number | null;
+	name: string;
+	agency: string;
+}
+
 /**
- * Reads an action from a form whose fields are prefixed (`action-description`, `action-owner`,
- * `action-ownerName`, `action-ownerAgency`, `action-due-day` ...). The owner is resolved against
- * the people the chair could choose, so a forged value cannot name anyone else.
+ * Reads who will do an action (`<prefix>-owner`, `-ownerName`, `-ownerAgency`). The owner is
+ * resolved against the people the chair could choose (ownerChoices), so a forged value cannot name
+ * anyone else.
  */
-export async function readActionForm(
+export async function readActionOwner(
 	db: DB,
 	form: FormData,
-	context: { meetingId: number; communityId: number; today: string },
+	context: { meetingId: number; communityId: number },
 	prefix = 'action'
 ) {
 	const field = (name: string) => `${prefix}-${name}`;
 	const values: Record<string, string> = {};
-	for (const name of [
-		'description',
-		'owner',
-		'ownerName',
-		'ownerAgency',
-		'due-day',
-		'due-month',
-		'due-year'
-	])
+	for (const name of ['owner', 'ownerName', 'ownerAgency'])
 		values[field(name)] = textField(form, field(name));
 	const errors: FieldErrors = {};
-	const description = values[field('description')]!;
-	if (!description) errors[field('description')] = 'Enter what needs to be done';
-	else if (description.length > 300)
-		errors[field('description')] = 'What needs to be done must be 300 characters or fewer';
-
-	let owner: { id: number | null; name: string; agency: string } | null = null;
+	let owner: ActionOwner | null = null;
 	const ownerValue = values[field('owner')]!;
 	const [kind, idText] = ownerValue.split(':');
 	if (kind === 'member') {
@@ -120,23 +113,55 @@ export async function readActionForm(
 	}
 	if (!owner && !errors[field('ownerName')] && !errors[field('ownerAgency')])
 		errors[field('owner')] = 'Choose who will do this';
+	return { values, errors, owner };
+}
 
+/** Reads an action's due date (`<prefix>-due-day`, `-month`, `-year`): a real date after today. */
+export function readActionDueDate(form: FormData, today: string, prefix = 'action') {
+	const field = (name: string) => `${prefix}-${name}`;
+	const values: Record<string, string> = {};
+	for (const name of ['due-day', 'due-month', 'due-year'])
+		values[field(name)] = textField(form, field(name));
+	const errors: FieldErrors = {};
 	const due = readDateInput(
 		values[field('due-day')]!,
 		values[field('due-month')]!,
 		values[field('due-year')]!
 	);
 	if (!due.ok) errors[field('due')] = due.message.replace('the date', 'the due date');
-	else if (due.date <= context.today) errors[field('due')] = 'The due date must be in the future';
+	else if (due.date <= today) errors[field('due')] = 'The due date must be in the future';
+	return { values, errors, dueDate: due.ok && !errors[field('due')] ? due.date : null };
+}
+
+/**
+ * Reads an action from a form whose fields are prefixed (`action-description`, `action-owner`,
+ * `action-ownerName`, `action-ownerAgency`, `action-due-day` ...).
+ */
+export async function readActionForm(
+	db: DB,
+	form: FormData,
+	context: { meetingId: number; communityId: number; today: string },
+	prefix = 'action'
+) {
+	const field = (name: string) => `${prefix}-${name}`;
+	const description = textField(form, field('description'));
+	const errors: FieldErrors = {};
+	if (!description) errors[field('description')] = 'Enter what needs to be done';
+	else if (description.length > 300)
+		errors[field('description')] = 'What needs to be done must be 300 characters or fewer';
+	const owner = await readActionOwner(db, form, context, prefix);
+	const due = readActionDueDate(form, context.today, prefix);
+	const values = { [field('description')]: description, ...owner.values, ...due.values };
+	Object.assign(errors, owner.errors, due.errors);
 
 	const input: ActionInput | null =
-		Object.keys(errors).length === 0 && owner && due.ok
+		Object.keys(errors).length === 0 && owner.owner && due.dueDate
 			? {
 					description,
-					ownerId: owner.id,
-					ownerName: owner.name,
-					ownerAgency: owner.agency,
-					dueDate: due.date
+					ownerId: owner.owner.id,
+					ownerName: owner.owner.name,
+					ownerAgency: owner.owner.agency,
+					dueDate: due.dueDate
 				}
 			: null;
 	return { values, errors, input };
@@ -168,7 +193,8 @@ export async function addAction(
 				owner_agency: input.ownerAgency,
 				due_date: input.dueDate,
 				created_by: actor.id,
-				created_at: now.toISOString()
+				created_at: now.toISOString(),
+				completed_at: null
 			})
 			.returning('id')
 			.executeTakeFirstOrThrow();

@@ -256,7 +256,8 @@ export async function saveOutcome(
 						owner_id: owner.ownerId,
 						owner_name: owner.ownerName,
 						owner_agency: owner.ownerAgency,
-						due_date: owner.dueDate
+						due_date: owner.dueDate,
+						completed_at: null
 					})
 					.execute();
 		};

@@ -33,6 +33,7 @@ export interface Database {
 	mail_outbox: MailOutboxTable;
 	email_preference: EmailPreferenceTable;
 	calendar_feed: CalendarFeedTable;
+	action_update: ActionUpdateTable;
 }
 
 export interface SchemaMigrationTable {
@@ -365,6 +366,32 @@ export interface ActionTable {
 	status: Generated<ActionStatus>;
 	created_by: number;
 	created_at: string;
+	/** When it left the open list: done, could not be done, or closed at a review. */
+	completed_at: string | null;
+}
+
+export type ActionUpdateKind =
+	'progress' | 'done' | 'cannot-be-done' | 'extended' | 'reassigned' | 'closed' | 'reminder';
+
+/** MARAC practice: why an action could not be done. */
+export type CannotBeDoneReason = 'circumstances-changed' | 'agency-could-not-act';
+
+/** One entry in an action's history: an update by its owner, a review decision, a reminder. */
+export interface ActionUpdateTable {
+	id: Generated<number>;
+	action_id: number;
+	kind: ActionUpdateKind;
+	note: string;
+	reason: CannotBeDoneReason | null;
+	/** Calendar dates, YYYY-MM-DD, when the due date was extended. */
+	previous_due_date: string | null;
+	new_due_date: string | null;
+	/** "Name, Agency" of the owner before a reassignment. */
+	previous_owner: string | null;
+	/** The meeting whose actions review decided it. */
+	meeting_id: number | null;
+	recorded_by: number;
+	recorded_at: string;
 }
 
 /** A person's private calendar feed link. The token is in the link only; this keeps its SHA-256. */

@@ -18,6 +18,13 @@ import {
 	mayIdentify,
 	readFamily
 } from '$lib/server/consent-gate';
+import { latestUpdates } from '$lib/server/action-updates';
+import {
+	actionsForReview,
+	readReviewForm,
+	recordReviewDecision,
+	reviewedAtMeeting
+} from '$lib/server/follow-up';
 import { announceMeetingChange } from '$lib/server/live';
 import {
 	concludeMeeting,
@@ -55,6 +62,17 @@ async function laterMeetings(communityId: number, date: string) {
 	return upcoming.filter((m) => m.date > date).map((m) => ({ id: m.id, date: m.date }));
 }
 
+/** A case's open actions from earlier meetings, each with its latest update, for its review. */
+async function caseActionsWithUpdates(caseId: number, meetingId: number) {
+	const { db } = appDatabase();
+	const actions = await openCaseActions(db, caseId, meetingId);
+	const latest = await latestUpdates(
+		db,
+		actions.map((a) => a.id)
+	);
+	return actions.map((action) => ({ ...action, latestUpdate: latest.get(action.id) ?? null }));
+}
+
 export const load: PageServerLoad = async ({ locals, params, getClientAddress }) => {
 	const { user, meeting, role, organiser } = await requireRoom(locals, params.id);
 	const { db } = appDatabase();
@@ -64,6 +82,7 @@ export const load: PageServerLoad = async ({ locals, params, getClientAddress })
 	const isChair = role === 'chair';
 
 	const current = agenda.accepted.find((item) => item.id === meeting.currentItemId) ?? null;
+	const today = todayInEngland();
 	let item = null;
 	if (current) {
 		const detail = await findSubmission(db, current.id);
@@ -101,7 +120,7 @@ export const load: PageServerLoad = async ({ locals, params, getClientAddress })
 						members: identified?.members ?? null,
 						needs: identified?.needs ?? null,
 						needUpdates: identified ? await needUpdates(db, current.id) : null,
-						caseActions: identified ? await openCaseActions(db, family.caseId, meeting.id) : null
+						caseActions: identified ? await caseActionsWithUpdates(family.caseId, meeting.id) : null
 					}
 				: null,
 			outcome: outcome ?? null
@@ -117,6 +136,7 @@ export const load: PageServerLoad = async ({ locals, params, getClientAddress })
 		dueDate: a.dueDate
 	}));
 	const later = organiser ? await laterMeetings(meeting.communityId, meeting.date) : [];
+	const reviewMeeting = { id: meeting.id, communityId: meeting.communityId, date: meeting.date };
 	return {
 		meeting: {
 			id: meeting.id,
@@ -150,6 +170,31 @@ export const load: PageServerLoad = async ({ locals, params, getClientAddress })
 		},
 		item,
 		actions,
+		// The actions review at the start: references and owners only, as the action list shows them.
+		review: {
+			actions: (await actionsForReview(db, reviewMeeting, today)).map((a) => ({
+				id: a.id,
+				reference: a.reference,
+				description: a.description,
+				ownerName: a.ownerName,
+				ownerAgency: a.ownerAgency,
+				dueDate: a.dueDate,
+				due: a.due,
+				meetingDate: a.meetingDate,
+				latestUpdate: a.latestUpdate
+			})),
+			decided: (await reviewedAtMeeting(db, meeting.id)).map((d) => ({
+				id: d.id,
+				reference: d.reference,
+				description: d.description,
+				kind: d.kind,
+				note: d.note,
+				previousOwner: d.previousOwner,
+				ownerName: d.ownerName,
+				ownerAgency: d.ownerAgency,
+				newDueDate: d.newDueDate
+			}))
+		},
 		choices: organiser
 			? {
 					owners: await ownerChoices(db, meeting.id, meeting.communityId),
@@ -337,6 +382,39 @@ export const actions: Actions = {
 			{ id: user.id, ip: getClientAddress() }
 		);
 		return changed(meeting.id, { actionAdded: true });
+	},
+
+	review: async ({ locals, params, request, getClientAddress }) => {
+		const { user, meeting } = await organiserOnly(locals, params.id);
+		const form = await request.formData();
+		const actionId = Number(form.get('action'));
+		if (!Number.isInteger(actionId)) error(404, 'That action is not in the review');
+		const { db } = appDatabase();
+		const today = todayInEngland();
+		const read = await readReviewForm(db, form, actionId, {
+			meetingId: meeting.id,
+			communityId: meeting.communityId,
+			today
+		});
+		if (!read.input)
+			return fail(400, {
+				reviewValues: read.values,
+				reviewActionId: actionId,
+				errors: read.errors
+			});
+		const recorded = await recordReviewDecision(
+			db,
+			{ id: meeting.id, communityId: meeting.communityId, date: meeting.date },
+			actionId,
+			read.input,
+			{ id: user.id, ip: getClientAddress() },
+			today
+		);
+		if (!recorded)
+			return fail(409, {
+				roomError: 'That action has already been reviewed, or is no longer overdue'
+			});
+		return changed(meeting.id, { reviewed: actionId });
 	},
 
 	conclude: async ({ locals, params, getClientAddress }) => {

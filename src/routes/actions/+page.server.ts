@@ -1,0 +1,42 @@
+import { requireUser } from '$lib/server/access';
+import { appDatabase } from '$lib/server/app-database';
+import { ACTION_STATUSES, communitiesOfOwnedActions, myActions } from '$lib/server/action-updates';
+import { actionStatusNames } from '$lib/action-words';
+import type { PageServerLoad } from './$types';
+
+/** My actions: every action the person owns, in every community, grouped by when it is due. */
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const user = requireUser(locals);
+	const { db } = appDatabase();
+	const communities = await communitiesOfOwnedActions(db, user.id);
+	// Only real options count: anything else in the address is read as "all".
+	const community =
+		communities.find((c) => String(c.id) === url.searchParams.get('community')) ?? null;
+	const status = ACTION_STATUSES.find((s) => s === url.searchParams.get('status')) ?? null;
+	const groups = await myActions(db, user.id, { communityId: community?.id, status });
+	const rows = (group: keyof typeof groups) =>
+		groups[group].map((action) => ({
+			id: action.id,
+			reference: action.reference,
+			description: action.description,
+			status: action.status,
+			dueDate: action.dueDate,
+			due: action.due,
+			meetingId: action.meetingId,
+			meetingDate: action.meetingDate,
+			communityName: action.communityName,
+			latestUpdate: action.latestUpdate
+		}));
+	return {
+		filter: { community: community ? String(community.id) : '', status: status ?? '' },
+		filtered: Boolean(community || status),
+		communities: communities.map((c) => ({ value: String(c.id), label: c.name })),
+		statuses: ACTION_STATUSES.map((s) => ({ value: s, label: actionStatusNames[s] })),
+		groups: {
+			overdue: rows('overdue'),
+			soon: rows('soon'),
+			later: rows('later'),
+			done: rows('done')
+		}
+	};
+};
