@@ -588,6 +588,17 @@ describe('the follow-up board', () => {
 			`Reminder from the Ledbury MAG: your action for ${fixture.references.fine}, agreed on 11 May 2027, is 3 weeks overdue.`
 		);
 		expect(notice.message).not.toContain(CHILD);
+		// And an email, queued in the same transaction, by reference only.
+		const mail = await database.db
+			.selectFrom('mail_outbox')
+			.select(['kind', 'recipient', 'body'])
+			.executeTakeFirstOrThrow();
+		expect(mail).toMatchObject({
+			kind: 'reminder-from-chair',
+			recipient: 'confirmedmember@council.example'
+		});
+		expect(mail.body).toContain(fixture.references.fine);
+		expect(mail.body).not.toContain(CHILD);
 		expect(await actionHistory(database.db, id)).toEqual([
 			expect.objectContaining({
 				kind: 'reminder',
@@ -622,6 +633,7 @@ describe('the follow-up board', () => {
 		const id = await addAction({});
 		await expect(remindOwner(database.db, id, { id: 99999, ip: null })).rejects.toThrow();
 		expect(await count('notice')).toBe(0);
+		expect(await count('mail_outbox')).toBe(0);
 		expect(await count('action_update')).toBe(0);
 	});
 });

@@ -1,3 +1,4 @@
+import { remindOwnerByEmail } from './mail/notifications';
 import { sql } from 'kysely';
 import type { DB } from './db';
 import { actionsWithReference, referenceOf } from './action-list';
@@ -225,6 +226,8 @@ export async function remindOwner(
 		if (!action || !OPEN_STATUSES.includes(action.status)) return { reminded: false } as const;
 		const reference = referenceOf(action);
 		const notified = action.ownerId !== null && action.ownerDisabledAt === null;
+		// The email goes through the outbox in this same transaction: no reminder, no email.
+		if (notified) await remindOwnerByEmail(trx, actionId, now);
 		if (notified)
 			await trx
 				.insertInto('notice')
@@ -241,7 +244,7 @@ export async function remindOwner(
 			.values(
 				historyEntry(actionId, 'reminder', actor, now, {
 					note: notified
-						? 'A notice was sent to the owner in the app'
+						? 'A notice was sent to the owner in the app and by email'
 						: 'The owner has no account here, so no notice could be sent: contact them directly'
 				})
 			)

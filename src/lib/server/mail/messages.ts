@@ -14,7 +14,8 @@ export interface MailContent {
 
 export const links = {
 	meeting: (origin: string, meetingId: number) => `${origin}/meetings/${meetingId}`,
-	actions: (origin: string, meetingId: number) => `${origin}/meetings/${meetingId}/actions`,
+	/** The owner's own actions: open to them whether or not they belong to that MAG. */
+	myActions: (origin: string) => `${origin}/actions`,
 	emailSettings: (origin: string) => `${origin}/account/email`
 };
 
@@ -117,7 +118,7 @@ export function actionListMail(input: {
 			...input.actions.map((action) => `- ${actionLine(action)}`),
 			'',
 			'Sign in to see what is to be done, and the whole action list:',
-			links.actions(input.origin, input.meetingId),
+			links.myActions(input.origin),
 			'',
 			footer(input.origin, false)
 		].join('\n')
@@ -168,7 +169,7 @@ export function reminderMail(input: {
 			`Agreed at: ${meetingName(action)}`,
 			'',
 			'Sign in to see what is to be done:',
-			links.actions(input.origin, action.meetingId),
+			links.myActions(input.origin),
 			'',
 			footer(input.origin, input.kind !== 'from-chair')
 		].join('\n')
@@ -185,7 +186,7 @@ export function digestMail(input: {
 	const count = input.actions.length;
 	const lines = input.actions.flatMap((action) => [
 		`- ${actionLine(action, input.today)}`,
-		`  Agreed at ${meetingName(action)}: ${links.actions(input.origin, action.meetingId)}`
+		`  Agreed at ${meetingName(action)}: ${links.myActions(input.origin)}`
 	]);
 	return {
 		subject: `Your open MAG actions this week: ${count}${overdue ? `, ${overdue} overdue` : ''}`,
