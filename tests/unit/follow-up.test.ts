@@ -88,7 +88,7 @@ async function addAction(fields: {
 	return row.id;
 }
 
-const count = async (table: 'action_update' | 'audit_log' | 'notice') =>
+const count = async (table: 'action_update' | 'audit_log' | 'notice' | 'mail_outbox') =>
 	Number(
 		(
 			await database.db
