@@ -202,7 +202,12 @@ test('the data protection officer reads the audit log and nothing else an admini
 	const officer = await newContext(browser);
 	const officerPage = await officer.newPage();
 	await acceptInvitation(officerPage, invitation.link, 'harbour-lantern-meadow-42');
-	await expect(mainNavigation(officerPage)).toHaveText(['Home', 'Audit log', 'Your account']);
+	await expect(mainNavigation(officerPage)).toHaveText([
+		'Home',
+		'My actions',
+		'Audit log',
+		'Your account'
+	]);
 	await expect(officerPage.getByTestId('signed-in-as')).toContainText('Data protection officer');
 	await mainNavigation(officerPage).filter({ hasText: 'Audit log' }).click();
 	await expect(officerPage).toHaveURL('/admin/audit');
