@@ -261,5 +261,6 @@ export async function openCaseActions(db: DB, caseId: number, exceptMeetingId?: 
 		.where('status', 'in', ['open', 'in-progress'])
 		.$if(exceptMeetingId !== undefined, (qb) => qb.where('meeting_id', '!=', exceptMeetingId!))
 		.orderBy('due_date')
+		.orderBy('id')
 		.execute();
 }

@@ -1,3 +1,4 @@
+import { openCaseActions } from './actions';
 import type { DB } from './db';
 import type { NeedStatus, SubmissionStatus } from './schema';
 import { recordAudit, type Actor } from './audit';
@@ -13,9 +14,6 @@ import { NEED_STATUSES, PROGRESS_LIMIT } from '../need-statuses';
 
 /** An item still heading for a meeting: a review in one of these is not done yet. */
 const LIVE_STATUSES: SubmissionStatus[] = ['submitted', 'accepted', 'deferred'];
-
-/** Actions still to be delivered follow the case into its review (DOMAIN.md). */
-const OPEN_ACTION_STATUSES = ['open', 'in-progress'] as const;
 
 export interface CaseToReview {
 	id: number;
@@ -66,24 +64,6 @@ export async function casesLedBy(
 	return cases.map((c) => ({ ...c, waitingReview: waiting.get(c.id) ?? null }));
 }
 
-export async function openActionsOf(db: DB, caseId: number) {
-	return db
-		.selectFrom('action')
-		.select([
-			'id',
-			'description',
-			'owner_name as ownerName',
-			'owner_agency as ownerAgency',
-			'due_date as dueDate',
-			'status'
-		])
-		.where('case_id', '=', caseId)
-		.where('status', 'in', OPEN_ACTION_STATUSES)
-		.orderBy('due_date')
-		.orderBy('id')
-		.execute();
-}
-
 /** The case's needs in the order the review form numbers them. */
 export async function needsOf(db: DB, caseId: number) {
 	return db
@@ -122,7 +102,7 @@ export async function readCaseForReview(
 		.executeTakeFirst();
 	if (!familyCase) return undefined;
 	const needs = await needsOf(db, caseId);
-	const openActions = await openActionsOf(db, caseId);
+	const openActions = await openCaseActions(db, caseId);
 	await recordAudit(db, {
 		actorId: reader.id,
 		action: 'family.viewed',
@@ -348,7 +328,7 @@ export async function readReview(
 		.where('need.case_id', '=', review.caseId)
 		.orderBy('need.id')
 		.execute();
-	const openActions = await openActionsOf(db, review.caseId);
+	const openActions = await openCaseActions(db, review.caseId);
 	await recordAudit(db, {
 		actorId: reader.id,
 		action: 'family.viewed',
