@@ -1,7 +1,8 @@
 import { subMonths } from 'date-fns';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { recordAudit, verifyAuditChain } from '$lib/server/audit';
-import type { OpenDatabase } from '$lib/server/db';
+import { openDatabase, type OpenDatabase } from '$lib/server/db';
+import { migrate } from '$lib/server/migrator';
 import {
 	REMOVED,
 	REMOVED_INITIALS,
@@ -10,6 +11,7 @@ import {
 	type RetentionSettings
 } from '$lib/server/retention';
 import { ACTION_TEXT, OUTCOME_NOTE, PROGRESS, addMeetingHistory } from './case-history';
+import { migrations } from '../../db/migrations/index';
 import { freshDatabase } from './helpers';
 import { CHILD, NEED, meetingWithFamilies } from './meeting-fixture';
 
@@ -278,6 +280,39 @@ describe('retention of the audit log', () => {
 		expect((await actions()).slice(0, 8)).toEqual(
 			[0, 1, 2, 3, 4, 5, 6, 7].map((i) => `event.${i}`)
 		);
+	});
+});
+
+describe('the migration that added retention', () => {
+	it('dates the closing of cases closed before it: the last outcome, else when the case opened', async () => {
+		database = openDatabase(':memory:');
+		await migrate(
+			database.db,
+			Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '20261124_1500'))
+		);
+		const fixture = await meetingWithFamilies(database);
+		await addMeetingHistory(database, {
+			meetingId: fixture.meetingId,
+			communityId: fixture.communityId,
+			submissionId: fixture.items.fine,
+			chairId: fixture.people.chair
+		});
+		const decided = '2025-01-02T10:00:00.000Z';
+		database.sqlite.prepare('update outcome set recorded_at = ?').run(decided);
+		database.sqlite
+			.prepare("update family_case set status = 'closed-needs-met' where reference in (?, ?)")
+			.run(fixture.references.fine, fixture.references.withdrawn);
+
+		expect(await migrate(database.db)).toContain('20261124_1500_retention');
+		const rows = database.sqlite
+			.prepare('select reference, created_at, closed_at, anonymised_at from family_case')
+			.all() as { reference: string; created_at: string; closed_at: string | null }[];
+		const row = (reference: string) => rows.find((r) => r.reference === reference)!;
+		expect(row(fixture.references.fine)).toMatchObject({ closed_at: decided, anonymised_at: null });
+		expect(row(fixture.references.withdrawn).closed_at).toBe(
+			row(fixture.references.withdrawn).created_at
+		);
+		expect(row(fixture.references.unchecked).closed_at).toBeNull();
 	});
 });
 
