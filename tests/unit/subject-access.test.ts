@@ -139,6 +139,13 @@ describe('a subject access export', () => {
 		expect(await count()).toBe(before);
 	});
 
+	it("puts the family's record in the PDF, but not staff's network addresses", () => {
+		const text = JSON.stringify(subjectAccessDocument(exported).content);
+		for (const held of [CHILD, NEED, OUTCOME_NOTE, ACTION_TEXT, 'The chair'])
+			expect(text).toContain(held);
+		expect(text).not.toContain('192.0.2.7');
+	});
+
 	it('renders the same record as a PDF', async () => {
 		const pdf = await renderPdf(subjectAccessDocument(exported));
 		expect(Buffer.from(pdf.subarray(0, 5)).toString('latin1')).toBe('%PDF-');

@@ -157,13 +157,14 @@ export function subjectAccessDocument(record: CaseExport): TDocumentDefinitions 
 			),
 			{ text: 'Who has read, checked, changed or exported this record', style: 'heading' },
 			table(
-				['When', 'Who', 'What', 'Details', 'From'],
+				['When', 'Who', 'What', 'Details'],
+				// Staff's network addresses are theirs, not the family's: they stay in the JSON, for
+				// the officer, and out of the copy that is sent to the family.
 				record.auditEntries.map((e) => [
 					when(e.at),
 					e.actor_name ?? 'The service itself',
 					e.action,
-					e.detail ? JSON.stringify(e.detail) : '',
-					e.ip ?? ''
+					e.detail ? JSON.stringify(e.detail) : ''
 				])
 			)
 		]
