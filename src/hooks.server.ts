@@ -8,14 +8,16 @@ import { config } from '$lib/server/config';
 import { startAppMail, stopAppMail } from '$lib/server/mail/app-mail';
 import { migrate } from '$lib/server/migrator';
 import { auditRefusal } from '$lib/server/refusals';
+import { startRetentionSchedule, stopRetentionSchedule } from '$lib/server/retention-schedule';
 
 export const init: ServerInit = async () => {
 	await migrate(appDatabase().db);
 	startAppMail(appDatabase().db);
+	startRetentionSchedule(appDatabase().db);
 	// adapter-node emits this after Ctrl-C / SIGTERM once requests have finished. The mail worker
 	// finishes the message in hand first, so the database is closed (and its WAL checkpointed) last.
 	process.once('sveltekit:shutdown' as 'exit', () => {
-		void stopAppMail().finally(() => closeAppDatabase());
+		void Promise.all([stopAppMail(), stopRetentionSchedule()]).finally(() => closeAppDatabase());
 	});
 };
 

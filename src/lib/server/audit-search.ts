@@ -164,7 +164,9 @@ const actionWords: Record<string, string> = {
 	'consent-gate.refused': 'Checked consent: the gate stayed shut',
 	'submission.created': 'Brought the case to a meeting',
 	'submission.updated': 'Changed the case’s item',
-	'submission.withdrawn': 'Withdrew the case’s item'
+	'submission.withdrawn': 'Withdrew the case’s item',
+	'case.exported': 'Exported everything held (subject access request)',
+	'case.anonymised': 'Removed the family’s identities (retention)'
 };
 
 function whyOf(detail: string | null): string | null {

@@ -98,11 +98,19 @@ const VERIFY_BATCH = 1000;
  * Walks the whole log, oldest first, and reports the first entry whose hash no longer matches its
  * contents (changed after it was written) or whose link no longer matches the entry before it (an
  * entry removed, inserted or moved). Entries removed from the end leave no broken link, so the
- * highest id SQLite ever handed out (sqlite_sequence) is compared with the last entry too.
+ * highest id SQLite ever handed out (sqlite_sequence) is compared with the last entry too. Entries
+ * removed by retention from the start are accounted for by the latest `audit_checkpoint`.
  */
 export async function verifyAuditChain(db: DB): Promise<ChainCheck> {
 	let entries = 0;
-	let previous = null as { id: number; hash: string } | null;
+	// After retention removed the oldest entries, the chain starts from the checkpoint it left.
+	const checkpoint = await db
+		.selectFrom('audit_checkpoint')
+		.select(['last_removed_id as id', 'last_removed_hash as hash'])
+		.orderBy('id', 'desc')
+		.limit(1)
+		.executeTakeFirst();
+	let previous = (checkpoint ?? null) as { id: number; hash: string } | null;
 	for (;;) {
 		const batch = await db
 			.selectFrom('audit_log')

@@ -34,6 +34,8 @@ export interface Database {
 	email_preference: EmailPreferenceTable;
 	calendar_feed: CalendarFeedTable;
 	action_update: ActionUpdateTable;
+	retention_run: RetentionRunTable;
+	audit_checkpoint: AuditCheckpointTable;
 }
 
 export interface SchemaMigrationTable {
@@ -234,6 +236,10 @@ export interface FamilyCaseTable {
 	lead_professional_id: number | null;
 	status: Generated<CaseStatus>;
 	next_review_meeting_id: number | null;
+	/** When the status left 'open' (kept by a database trigger); null while open. Starts retention. */
+	closed_at: Generated<string | null>;
+	/** When retention removed the family's identities (retention.ts); null until then. */
+	anonymised_at: Generated<string | null>;
 }
 
 export type CaseStatus = 'open' | 'closed-needs-met' | 'stepped-up' | 'stepped-down' | 'withdrawn';
@@ -443,6 +449,30 @@ export interface EmailPreferenceTable {
 	reminders: number;
 	digest: number;
 	updated_at: string;
+}
+
+/** One run of the retention job (retention.ts), by the daily schedule or `npm run retention`. */
+export interface RetentionRunTable {
+	id: Generated<number>;
+	ran_at: string;
+	cases_anonymised: number;
+	audit_entries_removed: number;
+	by: 'schedule' | 'command';
+	/** JSON text: the settings used and the references anonymised. */
+	detail: string | null;
+}
+
+/**
+ * Where the audit log now starts: its oldest entries up to `last_removed_id` were removed by
+ * retention, and the first one kept follows `last_removed_hash`. The database lets entries be
+ * deleted only up to the latest checkpoint.
+ */
+export interface AuditCheckpointTable {
+	id: Generated<number>;
+	made_at: string;
+	last_removed_id: number;
+	last_removed_hash: string;
+	entries_removed: number;
 }
 
 export type Agency = Selectable<AgencyTable>;
