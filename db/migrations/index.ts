@@ -6,6 +6,7 @@ import * as m20261123_1700_meeting_room from './20261123_1700_meeting_room';
 import * as m20261124_1000_mail_outbox from './20261124_1000_mail_outbox';
 import * as m20261124_1100_calendar_feed from './20261124_1100_calendar_feed';
 import * as m20261124_1300_audit_chain from './20261124_1300_audit_chain';
+import * as m20261124_1400_case_record from './20261124_1400_case_record';
 
 export interface Migration {
 	up: (db: Kysely<unknown>) => Promise<void>;
@@ -23,5 +24,6 @@ export const migrations: Record<string, Migration> = {
 	'20261123_1700_meeting_room': m20261123_1700_meeting_room,
 	'20261124_1000_mail_outbox': m20261124_1000_mail_outbox,
 	'20261124_1100_calendar_feed': m20261124_1100_calendar_feed,
-	'20261124_1300_audit_chain': m20261124_1300_audit_chain
+	'20261124_1300_audit_chain': m20261124_1300_audit_chain,
+	'20261124_1400_case_record': m20261124_1400_case_record
 };
