@@ -29,6 +29,11 @@ function dateOf(form: FormData, id: string) {
 	);
 }
 
+/** A date input's message, naming the date: "Enter the date consent was signed". */
+function dateMessage(message: string, which: string): string {
+	return message.replace('the date', `the ${which}`).replace('The date', `The ${which}`);
+}
+
 function valuesOf(form: FormData): Record<string, string> {
 	const values: Record<string, string> = {};
 	for (const [name, value] of form.entries())
@@ -46,8 +51,7 @@ export function readConsentForm(form: FormData, today: string) {
 	if (!['yes', 'no', 'not-of-age'].includes(youngPerson))
 		errors.youngPerson = 'Say whether the young person consented';
 	const signed = dateOf(form, 'signedOn');
-	if (!signed.ok)
-		errors.signedOn = signed.message.replace('the date', 'the date consent was signed');
+	if (!signed.ok) errors.signedOn = dateMessage(signed.message, 'date consent was signed');
 	else if (signed.date > today)
 		errors.signedOn = 'The date consent was signed must be today or in the past';
 	const sharedWith = textField(form, 'sharedWith');
@@ -72,7 +76,7 @@ export function readWithdrawalForm(form: FormData, today: string, signedOn: stri
 	const errors: FieldErrors = {};
 	const withdrawn = dateOf(form, 'withdrawnOn');
 	if (!withdrawn.ok)
-		errors.withdrawnOn = withdrawn.message.replace('the date', 'the date consent was withdrawn');
+		errors.withdrawnOn = dateMessage(withdrawn.message, 'date consent was withdrawn');
 	else if (withdrawn.date > today)
 		errors.withdrawnOn = 'The date consent was withdrawn must be today or in the past';
 	else if (signedOn && withdrawn.date < signedOn)
