@@ -151,3 +151,25 @@ test('the lead professional reads the case record and records that the family wi
 	await expect(page.getByRole('button', { name: 'Record the withdrawal' })).toHaveCount(0);
 	await expectNoAxeViolations(page);
 });
+
+test('after the withdrawal, the chair closes the case’s open action with a reason', async ({
+	page
+}) => {
+	await signIn(page, 'chair.north@mag.example');
+	await open(page, `/cases/${made.caseId}`);
+	const flagged = page.locator('.govuk-inset-text', { hasText: 'Check attendance records' });
+	await expect(flagged).toContainText('flagged because consent withdrawn');
+	await submitForm(page, 'Save the decision');
+	const flagId = await flagged.locator('input[name="flagId"]').inputValue();
+	await expectErrorSummary(page, {
+		[`decision-${flagId}`]: 'Choose whether to close the action or keep it'
+	});
+	await expectNoAxeViolations(page);
+	await flagged.getByRole('radio', { name: 'Close it' }).check();
+	await flagged.getByLabel('Why close it (if closing)').fill('The family no longer agree to it');
+	await submitForm(page, 'Save the decision');
+	await expect(page.getByText('The action is closed')).toBeVisible();
+	await expect(flagged).toContainText('The family no longer agree to it');
+	await expect(page.getByRole('button', { name: 'Save the decision' })).toHaveCount(0);
+	await expectNoAxeViolations(page);
+});

@@ -11,13 +11,19 @@ const databasePath = vi.hoisted(() => {
 import { isHttpError } from '@sveltejs/kit';
 import { sql } from 'kysely';
 import { appDatabase, closeAppDatabase } from '$lib/server/app-database';
-import { recordConsent, withdrawConsent } from '$lib/server/case-consent';
+import {
+	readConsentForm,
+	readWithdrawalForm,
+	recordConsent,
+	withdrawConsent
+} from '$lib/server/case-consent';
 import { caseAccess, consentStanding, readCase, type CaseAccess } from '$lib/server/cases';
 import { consentForMeeting } from '$lib/server/consent';
 import { checkConsentGate, familyOfItem } from '$lib/server/consent-gate';
 import { acknowledgeHandOver, handOverCase } from '$lib/server/hand-over';
 import { migrate } from '$lib/server/migrator';
 import { createNewCaf } from '$lib/server/new-caf';
+import { saveOutcome } from '$lib/server/outcomes';
 import { load as caseLoad } from '../../src/routes/cases/[id]/+page.server';
 import { meetingWithFamilies, CHILD, MEETING_DATE, NEED, TODAY } from './meeting-fixture';
 
@@ -521,5 +527,92 @@ describe('handing a case over', () => {
 			.where('action', 'like', 'case.hand%')
 			.execute();
 		expect(actions.map((a) => a.action)).toEqual(['case.handed-over', 'case.hand-over-accepted']);
+	});
+});
+
+function formOf(fields: Record<string, string>): FormData {
+	const form = new FormData();
+	for (const [name, value] of Object.entries(fields)) form.set(name, value);
+	return form;
+}
+
+describe('the withdrawal date', () => {
+	it.each([
+		['missing', ['', '', ''], 'Enter the date consent was withdrawn'],
+		['without a year', ['3', '5', ''], 'The date consent was withdrawn must include a year'],
+		['not a real date', ['31', '2', '2027'], 'The date consent was withdrawn must be a real date'],
+		[
+			'in the future',
+			['12', '5', '2027'],
+			'The date consent was withdrawn must be today or in the past'
+		],
+		[
+			'before consent was given',
+			['28', '2', '2027'],
+			'The date consent was withdrawn must be on or after the day it was given (1 March 2027)'
+		],
+		['today', ['11', '5', '2027'], null],
+		['the day it was given', ['1', '3', '2027'], null]
+	])('%s: %s', (_, [day, month, year], error) => {
+		const read = readWithdrawalForm(
+			formOf({ 'withdrawnOn-day': day!, 'withdrawnOn-month': month!, 'withdrawnOn-year': year! }),
+			TODAY,
+			'2027-03-01'
+		);
+		expect(read.errors.withdrawnOn ?? null).toBe(error);
+		expect(read.date === null).toBe(error !== null);
+		expect(read.values['withdrawnOn-day']).toBe(day);
+	});
+
+	it('a renewal needs who, the young person, a date signed not in the future, sharing and where the form is', () => {
+		const read = readConsentForm(
+			formOf({ 'signedOn-day': '12', 'signedOn-month': '5', 'signedOn-year': '2027' }),
+			TODAY
+		);
+		expect(read.input).toBeNull();
+		expect(read.errors).toEqual({
+			givenBy: 'Enter who gave consent',
+			youngPerson: 'Say whether the young person consented',
+			signedOn: 'The date consent was signed must be today or in the past',
+			sharedWith: 'Enter the agencies the family agreed to share with',
+			formLocation: 'Enter where the signed consent form is kept'
+		});
+	});
+});
+
+describe('the status history', () => {
+	it('keeps the status a review outcome sets, by whom and at which item', async () => {
+		const { db } = appDatabase();
+		const family = await anotherFamily(fixture.meetingId, 'Cosmo Heron');
+		const saved = await saveOutcome(
+			db,
+			{
+				submissionId: family.submissionId,
+				meetingId: fixture.meetingId,
+				meetingDate: MEETING_DATE,
+				communityId: fixture.communityId,
+				caseId: family.caseId
+			},
+			{
+				kind: 'stepped-down',
+				part: 3,
+				note: 'Universal services',
+				needStatuses: {},
+				nextReviewMeetingId: null
+			},
+			0,
+			chair(),
+			at
+		);
+		expect(saved.saved).toBe(true);
+		const record = (await readCase(db, family.caseId, chair(), TODAY))!;
+		expect(record.case.status).toBe('stepped-down');
+		expect(record.statusChanges).toEqual([
+			expect.objectContaining({
+				status: 'stepped-down',
+				byName: 'The chair',
+				changedAt: at.toISOString()
+			})
+		]);
 	});
 });
