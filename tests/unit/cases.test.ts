@@ -607,6 +607,9 @@ describe('the status history', () => {
 		expect(saved.saved).toBe(true);
 		const record = (await readCase(db, family.caseId, chair(), TODAY))!;
 		expect(record.case.status).toBe('stepped-down');
+		expect(record.timeline.map((item) => item.outcome)).toEqual([
+			'Step down to universal services'
+		]);
 		expect(record.statusChanges).toEqual([
 			expect.objectContaining({
 				status: 'stepped-down',

@@ -3,6 +3,7 @@ import { recordAudit } from './audit';
 import { membershipRole, runsTheMeeting } from './communities';
 import { consentValidUntil } from './consent';
 import { currentConsentId } from './consent-gate';
+import { ADVICE_OUTCOMES, REVIEW_DECISIONS } from './outcomes';
 import type { CaseStatus, ConsentKind, NeedStatus } from './schema';
 
 /**
@@ -25,6 +26,15 @@ export const CASE_STATUSES: Record<CaseStatus, string> = {
 	'stepped-down': 'Stepped down',
 	withdrawn: 'Withdrawn'
 };
+
+/** An outcome in the words the meeting uses. */
+function outcomeWords(kind: string | null): string | null {
+	if (kind === null) return null;
+	if (kind === 'agreed') return 'Support agreed';
+	if (Object.hasOwn(ADVICE_OUTCOMES, kind))
+		return `Taken as advice: ${ADVICE_OUTCOMES[kind as keyof typeof ADVICE_OUTCOMES]}`;
+	return REVIEW_DECISIONS[kind as keyof typeof REVIEW_DECISIONS] ?? kind;
+}
 
 export async function findCase(db: DB, caseId: number) {
 	return db
@@ -355,8 +365,9 @@ export async function readCase(db: DB, caseId: number, reader: CaseReader, today
 		levelOfNeed: items
 			.filter((i) => i.levelOfNeed !== null)
 			.map((i) => ({ meetingDate: i.meetingDate, level: i.levelOfNeed! })),
-		timeline: items.map((item) => ({
+		timeline: items.map(({ outcomeKind, ...item }) => ({
 			...item,
+			outcome: outcomeWords(outcomeKind),
 			gate: gateChecks.filter((g) => g.submissionId === item.id).at(-1) ?? null,
 			actions: actions
 				.filter((a) => a.submissionId === item.id)
