@@ -24,7 +24,7 @@ import { acknowledgeHandOver, handOverCase } from '$lib/server/hand-over';
 import { migrate } from '$lib/server/migrator';
 import { createNewCaf } from '$lib/server/new-caf';
 import { saveOutcome } from '$lib/server/outcomes';
-import { load as caseLoad } from '../../src/routes/cases/[id]/+page.server';
+import { actions as caseActions, load as caseLoad } from '../../src/routes/cases/[id]/+page.server';
 import { meetingWithFamilies, CHILD, MEETING_DATE, NEED, TODAY } from './meeting-fixture';
 
 type Fixture = Awaited<ReturnType<typeof meetingWithFamilies>>;
@@ -617,5 +617,49 @@ describe('the status history', () => {
 				changedAt: at.toISOString()
 			})
 		]);
+	});
+});
+
+describe('who may change a case: every form action refuses the rest on the server', () => {
+	type Action = 'handOver' | 'renewConsent' | 'withdrawConsent' | 'decideAction';
+	const MAY: Record<Action, Who[]> = {
+		handOver: ['leadProfessional', 'chair', 'coordinator'],
+		renewConsent: ['leadProfessional', 'submitter', 'chair', 'coordinator'],
+		withdrawConsent: ['leadProfessional', 'submitter', 'chair', 'coordinator'],
+		decideAction: ['chair']
+	};
+	const PEOPLE: Who[] = [
+		'leadProfessional',
+		'submitter',
+		'chair',
+		'coordinator',
+		'confirmedMember',
+		'unconfirmedMember',
+		'nonMember',
+		'administrator',
+		'dpo'
+	];
+	const rows = (Object.keys(MAY) as Action[]).flatMap((action) =>
+		PEOPLE.map((who) => [action, who, MAY[action].includes(who)] as const)
+	);
+
+	it.each(rows)('%s by %s: allowed %s', async (action, who, allowed) => {
+		// An empty form: those allowed get the form back with errors, and nothing changes.
+		const request = new Request(`http://localhost/cases/${caseIds.fine}`, {
+			method: 'POST',
+			body: new FormData()
+		});
+		const base = event(who, caseIds.fine) as Record<string, unknown>;
+		let answer: string;
+		try {
+			const result = (await caseActions[action]!({ ...base, request } as never)) as {
+				status?: number;
+			};
+			answer = `answered ${result?.status ?? 200}`;
+		} catch (thrown) {
+			if (!isHttpError(thrown)) throw thrown;
+			answer = `refused ${thrown.status}`;
+		}
+		expect(answer).toBe(allowed ? 'answered 400' : 'refused 403');
 	});
 });
