@@ -8,6 +8,7 @@ import * as m20261124_1100_calendar_feed from './20261124_1100_calendar_feed';
 import * as m20261124_1200_action_follow_up from './20261124_1200_action_follow_up';
 import * as m20261124_1300_audit_chain from './20261124_1300_audit_chain';
 import * as m20261124_1500_retention from './20261124_1500_retention';
+import * as m20261124_1400_case_record from './20261124_1400_case_record';
 
 export interface Migration {
 	up: (db: Kysely<unknown>) => Promise<void>;
@@ -27,5 +28,6 @@ export const migrations: Record<string, Migration> = {
 	'20261124_1100_calendar_feed': m20261124_1100_calendar_feed,
 	'20261124_1200_action_follow_up': m20261124_1200_action_follow_up,
 	'20261124_1300_audit_chain': m20261124_1300_audit_chain,
+	'20261124_1400_case_record': m20261124_1400_case_record,
 	'20261124_1500_retention': m20261124_1500_retention
 };

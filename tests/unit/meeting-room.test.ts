@@ -121,7 +121,7 @@ describe('the consent gate', () => {
 			'signed more than 12 months before the meeting',
 			{ signed_on: '2026-05-10' },
 			'refused',
-			'the consent was signed more than 12 months before the meeting'
+			'the consent was signed more than 12 months before the meeting: the consent must be renewed'
 		],
 		[
 			'not covering this MAG',

@@ -24,7 +24,11 @@ describe('the consent check at submission', () => {
 		[{ signedOn: '2026-03-09', coversMag: true }, { valid: true }],
 		[
 			{ signedOn: '2026-03-08', coversMag: true },
-			{ valid: false, reason: 'the consent was signed more than 12 months before the meeting' }
+			{
+				valid: false,
+				reason:
+					'the consent was signed more than 12 months before the meeting: the consent must be renewed'
+			}
 		],
 		[
 			{ signedOn: '2027-03-02', coversMag: true },

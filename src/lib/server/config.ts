@@ -45,7 +45,9 @@ export function loadConfig() {
 				'the agencies the family agreed to, only to help the family, and I will not write down or ' +
 				'keep anything about a family except the actions I am given.',
 		/** A new CAF is reviewed at the meeting after next unless the chair picks another. */
-		nextReviewAfterMeetings: numberFrom('NEXT_REVIEW_AFTER_MEETINGS', 2)
+		nextReviewAfterMeetings: numberFrom('NEXT_REVIEW_AFTER_MEETINGS', 2),
+		/** A consent signed longer ago than this before a meeting must be renewed first. */
+		consentValidMonths: numberFrom('CONSENT_VALID_MONTHS', 12)
 	};
 }
 

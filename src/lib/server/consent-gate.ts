@@ -46,25 +46,14 @@ export async function familyOfItem(db: DB, submissionId: number): Promise<ItemFa
 			'family_case.reference',
 			'family_case.initials',
 			'family_case.community_id as communityId',
-			'family_case.lead_professional_id as leadProfessionalId',
-			'new_caf.consent_id as cafConsentId'
+			'family_case.lead_professional_id as leadProfessionalId'
 		])
 		.where('submission.id', '=', submissionId)
 		.executeTakeFirst();
 	if (!row || (row.part !== 2 && row.part !== 3)) return undefined;
-	// A new CAF is checked against the consent it came with; a review against the latest on file.
-	const consentId =
-		row.cafConsentId ??
-		(
-			await db
-				.selectFrom('consent')
-				.select('id')
-				.where('case_id', '=', row.caseId)
-				.orderBy('signed_on', 'desc')
-				.orderBy('id', 'desc')
-				.executeTakeFirst()
-		)?.id ??
-		null;
+	// Both parts are checked against the case's current consent: a renewal is honoured, and a
+	// withdrawal closes the gate at once, even for an item already on a published agenda.
+	const consentId = (await currentConsentId(db, row.caseId)) ?? null;
 	return {
 		submissionId: row.submissionId,
 		part: row.part,
@@ -76,6 +65,30 @@ export async function familyOfItem(db: DB, submissionId: number): Promise<ItemFa
 		leadProfessionalId: row.leadProfessionalId,
 		consentId
 	};
+}
+
+/**
+ * The case's current consent: the latest recorded, which a renewal replaces. Withdrawal marks this
+ * row, so a withdrawn consent stays current until the family gives consent again.
+ */
+export async function currentConsentId(db: DB, caseId: number): Promise<number | undefined> {
+	const row = await db
+		.selectFrom('consent')
+		.select('id')
+		.where('case_id', '=', caseId)
+		.where((eb) =>
+			eb.not(
+				eb.exists(
+					eb
+						.selectFrom('consent as later')
+						.select('later.id')
+						.whereRef('later.replaces_consent_id', '=', 'consent.id')
+				)
+			)
+		)
+		.orderBy('id', 'desc')
+		.executeTakeFirst();
+	return row?.id;
 }
 
 /** The consent on file, as the chair sees it at the gate: who, signed when, covering what. */

@@ -1,14 +1,21 @@
-import { subMonths, format } from 'date-fns';
+import { addMonths, subMonths, format } from 'date-fns';
+import { config } from './config';
 
 /**
  * The consent gate's first check, at submission: a new CAF goes into part 2 only with a signed,
  * in-date consent that covers discussion at this MAG (DOMAIN.md, "The consent gate"). The chair checks
  * it again in the meeting before anyone sees the family's details.
  *
- * "In date" is taken as signed within the 12 months before the meeting: the usual life of an Early
- * Help consent form, after which it is renewed at review.
+ * "In date" is taken as signed within the 12 months before the meeting (`CONSENT_VALID_MONTHS`):
+ * the usual life of an Early Help consent form, after which it must be renewed before the family is
+ * discussed again.
  */
-export const CONSENT_VALID_MONTHS = 12;
+export const CONSENT_VALID_MONTHS = config.consentValidMonths;
+
+/** The last meeting date a consent signed on `signedOn` is in date for. */
+export function consentValidUntil(signedOn: string, validMonths = CONSENT_VALID_MONTHS): string {
+	return format(addMonths(new Date(`${signedOn}T12:00:00Z`), validMonths), 'yyyy-MM-dd');
+}
 
 export interface ConsentFacts {
 	signedOn: string;
@@ -21,19 +28,17 @@ export type ConsentVerdict = { valid: true } | { valid: false; reason: string };
 export function consentForMeeting(
 	consent: ConsentFacts,
 	meetingDate: string,
-	today: string
+	today: string,
+	validMonths = CONSENT_VALID_MONTHS
 ): ConsentVerdict {
 	if (consent.withdrawnOn) return { valid: false, reason: 'the family has withdrawn consent' };
 	if (consent.signedOn > today)
 		return { valid: false, reason: 'the consent is dated in the future' };
-	const oldest = format(
-		subMonths(new Date(`${meetingDate}T12:00:00Z`), CONSENT_VALID_MONTHS),
-		'yyyy-MM-dd'
-	);
+	const oldest = format(subMonths(new Date(`${meetingDate}T12:00:00Z`), validMonths), 'yyyy-MM-dd');
 	if (consent.signedOn < oldest) {
 		return {
 			valid: false,
-			reason: `the consent was signed more than ${CONSENT_VALID_MONTHS} months before the meeting`
+			reason: `the consent was signed more than ${validMonths} months before the meeting: the consent must be renewed`
 		};
 	}
 	if (!consent.coversMag)

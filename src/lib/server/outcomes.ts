@@ -291,13 +291,22 @@ export async function saveOutcome(
 			for (const [needId, support] of Object.entries(input.support))
 				await upsertNeedUpdate(trx, item.submissionId, Number(needId), { support });
 		} else if ('part' in input && input.part === 3 && item.caseId !== null) {
+			const status = input.kind === 'continue' ? 'open' : input.kind;
 			await trx
 				.updateTable('family_case')
-				.set({
-					status: input.kind === 'continue' ? 'open' : input.kind,
-					next_review_meeting_id: input.nextReviewMeetingId
-				})
+				.set({ status, next_review_meeting_id: input.nextReviewMeetingId })
 				.where('id', '=', item.caseId)
+				.execute();
+			// The case record shows its status over time (a re-saved outcome adds a line too).
+			await trx
+				.insertInto('case_status_change')
+				.values({
+					case_id: item.caseId,
+					status,
+					changed_by: actor.id,
+					changed_at: stamp,
+					submission_id: item.submissionId
+				})
 				.execute();
 			for (const [needId, status] of Object.entries(input.needStatuses))
 				await upsertNeedUpdate(trx, item.submissionId, Number(needId), { status });

@@ -36,6 +36,9 @@ export interface Database {
 	action_update: ActionUpdateTable;
 	retention_run: RetentionRunTable;
 	audit_checkpoint: AuditCheckpointTable;
+	lead_professional_change: LeadProfessionalChangeTable;
+	case_status_change: CaseStatusChangeTable;
+	action_flag: ActionFlagTable;
 }
 
 export interface SchemaMigrationTable {
@@ -279,7 +282,14 @@ export interface ConsentTable {
 	withdrawn_on: string | null;
 	recorded_by: number;
 	recorded_at: string;
+	/** Given with a new CAF or recorded on the case; a renewal replaces the consent before it. */
+	kind: Generated<ConsentKind>;
+	replaces_consent_id: number | null;
+	/** Who recorded the family's withdrawal (set with withdrawn_on). */
+	withdrawn_by: number | null;
 }
+
+export type ConsentKind = 'given' | 'renewed';
 
 export interface NewCafTable {
 	submission_id: number;
@@ -482,3 +492,38 @@ export type NewUser = Insertable<UserTable>;
 export type UserUpdate = Updateable<UserTable>;
 export type Session = Selectable<SessionTable>;
 export type AuditEntry = Selectable<AuditLogTable>;
+
+/** A hand-over of a case to another lead professional; the new one accepts it. */
+export interface LeadProfessionalChangeTable {
+	id: Generated<number>;
+	case_id: number;
+	from_user_id: number | null;
+	to_user_id: number;
+	reason: string;
+	changed_by: number;
+	changed_at: string;
+	acknowledged_at: string | null;
+}
+
+/** The case's status over time (set by a review's outcome or by a withdrawal of consent). */
+export interface CaseStatusChangeTable {
+	id: Generated<number>;
+	case_id: number;
+	status: CaseStatus;
+	changed_by: number;
+	changed_at: string;
+	submission_id: number | null;
+}
+
+/** An open action on a case whose consent was withdrawn, waiting for the chair's decision. */
+export interface ActionFlagTable {
+	id: Generated<number>;
+	action_id: number;
+	case_id: number;
+	reason: string;
+	flagged_at: string;
+	decision: 'closed' | 'kept' | null;
+	decision_reason: string | null;
+	decided_by: number | null;
+	decided_at: string | null;
+}

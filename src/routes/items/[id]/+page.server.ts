@@ -50,11 +50,21 @@ async function requireItem(locals: App.Locals, id: string) {
 			'Only the person who submitted this item, its lead professional and the chair can see it'
 		);
 	const identifies = family ? await mayIdentify(db, user.id, family, { kind: 'item-page' }) : false;
-	return { user, item, isSubmitter, isChair: role === 'chair', identifies };
+	return {
+		user,
+		item,
+		isSubmitter,
+		isChair: role === 'chair',
+		identifies,
+		caseId: family?.caseId ?? null
+	};
 }
 
 export const load: PageServerLoad = async ({ locals, params, url, getClientAddress }) => {
-	const { user, item, isSubmitter, isChair, identifies } = await requireItem(locals, params.id);
+	const { user, item, isSubmitter, isChair, identifies, caseId } = await requireItem(
+		locals,
+		params.id
+	);
 	// Outside the meeting a family's details are for the submitter, the lead professional and the
 	// chair only (DOMAIN.md); a coordinator sees the reference and initials. Every read is logged.
 	const reader = {
@@ -73,6 +83,7 @@ export const load: PageServerLoad = async ({ locals, params, url, getClientAddre
 	const canChange = isSubmitter && isEditable(item);
 	return {
 		item,
+		caseId,
 		family,
 		canChange,
 		// The part 2 form starts from what is stored, read through readNewCaf above (so it is logged).

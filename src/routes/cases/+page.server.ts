@@ -1,0 +1,10 @@
+import { requireUser } from '$lib/server/access';
+import { appDatabase } from '$lib/server/app-database';
+import { casesOf } from '$lib/server/cases';
+import type { PageServerLoad } from './$types';
+
+/** The cases someone works on: references, initials and status only, never names. */
+export const load: PageServerLoad = async ({ locals }) => {
+	const user = requireUser(locals);
+	return { cases: await casesOf(appDatabase().db, user.id) };
+};
