@@ -212,7 +212,9 @@ const TABLE: [string, Who, keyof typeof caseIds, CaseAccess | null][] = [
 	['the lead professional', 'leadProfessional', 'fine', 'full'],
 	['the submitter', 'submitter', 'fine', 'full'],
 	['the chair', 'chair', 'fine', 'full'],
-	['a coordinator', 'coordinator', 'fine', 'full'],
+	['a coordinator, once the gate has opened for the case', 'coordinator', 'fine', 'full'],
+	['a coordinator, before the gate has ever opened', 'coordinator', 'unchecked', 'reference'],
+	['the chair, before the gate has ever opened', 'chair', 'unchecked', 'full'],
 	['an action owner once the gate passed', 'confirmedMember', 'fine', 'action-summary'],
 	['an action owner whose item never passed the gate', 'absentMember', 'unchecked', 'reference'],
 	[

@@ -110,9 +110,21 @@ export async function caseAccess(
 		.executeTakeFirst();
 	if (submitted) return 'full';
 	const role = await membershipRole(db, userId, familyCase.community_id);
-	if (runsTheMeeting(role)) return 'full';
+	if (role === 'chair') return 'full';
+	// A coordinator sees the family once the MAG has taken the case through the consent gate; before
+	// that only the submitter, the lead professional and the chair may (the consent gate's rule).
+	if (runsTheMeeting(role)) return (await gateEverOpened(db, caseId)) ? 'full' : 'reference';
 	if (await gatePassedForOwner(db, caseId, userId)) return 'action-summary';
 	return role ? 'reference' : null;
+}
+
+async function gateEverOpened(db: DB, caseId: number): Promise<boolean> {
+	const opened = await itemsOfCase(db, caseId)
+		.innerJoin('gate_check', 'gate_check.submission_id', 'submission.id')
+		.select('gate_check.id')
+		.where('gate_check.result', '=', 'opened')
+		.executeTakeFirst();
+	return Boolean(opened);
 }
 
 export interface CaseReader {
