@@ -40,7 +40,10 @@ export default defineConfig({
 			DATABASE_PATH: 'test-results/e2e.sqlite',
 			REQUIRE_TWO_FACTOR: 'none',
 			// Emails are written to the server's log: the browser tests send nothing.
-			MAIL_MODE: 'log'
+			MAIL_MODE: 'log',
+			// Every response showing a family's name without an audited read is noted here; the last
+			// spec (audit-completeness) fails if any is.
+			AUDIT_READ_PROBE: 'test-results/unaudited-reads.log'
 		}
 	}
 });

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 
 const file = process.env.DATABASE_PATH ?? 'test-results/e2e.sqlite';
 for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
+if (process.env.AUDIT_READ_PROBE) fs.rmSync(process.env.AUDIT_READ_PROBE, { force: true });
 const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
 	stdio: 'inherit',
 	env: process.env

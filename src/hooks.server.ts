@@ -8,6 +8,7 @@ import { config } from '$lib/server/config';
 import { startAppMail, stopAppMail } from '$lib/server/mail/app-mail';
 import { migrate } from '$lib/server/migrator';
 import { auditRefusal } from '$lib/server/refusals';
+import { probeUnauditedRead } from '$lib/server/read-probe';
 import { startRetentionSchedule, stopRetentionSchedule } from '$lib/server/retention-schedule';
 
 export const init: ServerInit = async () => {
@@ -79,8 +80,10 @@ export const handle: Handle = async ({ event, resolve }) => {
 		}
 	}
 
+	const startedAt = new Date().toISOString();
 	const response = await resolve(event);
 	await auditRefusal(appDatabase().db, event, response);
+	await probeUnauditedRead(appDatabase().db, event, response, startedAt);
 	const headers = response.headers;
 	headers.set('X-Content-Type-Options', 'nosniff');
 	headers.set('X-Frame-Options', 'DENY');

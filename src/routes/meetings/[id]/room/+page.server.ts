@@ -1,5 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { appDatabase } from '$lib/server/app-database';
+import { recordAudit } from '$lib/server/audit';
 import { config } from '$lib/server/config';
 import { decideItem } from '$lib/server/agenda';
 import {
@@ -97,9 +98,19 @@ export const load: PageServerLoad = async ({ locals, params, getClientAddress })
 						why: 'discussed in the meeting'
 					})
 				: null;
-		// The consent on file names the parents: for the chair, who checks it at the gate.
+		// The consent on file names the parents: for the chair, who checks it at the gate. Reading
+		// it is a read of the family's details, so it is logged like any other.
 		const consent =
 			family && isChair && confirmed ? await consentOnFile(db, family.consentId) : undefined;
+		if (family && consent)
+			await recordAudit(db, {
+				actorId: user.id,
+				action: 'family.viewed',
+				recordType: 'family_case',
+				recordId: family.reference,
+				ip: getClientAddress(),
+				detail: { why: 'chair checking consent at the gate', submissionId: current.id }
+			});
 		const outcome = await findOutcome(db, current.id);
 		item = {
 			id: current.id,

@@ -1,0 +1,41 @@
+import fs from 'node:fs';
+import type { RequestEvent } from '@sveltejs/kit';
+import type { DB } from './db';
+
+/**
+ * A check for the browser tests, off unless AUDIT_READ_PROBE names a file: every page or download
+ * that shows a family member's name must have written an audit entry for that read during the
+ * request (the information-governance rule "every read of identifiable family data is logged").
+ * A response that shows a name with no such entry is written to the file, and the last browser
+ * test fails if the file has anything in it. Only GETs are read: a form that echoes back what its
+ * user has just typed is not a read of what the system holds.
+ */
+const READ_ACTIONS = ['family.viewed', 'case.exported'];
+const TEXT_TYPES = /^(text\/html|application\/json|text\/csv|text\/calendar|text\/plain)/;
+
+export async function probeUnauditedRead(
+	db: DB,
+	event: RequestEvent,
+	response: Response,
+	startedAt: string
+): Promise<void> {
+	const file = process.env.AUDIT_READ_PROBE;
+	if (!file || event.request.method !== 'GET') return;
+	if (!TEXT_TYPES.test(response.headers.get('content-type') ?? '')) return;
+	const body = await response.clone().text();
+	const names = await db.selectFrom('family_member').select('name').distinct().execute();
+	const shown = names.filter(({ name }) => name.length > 3 && body.includes(name));
+	if (shown.length === 0) return;
+	const audited = await db
+		.selectFrom('audit_log')
+		.select('id')
+		.where('actor_id', '=', event.locals.user?.id ?? -1)
+		.where('action', 'in', READ_ACTIONS)
+		.where('at', '>=', startedAt)
+		.executeTakeFirst();
+	if (!audited)
+		fs.appendFileSync(
+			file,
+			`${JSON.stringify({ path: event.url.pathname, user: event.locals.user?.email ?? null, names: shown.length })}\n`
+		);
+}
