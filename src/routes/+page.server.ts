@@ -1,7 +1,7 @@
 import { requireUser } from '$lib/server/access';
 import { appDatabase } from '$lib/server/app-database';
 import { listCommunitiesOf } from '$lib/server/communities';
-import { markNoticesRead, unreadNotices } from '$lib/server/meetings';
+import { markNoticesRead, unreadNotices } from '$lib/server/notices';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAgenda, decideItem, moveItem } from '$lib/server/agenda';
 import type { OpenDatabase } from '$lib/server/db';
-import { scheduleMeetings, unreadNotices } from '$lib/server/meetings';
+import { scheduleMeetings } from '$lib/server/meetings';
+import { unreadNotices } from '$lib/server/notices';
 import { createSubmission } from '$lib/server/submissions';
 import { addUser, freshDatabase } from './helpers';
 

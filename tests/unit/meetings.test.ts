@@ -9,9 +9,9 @@ import {
 	listMeetings,
 	moveMeeting,
 	removeClosureDay,
-	scheduleMeetings,
-	unreadNotices
+	scheduleMeetings
 } from '$lib/server/meetings';
+import { unreadNotices } from '$lib/server/notices';
 import { createSubmission, listMySubmissions, submissionWindow } from '$lib/server/submissions';
 import { addUser, freshDatabase } from './helpers';
 

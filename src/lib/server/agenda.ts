@@ -4,6 +4,7 @@ import { recordAudit, type Actor } from './audit';
 
 export type { Actor };
 import { listMeetingSubmissions } from './submissions';
+import { sendNotices } from './notices';
 
 /** Minutes each kind of item gets unless the chair says otherwise (MARAC practice: 12–15 a case). */
 export const DEFAULT_MINUTES: Record<AgendaPart, number> = { 1: 5, 2: 12, 3: 8, 4: 10 };
@@ -61,16 +62,7 @@ async function notify(db: DB, submissionId: number, message: string, link: strin
 		.select('submitted_by')
 		.where('id', '=', submissionId)
 		.executeTakeFirstOrThrow();
-	await db
-		.insertInto('notice')
-		.values({
-			user_id: row.submitted_by,
-			message,
-			link,
-			created_at: now.toISOString(),
-			read_at: null
-		})
-		.execute();
+	await sendNotices(db, [{ userId: row.submitted_by, message, link }], now);
 }
 
 async function lastPosition(db: DB, meetingId: number, part: AgendaPart): Promise<number> {

@@ -3,6 +3,7 @@ import { recordAudit, type Actor } from './audit';
 import { currentConsentId } from './consent-gate';
 import { textField, type FieldErrors } from './forms';
 import { readDateInput, formatCalendarDate } from '$lib/dates';
+import { sendNotices } from './notices';
 
 /**
  * Consent over time (README, "Case records"): given with the new CAF, renewed (a new version that
@@ -258,16 +259,17 @@ export async function withdrawConsent(
 		const decide =
 			open.length > 0 ? ` ${open.length} open action(s) wait for the chair's decision.` : '';
 		for (const userId of told)
-			await trx
-				.insertInto('notice')
-				.values({
-					user_id: userId,
-					message: `The family withdrew consent for ${familyCase.reference} on ${formatCalendarDate(withdrawnOn)}.${offAgenda}${decide}`,
-					link: `/cases/${caseId}`,
-					created_at: stamp,
-					read_at: null
-				})
-				.execute();
+			await sendNotices(
+				trx,
+				[
+					{
+						userId,
+						message: `The family withdrew consent for ${familyCase.reference} on ${formatCalendarDate(withdrawnOn)}.${offAgenda}${decide}`,
+						link: `/cases/${caseId}`
+					}
+				],
+				now
+			);
 		await recordAudit(
 			trx,
 			{

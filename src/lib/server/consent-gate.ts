@@ -206,7 +206,7 @@ export async function mayIdentify(
 /** The family's identity and needs for someone the rule allows; every read is audited. */
 export async function readFamily(
 	db: DB,
-	family: ItemFamily,
+	family: Pick<ItemFamily, 'caseId' | 'reference' | 'submissionId'>,
 	reader: { id: number; ip: string | null; why: string }
 ) {
 	const members = await db

@@ -8,6 +8,7 @@ import { recordAudit, type Actor } from './audit';
 import { textField, type FieldErrors } from './forms';
 import { formatCalendarDate } from '../dates';
 import { dueWording } from '../due-wording';
+import { sendNotices } from './notices';
 
 /**
  * The chair's follow-up: the community's open actions by agency and owner with each agency's
@@ -229,16 +230,17 @@ export async function remindOwner(
 		// The email goes through the outbox in this same transaction: no reminder, no email.
 		if (notified) await remindOwnerByEmail(trx, actionId, now);
 		if (notified)
-			await trx
-				.insertInto('notice')
-				.values({
-					user_id: action.ownerId!,
-					message: `Reminder from the ${action.communityName} MAG: your action for ${reference}, agreed on ${formatCalendarDate(action.meetingDate)}, is ${dueWording(action.dueDate, now)}.`,
-					link: `/actions/${actionId}`,
-					created_at: now.toISOString(),
-					read_at: null
-				})
-				.execute();
+			await sendNotices(
+				trx,
+				[
+					{
+						userId: action.ownerId!,
+						message: `Reminder from the ${action.communityName} MAG: your action for ${reference}, agreed on ${formatCalendarDate(action.meetingDate)}, is ${dueWording(action.dueDate, now)}.`,
+						link: `/actions/${actionId}`
+					}
+				],
+				now
+			);
 		await trx
 			.insertInto('action_update')
 			.values(
@@ -460,16 +462,17 @@ export async function recordReviewDecision(
 				)
 				.execute();
 			if (decision.owner.id !== null)
-				await trx
-					.insertInto('notice')
-					.values({
-						user_id: decision.owner.id,
-						message: `The ${action.communityName} MAG has given you an action for ${referenceOf(action)}, due ${formatCalendarDate(decision.dueDate)}.`,
-						link: `/actions/${actionId}`,
-						created_at: now.toISOString(),
-						read_at: null
-					})
-					.execute();
+				await sendNotices(
+					trx,
+					[
+						{
+							userId: decision.owner.id,
+							message: `The ${action.communityName} MAG has given you an action for ${referenceOf(action)}, due ${formatCalendarDate(decision.dueDate)}.`,
+							link: `/actions/${actionId}`
+						}
+					],
+					now
+				);
 		} else {
 			await trx
 				.updateTable('action')

@@ -1,6 +1,7 @@
 import type { DB } from './db';
 import { recordAudit, type Actor } from './audit';
 import { membershipRole, runsTheMeeting } from './communities';
+import { sendNotices } from './notices';
 
 /** Who may hand a case over: the community's chair or coordinators, or its lead professional. */
 export async function mayHandOver(db: DB, userId: number, caseId: number): Promise<boolean> {
@@ -95,16 +96,7 @@ export async function handOverCase(
 				message: `${familyCase.reference} has been handed over to another lead professional`
 			});
 		for (const notice of told)
-			await trx
-				.insertInto('notice')
-				.values({
-					user_id: notice.userId,
-					message: notice.message,
-					link,
-					created_at: stamp,
-					read_at: null
-				})
-				.execute();
+			await sendNotices(trx, [{ userId: notice.userId, message: notice.message, link }], now);
 		await recordAudit(
 			trx,
 			{

@@ -5,6 +5,7 @@ import { recordAudit, type Actor } from './audit';
 export type { Actor };
 import { subtractWorkingDays } from '../calendar/working-days';
 import { queueAgendaPublishedMail } from './mail/notifications';
+import { sendNotices } from './notices';
 
 /** Defaults from the MAG model: every six weeks, two hours, items in five working days before. */
 export const MEETING_DEFAULTS = {
@@ -175,19 +176,11 @@ async function notifySubmitters(db: DB, meetingId: number, message: string, now:
 		.where('meeting_id', '=', meetingId)
 		.where('status', '!=', 'withdrawn')
 		.execute();
-	if (submitters.length === 0) return;
-	await db
-		.insertInto('notice')
-		.values(
-			submitters.map((s) => ({
-				user_id: s.submitted_by,
-				message,
-				link: `/meetings/${meetingId}`,
-				created_at: now.toISOString(),
-				read_at: null
-			}))
-		)
-		.execute();
+	await sendNotices(
+		db,
+		submitters.map((s) => ({ userId: s.submitted_by, message, link: `/meetings/${meetingId}` })),
+		now
+	);
 }
 
 export type MeetingChange = { ok: true } | { ok: false; reason: string };
@@ -318,25 +311,6 @@ export async function cancelMeeting(
 		);
 		return { ok: true };
 	});
-}
-
-export async function unreadNotices(db: DB, userId: number) {
-	return db
-		.selectFrom('notice')
-		.select(['id', 'message', 'link', 'created_at as createdAt'])
-		.where('user_id', '=', userId)
-		.where('read_at', 'is', null)
-		.orderBy('id', 'desc')
-		.execute();
-}
-
-export async function markNoticesRead(db: DB, userId: number, now = new Date()) {
-	await db
-		.updateTable('notice')
-		.set({ read_at: now.toISOString() })
-		.where('user_id', '=', userId)
-		.where('read_at', 'is', null)
-		.execute();
 }
 
 export async function listClosureDays(db: DB) {

@@ -2,8 +2,9 @@ import type { DB } from './db';
 import type { NeedDomain } from './schema';
 import { recordAudit, type Actor } from './audit';
 import { consentForMeeting } from './consent';
+import { readFamily } from './consent-gate';
 import { textField, type FieldErrors } from './forms';
-import { isWithdrawable } from './submissions';
+import { insertSubmission, isWithdrawable } from './submissions';
 import { readDateInput } from '../dates';
 
 export const MEMBER_ROWS = 4;
@@ -326,23 +327,17 @@ export async function createNewCaf(
 			})
 			.returning('id')
 			.executeTakeFirstOrThrow();
-		const submission = await trx
-			.insertInto('submission')
-			.values({
-				meeting_id: context.meetingId,
+		const submission = await insertSubmission(
+			trx,
+			{
+				meetingId: context.meetingId,
 				part: 2,
-				submitted_by: context.submittedBy,
-				agency_id: context.agencyId,
-				status: 'submitted',
-				late: context.late ? 1 : 0,
-				position: null,
-				minutes: null,
-				decline_reason: null,
-				created_at: stamp,
-				updated_at: stamp
-			})
-			.returning('id')
-			.executeTakeFirstOrThrow();
+				submittedBy: context.submittedBy,
+				agencyId: context.agencyId,
+				late: context.late
+			},
+			now
+		);
 		await trx
 			.insertInto('new_caf')
 			.values({
@@ -397,26 +392,11 @@ export async function readNewCaf(
 		.where('new_caf.submission_id', '=', submissionId)
 		.executeTakeFirst();
 	if (!caf) return undefined;
-	const members = await db
-		.selectFrom('family_member')
-		.select(['id', 'name', 'date_of_birth as dateOfBirth', 'relationship', 'setting'])
-		.where('case_id', '=', caf.caseId)
-		.orderBy('id')
-		.execute();
-	const needs = await db
-		.selectFrom('need')
-		.select(['id', 'family_member_id as memberId', 'description', 'domain'])
-		.where('case_id', '=', caf.caseId)
-		.orderBy('id')
-		.execute();
-	await recordAudit(db, {
-		actorId: reader.id,
-		action: 'family.viewed',
-		recordType: 'family_case',
-		recordId: caf.reference,
-		ip: reader.ip,
-		detail: { why: reader.why, submissionId }
-	});
+	const { members, needs } = await readFamily(
+		db,
+		{ caseId: caf.caseId, reference: caf.reference, submissionId },
+		reader
+	);
 	return { ...caf, coversMag: caf.coversMag === 1, members, needs };
 }
 

@@ -2,9 +2,11 @@ import { openCaseActions } from './actions';
 import type { DB } from './db';
 import type { NeedStatus, SubmissionStatus } from './schema';
 import { recordAudit, type Actor } from './audit';
+import { insertSubmission } from './submissions';
 import { textField, type FieldErrors } from './forms';
 import { formatMeetingDate, todayInEngland } from '../dates';
 import { NEED_STATUSES, PROGRESS_LIMIT } from '../need-statuses';
+import { sendNotices } from './notices';
 
 /**
  * Part 3 of the agenda: a case already supported comes back to the group. Its lead professional
@@ -169,24 +171,17 @@ export async function createReview(
 			.where('status', '=', 'open')
 			.executeTakeFirst();
 		if (!familyCase) throw new Error('Only the lead professional can review an open case');
-		const stamp = now.toISOString();
-		const submission = await trx
-			.insertInto('submission')
-			.values({
-				meeting_id: context.meetingId,
+		const submission = await insertSubmission(
+			trx,
+			{
+				meetingId: context.meetingId,
 				part: 3,
-				submitted_by: context.submittedBy,
-				agency_id: context.agencyId,
-				status: 'submitted',
-				late: context.late ? 1 : 0,
-				position: null,
-				minutes: null,
-				decline_reason: null,
-				created_at: stamp,
-				updated_at: stamp
-			})
-			.returning('id')
-			.executeTakeFirstOrThrow();
+				submittedBy: context.submittedBy,
+				agencyId: context.agencyId,
+				late: context.late
+			},
+			now
+		);
 		await trx
 			.insertInto('review')
 			.values({ submission_id: submission.id, case_id: context.caseId, stuck: input.stuck ? 1 : 0 })
@@ -450,25 +445,18 @@ export async function scheduleReview(
 		if (familyCase.status !== 'open') return { ok: false, reason: 'That case is closed' };
 		if ((await waitingReviews(trx, [caseId])).has(caseId))
 			return { ok: false, reason: `A review of ${familyCase.reference} is already waiting` };
-		const stamp = now.toISOString();
 		const late = todayInEngland(now) > meeting.submission_deadline;
-		const submission = await trx
-			.insertInto('submission')
-			.values({
-				meeting_id: meetingId,
+		const submission = await insertSubmission(
+			trx,
+			{
+				meetingId: meetingId,
 				part: 3,
-				submitted_by: familyCase.leadId,
-				agency_id: familyCase.leadAgencyId,
-				status: 'submitted',
-				late: late ? 1 : 0,
-				position: null,
-				minutes: null,
-				decline_reason: null,
-				created_at: stamp,
-				updated_at: stamp
-			})
-			.returning('id')
-			.executeTakeFirstOrThrow();
+				submittedBy: familyCase.leadId,
+				agencyId: familyCase.leadAgencyId,
+				late: late
+			},
+			now
+		);
 		await trx
 			.insertInto('review')
 			.values({ submission_id: submission.id, case_id: caseId, stuck: 0 })
@@ -489,19 +477,20 @@ export async function scheduleReview(
 				})
 				.execute();
 		}
-		await trx
-			.insertInto('notice')
-			.values({
-				user_id: familyCase.leadId,
-				message:
-					`A review of ${familyCase.reference}, a case you lead, is on the agenda for the MAG ` +
-					`meeting on ${formatMeetingDate(meeting.date)}. Say how each need is going before ` +
-					`the agenda is published.`,
-				link: `/items/${submission.id}`,
-				created_at: stamp,
-				read_at: null
-			})
-			.execute();
+		await sendNotices(
+			trx,
+			[
+				{
+					userId: familyCase.leadId,
+					message:
+						`A review of ${familyCase.reference}, a case you lead, is on the agenda for the MAG ` +
+						`meeting on ${formatMeetingDate(meeting.date)}. Say how each need is going before ` +
+						`the agenda is published.`,
+					link: `/items/${submission.id}`
+				}
+			],
+			now
+		);
 		await recordAudit(
 			trx,
 			{

@@ -74,23 +74,11 @@ export async function createSubmission(
 	now = new Date()
 ): Promise<number> {
 	return db.transaction().execute(async (trx) => {
-		const submission = await trx
-			.insertInto('submission')
-			.values({
-				meeting_id: input.meetingId,
-				part: input.content.part,
-				submitted_by: input.submittedBy,
-				agency_id: input.agencyId,
-				status: 'submitted',
-				late: input.late ? 1 : 0,
-				position: null,
-				minutes: null,
-				decline_reason: null,
-				created_at: now.toISOString(),
-				updated_at: now.toISOString()
-			})
-			.returning('id')
-			.executeTakeFirstOrThrow();
+		const submission = await insertSubmission(
+			trx,
+			{ ...input, part: input.content.part, late: input.late },
+			now
+		);
 		await writeContent(trx, submission.id, input.content, false);
 		await recordAudit(
 			trx,
@@ -106,6 +94,37 @@ export async function createSubmission(
 		);
 		return submission.id;
 	});
+}
+
+/** A new item, waiting for the chair: every part starts the same way. */
+export async function insertSubmission(
+	db: DB,
+	item: {
+		meetingId: number;
+		part: AgendaPart;
+		submittedBy: number;
+		agencyId: number | null;
+		late: boolean;
+	},
+	now: Date
+): Promise<{ id: number }> {
+	return db
+		.insertInto('submission')
+		.values({
+			meeting_id: item.meetingId,
+			part: item.part,
+			submitted_by: item.submittedBy,
+			agency_id: item.agencyId,
+			status: 'submitted',
+			late: item.late ? 1 : 0,
+			position: null,
+			minutes: null,
+			decline_reason: null,
+			created_at: now.toISOString(),
+			updated_at: now.toISOString()
+		})
+		.returning('id')
+		.executeTakeFirstOrThrow();
 }
 
 async function writeContent(db: DB, submissionId: number, content: ItemContent, replace: boolean) {
