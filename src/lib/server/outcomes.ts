@@ -2,7 +2,7 @@ import type { DB } from './db';
 import type { NeedStatus } from './schema';
 import { recordAudit, type Actor } from './audit';
 import { textField, type FieldErrors } from './forms';
-import { readActionForm, type ActionInput } from './actions';
+import { readActionDueDate, readActionOwner, type ActionInput } from './actions';
 import { addWorkingDays } from '../calendar/working-days';
 import { closureDays } from './meetings';
 
@@ -95,20 +95,19 @@ export async function readOutcomeForm(db: DB, form: FormData, context: OutcomeCo
 		if (kind === 'single-agency' && !agency) errors.agency = 'Enter which agency will respond';
 		let offer: ActionInput | null = null;
 		if (kind === 'caf-offered') {
-			const read = await readActionForm(db, form, context, 'offer');
-			Object.assign(values, read.values);
 			// The offer's "what" is fixed: only who and by when are asked for.
-			delete read.errors['offer-description'];
-			Object.assign(errors, read.errors);
-			if (Object.keys(read.errors).length === 0) {
-				const again = await readActionForm(
-					db,
-					withDescription(form, 'offer', OFFER_CAF),
-					context,
-					'offer'
-				);
-				offer = again.input;
-			}
+			const who = await readActionOwner(db, form, context, 'offer');
+			const when = readActionDueDate(form, context.today, 'offer');
+			Object.assign(values, who.values, when.values);
+			Object.assign(errors, who.errors, when.errors);
+			if (who.owner && when.dueDate)
+				offer = {
+					description: OFFER_CAF,
+					ownerId: who.owner.id,
+					ownerName: who.owner.name,
+					ownerAgency: who.owner.agency,
+					dueDate: when.dueDate
+				};
 		}
 		if (Object.keys(errors).length === 0)
 			input = {
@@ -166,13 +165,6 @@ export async function readOutcomeForm(db: DB, form: FormData, context: OutcomeCo
 		if (Object.keys(errors).length === 0) input = { kind: 'agreed', part: 4, note };
 	}
 	return { values, errors, input };
-}
-
-function withDescription(form: FormData, prefix: string, description: string): FormData {
-	const copy = new FormData();
-	for (const [name, value] of form.entries()) copy.append(name, value);
-	copy.set(`${prefix}-description`, description);
-	return copy;
 }
 
 export type SaveResult = { saved: true; version: number } | { saved: false; conflict: true };
