@@ -111,6 +111,28 @@ export async function consentOnFile(db: DB, consentId: number | null) {
 	return row && { ...row, coversMag: row.coversMag === 1 };
 }
 
+/**
+ * The consent on file as the chair reads it at the gate. It names the parents, so reading it is a
+ * read of the family's details and is logged like any other.
+ */
+export async function readConsentAtGate(
+	db: DB,
+	family: Pick<ItemFamily, 'consentId' | 'reference' | 'submissionId'>,
+	reader: { id: number; ip: string | null }
+) {
+	const consent = await consentOnFile(db, family.consentId);
+	if (consent)
+		await recordAudit(db, {
+			actorId: reader.id,
+			action: 'family.viewed',
+			recordType: 'family_case',
+			recordId: family.reference,
+			ip: reader.ip,
+			detail: { why: 'chair checking consent at the gate', submissionId: family.submissionId }
+		});
+	return consent;
+}
+
 /** The latest check of the gate for this item at this meeting. */
 export async function gateState(db: DB, meetingId: number, submissionId: number) {
 	const row = await db

@@ -1,6 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { appDatabase } from '$lib/server/app-database';
-import { recordAudit } from '$lib/server/audit';
 import { config } from '$lib/server/config';
 import { decideItem } from '$lib/server/agenda';
 import {
@@ -13,7 +12,7 @@ import {
 import { confirmConfidentiality, hasConfirmed, listRegister } from '$lib/server/attendance';
 import {
 	checkConsentGate,
-	consentOnFile,
+	readConsentAtGate,
 	familyOfItem,
 	gateState,
 	mayIdentify,
@@ -98,19 +97,11 @@ export const load: PageServerLoad = async ({ locals, params, getClientAddress })
 						why: 'discussed in the meeting'
 					})
 				: null;
-		// The consent on file names the parents: for the chair, who checks it at the gate. Reading
-		// it is a read of the family's details, so it is logged like any other.
+		// The consent on file names the parents: for the chair, who checks it at the gate.
 		const consent =
-			family && isChair && confirmed ? await consentOnFile(db, family.consentId) : undefined;
-		if (family && consent)
-			await recordAudit(db, {
-				actorId: user.id,
-				action: 'family.viewed',
-				recordType: 'family_case',
-				recordId: family.reference,
-				ip: getClientAddress(),
-				detail: { why: 'chair checking consent at the gate', submissionId: current.id }
-			});
+			family && isChair && confirmed
+				? await readConsentAtGate(db, family, { id: user.id, ip: getClientAddress() })
+				: undefined;
 		const outcome = await findOutcome(db, current.id);
 		item = {
 			id: current.id,
