@@ -9,6 +9,7 @@ import * as m20261124_1200_action_follow_up from './20261124_1200_action_follow_
 import * as m20261124_1300_audit_chain from './20261124_1300_audit_chain';
 import * as m20261124_1500_retention from './20261124_1500_retention';
 import * as m20261124_1400_case_record from './20261124_1400_case_record';
+import * as m20261124_1600_reporting from './20261124_1600_reporting';
 
 export interface Migration {
 	up: (db: Kysely<unknown>) => Promise<void>;
@@ -29,5 +30,6 @@ export const migrations: Record<string, Migration> = {
 	'20261124_1200_action_follow_up': m20261124_1200_action_follow_up,
 	'20261124_1300_audit_chain': m20261124_1300_audit_chain,
 	'20261124_1400_case_record': m20261124_1400_case_record,
-	'20261124_1500_retention': m20261124_1500_retention
+	'20261124_1500_retention': m20261124_1500_retention,
+	'20261124_1600_reporting': m20261124_1600_reporting
 };

@@ -39,6 +39,7 @@ export interface Database {
 	lead_professional_change: LeadProfessionalChangeTable;
 	case_status_change: CaseStatusChangeTable;
 	action_flag: ActionFlagTable;
+	item_deferral: ItemDeferralTable;
 }
 
 export interface SchemaMigrationTable {
@@ -75,6 +76,8 @@ export interface UserTable {
 	is_administrator: number;
 	/** The data protection officer: may read the audit log, and nothing else an administrator can. */
 	is_dpo: Generated<number>;
+	/** An early help manager: sees every community's reports (counts only), and no family data. */
+	is_manager: Generated<number>;
 	/** Null until the invited person sets a password. */
 	password_hash: string | null;
 	/** The TOTP key (20 bytes), null when two-factor sign-in is not set up. */
@@ -526,4 +529,25 @@ export interface ActionFlagTable {
 	decision_reason: string | null;
 	decided_by: number | null;
 	decided_at: string | null;
+}
+
+/** Why an item was moved to a later meeting (the activity report counts them). */
+export type DeferralReason =
+	| 'consent-not-confirmed'
+	| 'agenda-full'
+	| 'presenter-unavailable'
+	| 'more-information'
+	| 'out-of-time'
+	/** Deferred before reasons were asked for (found in the audit log by the migration). */
+	| 'not-recorded';
+
+/** One deferral of an item from one meeting to a later one. */
+export interface ItemDeferralTable {
+	id: Generated<number>;
+	submission_id: number;
+	from_meeting_id: number;
+	to_meeting_id: number;
+	reason: DeferralReason;
+	deferred_by: number;
+	deferred_at: string;
 }
