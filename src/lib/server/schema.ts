@@ -362,6 +362,8 @@ export interface OutcomeTable {
 	lead_professional_id: number | null;
 	next_review_meeting_id: number | null;
 	taken_as_advice: number;
+	/** Part 3: the family's level of need agreed at the review (null before reasons were asked). */
+	level_of_need: Generated<string | null>;
 	version: Generated<number>;
 	recorded_by: number;
 	recorded_at: string;
