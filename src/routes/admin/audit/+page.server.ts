@@ -8,25 +8,10 @@ import {
 	type AuditFilters
 } from '$lib/server/audit-search';
 import type { FieldErrors } from '$lib/server/forms';
-import { readDateInput } from '$lib/dates';
+import { dateBoxes, optionalDate } from '$lib/server/date-boxes';
 import type { PageServerLoad } from './$types';
 
 const MAX_TEXT = 200;
-
-function dateBoxes(params: URLSearchParams, id: string) {
-	return {
-		day: params.get(`${id}-day`)?.trim() ?? '',
-		month: params.get(`${id}-month`)?.trim() ?? '',
-		year: params.get(`${id}-year`)?.trim() ?? ''
-	};
-}
-
-/** An optional UK date: none when all three boxes are empty, else the date or what is wrong. */
-function optionalDate(boxes: { day: string; month: string; year: string }, name: string) {
-	if (!boxes.day && !boxes.month && !boxes.year) return { ok: true as const, date: undefined };
-	const read = readDateInput(boxes.day, boxes.month, boxes.year);
-	return read.ok ? read : { ok: false as const, message: read.message.replace('The date', name) };
-}
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requireAuditReader(locals);

@@ -33,11 +33,4 @@ export function downloadName(
 	return `${parts.join('-')}.${extension}`;
 }
 
-export function downloadHeaders(type: string, fileName: string): HeadersInit {
-	return {
-		'Content-Type': type,
-		'Content-Disposition': `attachment; filename="${fileName}"`,
-		// Set for every response in hooks.server.ts too: a download of minutes is never cached.
-		'Cache-Control': 'no-store'
-	};
-}
+export { downloadHeaders } from '$lib/server/download';

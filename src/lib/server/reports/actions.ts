@@ -1,0 +1,111 @@
+import { sql } from 'kysely';
+import type { DB } from '../db';
+import type { CannotBeDoneReason } from '../schema';
+import type { Report, ReportFilter } from './report';
+import { held, medianOf, percent } from './sql';
+
+/**
+ * Whether agreed actions are delivered: the actions agreed at meetings held in the period, by
+ * status now, by the owner's agency, and why some could not be done (MARAC's two reasons).
+ */
+
+export const CANNOT_BE_DONE_LABELS: Record<CannotBeDoneReason, string> = {
+	'circumstances-changed': 'The family’s circumstances changed',
+	'agency-could-not-act': 'The agency could not act'
+};
+
+/** Actions agreed at meetings held in the area during the period, alias `a`. */
+export const actionsAgreed = (filter: ReportFilter) =>
+	sql`action a join meeting m on m.id = a.meeting_id where ${held(filter)}`;
+
+const figures = (today: string) => sql`count(*) as agreed,
+	count(*) filter (where a.status = 'done') as done,
+	count(*) filter (where a.status in ('open', 'in-progress') and a.due_date >= ${today}) as open,
+	count(*) filter (where a.status in ('open', 'in-progress') and a.due_date < ${today}) as overdue,
+	count(*) filter (where a.status = 'cannot-be-done') as "cannotBeDone",
+	count(*) filter (where a.status = 'closed') as closed`;
+
+interface Figures {
+	agreed: number;
+	done: number;
+	open: number;
+	overdue: number;
+	cannotBeDone: number;
+	closed: number;
+}
+
+/** Done, out of those done, still open or that could not be done (closed at a review is left out). */
+const completion = (f: Figures) => percent(f.done, f.done + f.open + f.overdue + f.cannotBeDone);
+
+export async function actionsReport(db: DB, filter: ReportFilter): Promise<Report> {
+	const { rows: totals } = await sql<Figures & { median: number | null }>`
+		select ${figures(filter.today)}, ${medianOf(
+			sql`select julianday(a.completed_at) - julianday(a.created_at) as n
+				from ${actionsAgreed(filter)} and a.status = 'done' and a.completed_at is not null`
+		)} as median
+		from ${actionsAgreed(filter)}`.execute(db);
+	const { rows: agencies } = await sql<Figures & { agency: string }>`
+		select a.owner_agency as agency, ${figures(filter.today)} from ${actionsAgreed(filter)}
+		group by a.owner_agency order by a.owner_agency`.execute(db);
+	const { rows: reasons } = await sql<{ reason: CannotBeDoneReason; actions: number }>`
+		select u.reason, count(distinct a.id) as actions
+		from action a join meeting m on m.id = a.meeting_id
+		join action_update u on u.action_id = a.id and u.kind = 'cannot-be-done'
+		where a.status = 'cannot-be-done' and ${held(filter)}
+		group by u.reason`.execute(db);
+	const total = totals[0];
+	const status = [
+		{ key: 'done', label: 'Done', kind: 'count' },
+		{ key: 'open', label: 'Open, not yet due', kind: 'count' },
+		{ key: 'overdue', label: 'Overdue', kind: 'count' },
+		{ key: 'cannotBeDone', label: 'Could not be done', kind: 'count' }
+	] as const;
+	return {
+		slug: 'actions',
+		title: 'Actions',
+		tables: [
+			{
+				id: 'actions-summary',
+				title: 'Actions agreed in the period, and where they stand now',
+				description:
+					'Completion rate: done, out of those done, still open or that could not be done. Actions closed at a review are left out of it.',
+				columns: [
+					{ key: 'agreed', label: 'Agreed', kind: 'count' },
+					...status,
+					{ key: 'closed', label: 'Closed at a review', kind: 'count' },
+					{ key: 'rate', label: 'Completion rate (%)', kind: 'percent', from: 'agreed' },
+					{ key: 'median', label: 'Median days to complete', kind: 'days', from: 'done' }
+				],
+				rows: total?.agreed ? [{ ...total, rate: completion(total) }] : [],
+				empty: 'No actions were agreed in this period.'
+			},
+			{
+				id: 'actions-by-agency',
+				title: 'Actions by the owner’s agency',
+				columns: [
+					{ key: 'agency', label: 'Agency', kind: 'label' },
+					{ key: 'agreed', label: 'Owned', kind: 'count' },
+					...status,
+					{ key: 'rate', label: 'Completion rate (%)', kind: 'percent', from: 'agreed' }
+				],
+				rows: agencies.map((row) => ({ ...row, rate: completion(row) })),
+				chart: { series: ['done', 'overdue', 'open', 'cannotBeDone'] },
+				empty: 'No actions were agreed in this period.'
+			},
+			{
+				id: 'could-not-be-done',
+				title: 'Why actions could not be done',
+				columns: [
+					{ key: 'reason', label: 'Reason', kind: 'label' },
+					{ key: 'actions', label: 'Actions', kind: 'count' }
+				],
+				rows: reasons.map((row) => ({
+					reason: row.reason ? CANNOT_BE_DONE_LABELS[row.reason] : 'Not given',
+					actions: row.actions
+				})),
+				chart: { series: ['actions'] },
+				empty: 'No action agreed in this period was marked as not possible.'
+			}
+		]
+	};
+}

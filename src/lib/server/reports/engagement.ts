@@ -1,0 +1,74 @@
+import { sql } from 'kysely';
+import type { DB } from '../db';
+import type { Report, ReportFilter } from './report';
+import { held, percent } from './sql';
+import { actionsAgreed } from './actions';
+
+/**
+ * Whether invited agencies come and deliver (the seed's problem of agencies not attending, made
+ * visible): each agency's members on the register at meetings held in the period, and the
+ * actions its people owned and delivered. A named substitute counts as the agency present.
+ */
+export async function engagementReport(db: DB, filter: ReportFilter): Promise<Report> {
+	const { rows: attendance } = await sql<{
+		agency: string;
+		present: number;
+		apologies: number;
+		absent: number;
+	}>`
+		select coalesce(at.agency, 'No agency given') as agency,
+			count(*) filter (where at.status in ('present', 'substitute')) as present,
+			count(*) filter (where at.status = 'apologies') as apologies,
+			count(*) filter (where at.status = 'absent') as absent
+		from attendance at join meeting m on m.id = at.meeting_id
+		where at.status <> 'guest' and ${held(filter)}
+		group by 1 order by 1`.execute(db);
+	const { rows: delivery } = await sql<{ agency: string; owned: number; delivered: number }>`
+		select a.owner_agency as agency, count(*) as owned,
+			count(*) filter (where a.status = 'done') as delivered
+		from ${actionsAgreed(filter)} group by a.owner_agency order by a.owner_agency`.execute(db);
+	return {
+		slug: 'engagement',
+		title: 'Agency engagement',
+		tables: [
+			{
+				id: 'attendance-by-agency',
+				title: 'Attendance by agency',
+				description:
+					'Members on the register at meetings held in the period (guests are not counted). A named substitute counts as present.',
+				columns: [
+					{ key: 'agency', label: 'Agency', kind: 'label' },
+					{ key: 'present', label: 'Present', kind: 'count' },
+					{ key: 'apologies', label: 'Apologies', kind: 'count' },
+					{ key: 'absent', label: 'Absent', kind: 'count' },
+					{ key: 'rate', label: 'Attendance rate (%)', kind: 'percent', from: 'present' }
+				],
+				rows: attendance.map((row) => ({
+					...row,
+					rate: percent(row.present, row.present + row.apologies + row.absent)
+				})),
+				chart: { series: ['present', 'apologies', 'absent'] },
+				empty: 'No registers were taken at meetings in this period.'
+			},
+			{
+				id: 'delivery-by-agency',
+				title: 'Actions owned and delivered by agency',
+				description: 'Actions agreed at meetings held in the period; delivered means done.',
+				columns: [
+					{ key: 'agency', label: 'Agency', kind: 'label' },
+					{ key: 'owned', label: 'Owned', kind: 'count' },
+					{ key: 'delivered', label: 'Delivered', kind: 'count' },
+					{ key: 'notDelivered', label: 'Not delivered', kind: 'count' },
+					{ key: 'rate', label: 'Delivered (%)', kind: 'percent', from: 'owned' }
+				],
+				rows: delivery.map((row) => ({
+					...row,
+					notDelivered: row.owned - row.delivered,
+					rate: percent(row.delivered, row.owned)
+				})),
+				chart: { series: ['delivered', 'notDelivered'] },
+				empty: 'No actions were agreed in this period.'
+			}
+		]
+	};
+}
