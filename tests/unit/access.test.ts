@@ -35,13 +35,13 @@ describe('navigation by role', () => {
 		[
 			'chair',
 			chair,
-			['Home', 'My communities', 'My submissions', 'My actions', 'Your account'],
+			['Home', 'My communities', 'My submissions', 'Reports', 'My actions', 'Your account'],
 			'Chair (head of locality)'
 		],
 		[
 			'coordinator',
 			coordinator,
-			['Home', 'My communities', 'My submissions', 'My actions', 'Your account'],
+			['Home', 'My communities', 'My submissions', 'Reports', 'My actions', 'Your account'],
 			'MAG coordinator'
 		],
 		[
