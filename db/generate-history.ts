@@ -88,6 +88,12 @@ export interface CommunityHistory {
 
 const REVIEWS_APART = 2;
 /** Reviews a case has before it closes: most close within 2 to 4. */
+/** Actions agreed on a family item (besides sharing the outcome): 1 to 3, mostly 1 or 2. */
+const ACTIONS_PER_ITEM: [number, number][] = [
+	[1, 5],
+	[2, 4],
+	[3, 1]
+];
 const REVIEW_COUNTS = [1, 2, 2, 2, 2, 3, 3, 3, 4, 4, 6];
 const DEFERRAL_REASONS: [DeferralReason, number][] = [
 	['consent-not-confirmed', 3],
@@ -556,7 +562,7 @@ export class AfterMeeting {
 			this.shareOutcomeDue(meeting.date),
 			recordedAt
 		);
-		for (let n = int(rng, 1, 3); n > 0; n--)
+		for (let n = weighted(rng, ACTIONS_PER_ITEM); n > 0; n--)
 			this.action(
 				community,
 				history,
@@ -614,9 +620,9 @@ export class AfterMeeting {
 			s.caseState.run(familyCase.lead.id, status, null, recordedAt, familyCase.caseId);
 		const actions =
 			decision === 'continue'
-				? int(rng, 1, 3)
+				? weighted(rng, ACTIONS_PER_ITEM)
 				: decision === 'closed-needs-met'
-					? int(rng, 0, 1)
+					? Number(rng() < 0.3)
 					: 1;
 		for (let n = actions; n > 0; n--)
 			this.action(
