@@ -70,6 +70,8 @@ export interface Item {
 	part: 1 | 2 | 3 | 4;
 	submitter: Person;
 	familyCase: OpenCase | null;
+	/** Submitted for the community's previous meeting and deferred to this one. */
+	deferred: boolean;
 }
 
 export interface HistoryMeeting {
@@ -427,7 +429,7 @@ export class AfterMeeting {
 				if (item.part === 2) this.newCaf(community, history, index, item, familyCase, recordedAt);
 				else this.review(community, history, index, item, familyCase, recordedAt);
 			}
-			if (previous && rng() < 0.04) {
+			if (previous && item.deferred) {
 				const reason = weighted(
 					rng,
 					item.part === 1 || item.part === 4 ? DEFERRAL_REASONS.slice(1) : DEFERRAL_REASONS

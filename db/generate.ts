@@ -36,8 +36,10 @@ import {
  *
  * - demo: the demo seed, nothing more.
  * - county: the demo seed, plus five years of six-weekly meetings for its 8 communities, each with
- *   about 15 accepted items (≈4 advice requests, ≈8 new CAFs with their family and consent, ≈3
- *   community issues).
+ *   its accepted items (≈2 advice requests, ≈3–4 new CAFs with their family and consent, the reviews
+ *   due, ≈2 community issues; Hereford South City has about twice the families) and everything
+ *   that happened in and after the meeting (generate-history.ts): times, register, consent gate,
+ *   outcomes, reviews every two meetings until a case closes, actions and their follow-up.
  * - national: the demo seed, plus 150 fictional councils of 8 communities each (1,200), each with
  *   its own chairs, coordinators and members, and ten years of meetings for every community.
  *
@@ -465,10 +467,14 @@ class Writer {
 			for (let position = 1; position <= count; position++) {
 				const review = part === 3 ? reviews[position - 1]! : null;
 				const submitter = review ? review.lead : pick(rng, community.members);
-				const late = rng() < 0.05;
-				const day = late
-					? shift(deadline, int(rng, 1, Math.max(1, isoToDays(date) - isoToDays(deadline) - 1)))
-					: shift(deadline, -int(rng, 0, 20));
+				// About 1 item in 25 was submitted for the meeting before and deferred to this one.
+				const deferred = index > 0 && rng() < 0.04;
+				const late = !deferred && rng() < 0.05;
+				const day = deferred
+					? shift(deadline, -7 * WEEKS_APART - int(rng, 0, 20))
+					: late
+						? shift(deadline, int(rng, 1, Math.max(1, isoToDays(date) - isoToDays(deadline) - 1)))
+						: shift(deadline, -int(rng, 0, 20));
 				const stamp = stampOn(day, rng);
 				const caf = part === 2 ? this.family(community, submitter, date, day, stamp) : null;
 				const submissionId = idOf(
@@ -505,7 +511,13 @@ class Writer {
 						rng() < 0.6 ? WAYS_IN[0] : pick(rng, WAYS_IN),
 						this.levels[caf.familyCase.level]
 					);
-				items.push({ submissionId, part, submitter, familyCase: caf?.familyCase ?? review });
+				items.push({
+					submissionId,
+					part,
+					submitter,
+					familyCase: caf?.familyCase ?? review,
+					deferred
+				});
 			}
 		}
 		return items;

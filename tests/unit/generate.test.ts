@@ -518,10 +518,13 @@ describe('what happened in and after each generated meeting', () => {
 			from: string;
 			to: string;
 			deferredAt: string;
+			submittedAt: string;
+			part: number;
 			gap: number;
 		}>(
 			generated,
 			`select d.reason, f.date as "from", t.date as "to", d.deferred_at as deferredAt,
+				s.created_at as submittedAt, s.part,
 				(select count(*) from meeting b where b.community_id = t.community_id
 					and b.date > f.date and b.date < t.date) as gap
 			from item_deferral d join meeting f on f.id = d.from_meeting_id
@@ -537,6 +540,9 @@ describe('what happened in and after each generated meeting', () => {
 		for (const d of deferrals) {
 			expect(d.gap).toBe(0);
 			expect(d.deferredAt.slice(0, 10)).toBe(d.from);
+			// Submitted for the earlier meeting; only a family item waits for consent.
+			expect(d.submittedAt < d.from).toBe(true);
+			if (d.reason === 'consent-not-confirmed') expect([2, 3]).toContain(d.part);
 		}
 		expect(new Set(deferrals.map((d) => d.reason)).size).toBe(5);
 	});
