@@ -7,6 +7,26 @@ import { AGE_BANDS } from '../src/lib/server/submissions';
 import { communityCode, initialsOf, levelsOfNeed, WAYS_IN } from '../src/lib/server/new-caf';
 import { meetingSeries, oneYearAfter, subtractWorkingDays } from '../src/lib/calendar/working-days';
 import { DEMO_PASSWORD, seedDemo } from './seed';
+import {
+	AfterMeeting,
+	prepareHistory,
+	type CommunityHistory,
+	type Item,
+	type OpenCase,
+	type Person,
+	type Roster
+} from './generate-history';
+import {
+	daysToIso,
+	int,
+	isoToDays,
+	mulberry32,
+	pick,
+	shift,
+	stampOn,
+	words,
+	type Random
+} from './generate-util';
 
 /**
  * Realistic volume for demos and benchmarks, on top of the demo seed. Everything is fictional:
@@ -16,8 +36,10 @@ import { DEMO_PASSWORD, seedDemo } from './seed';
  *
  * - demo: the demo seed, nothing more.
  * - county: the demo seed, plus five years of six-weekly meetings for its 8 communities, each with
- *   about 15 accepted items (≈4 advice requests, ≈8 new CAFs with their family and consent, ≈3
- *   community issues).
+ *   its accepted items (≈2 advice requests, ≈3–4 new CAFs with their family and consent, the reviews
+ *   due, ≈2 community issues; Hereford South City has about twice the families) and everything
+ *   that happened in and after the meeting (generate-history.ts): times, register, consent gate,
+ *   outcomes, reviews every two meetings until a case closes, actions and their follow-up.
  * - national: the demo seed, plus 150 fictional councils of 8 communities each (1,200), each with
  *   its own chairs, coordinators and members, and ten years of meetings for every community.
  *
@@ -53,35 +75,9 @@ export const NATIONAL_COUNCILS = 150;
 const COMMUNITIES_PER_COUNCIL = 8;
 const MEMBERS_PER_COMMUNITY = 3;
 const WEEKS_APART = 6;
+const MEETING_MINUTES = 120;
 
-/** mulberry32: a tiny, fast, seeded PRNG giving floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
-type Random = () => number;
-const int = (rng: Random, lo: number, hi: number) => lo + Math.floor(rng() * (hi - lo + 1));
-const pick = <T>(rng: Random, list: readonly T[]): T => list[Math.floor(rng() * list.length)]!;
-
-const DAY = 86_400_000;
-function isoToDays(date: string): number {
-	return Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10)) / DAY;
-}
-function daysToIso(days: number): string {
-	return new Date(days * DAY).toISOString().slice(0, 10);
-}
-const shift = (date: string, days: number) => daysToIso(isoToDays(date) + days);
-const stampOn = (date: string, rng: Random) =>
-	`${date}T${String(int(rng, 8, 17)).padStart(2, '0')}:${String(int(rng, 0, 59)).padStart(2, '0')}:00.000Z`;
-
-const words = (text: string) => text.trim().split(/\s+/);
+export { mulberry32 };
 
 // Common, generic names: combined at random they describe nobody in particular.
 const GIRLS = words(
@@ -232,15 +228,6 @@ const GENERIC_AGENCIES = [
 ];
 const MINUTES: Record<AgendaPart, number[]> = { 1: [5], 2: [8, 10, 12], 3: [8], 4: [5, 10] };
 
-interface Roster {
-	id: number;
-	name: string;
-	chairId: number;
-	members: { id: number; agencyId: number | null }[];
-	/** The first meeting the demo seed (or the national generator) scheduled: history ends 6 weeks before. */
-	anchor: string;
-}
-
 type Statements = Record<
 	| 'meeting'
 	| 'submission'
@@ -275,7 +262,9 @@ function prepare(sqlite: SQLiteDatabase): Statements {
 			'submission_deadline',
 			'status',
 			'created_by',
-			'created_at'
+			'created_at',
+			'started_at',
+			'concluded_at'
 		]),
 		submission: insert('submission', [
 			'meeting_id',
@@ -358,13 +347,17 @@ class Writer {
 	/** Next case number by reference prefix ("BRO-2023-"), as createNewCaf numbers them. */
 	private readonly nextNumber = new Map<string, number>();
 	private readonly levels = levelsOfNeed();
+	readonly after: AfterMeeting;
 	readonly added = { communities: 0, users: 0, meetings: 0, items: 0, cases: 0 };
 
 	constructor(
 		readonly s: Statements,
 		readonly rng: Random,
-		readonly createdAt: string
+		readonly createdAt: string,
+		sqlite: SQLiteDatabase,
+		today: string
 	) {
+		this.after = new AfterMeeting(prepareHistory(sqlite), rng, today, this.levels);
 		// Cases already in the database (e.g. items on the demo's next meeting) keep their numbers.
 		const references = s.existingReferences.all() as { reference: string }[];
 		for (const { reference } of references) {
@@ -383,25 +376,37 @@ class Writer {
 		return deadline;
 	}
 
-	meeting(community: Roster, date: string, status: string, createdAt: string): number {
+	meeting(
+		community: Roster,
+		date: string,
+		status: string,
+		createdAt: string,
+		times: { startedAt: number; concludedAt: number } | null = null
+	): number {
 		this.added.meetings += 1;
 		return idOf(
 			this.s.meeting.run(
 				community.id,
 				date,
 				'09:30',
-				120,
+				MEETING_MINUTES,
 				`${community.name} Children's Centre`,
 				null,
 				this.deadline(date),
 				status,
-				community.chairId,
-				createdAt
+				community.chair.id,
+				createdAt,
+				times && new Date(times.startedAt).toISOString(),
+				times && new Date(times.concludedAt).toISOString()
 			)
 		);
 	}
 
-	/** Six-weekly concluded meetings from `from` up to the one six weeks before the anchor. */
+	/**
+	 * Six-weekly concluded meetings from `from` up to the one six weeks before the anchor, with what
+	 * happened in and after each. All the meetings are written first: an outcome names the meeting
+	 * of the next review.
+	 */
 	history(community: Roster, from: string) {
 		const dates: string[] = [];
 		let date = shift(community.anchor, -7 * WEEKS_APART);
@@ -409,15 +414,23 @@ class Writer {
 			dates.push(date);
 			date = shift(date, -7 * WEEKS_APART);
 		}
+		const history = this.after.start(community);
 		for (const date of dates.reverse()) {
-			const meetingId = this.meeting(
+			const times = this.after.times(date, MEETING_MINUTES);
+			const id = this.meeting(
 				community,
 				date,
 				'concluded',
-				`${shift(date, -90)}T09:00:00.000Z`
+				`${shift(date, -90)}T09:00:00.000Z`,
+				times
 			);
-			this.items(community, meetingId, date);
+			history.meetings.push({ id, date, ...times });
 		}
+		for (const [index, meeting] of history.meetings.entries()) {
+			const items = this.items(community, history, index, meeting.id, meeting.date);
+			this.after.meeting(community, history, index, items);
+		}
+		this.after.finish(history);
 	}
 
 	private reference(communityName: string, year: string): string {
@@ -427,25 +440,43 @@ class Writer {
 		return `${prefix}${String(next).padStart(3, '0')}`;
 	}
 
-	/** About 15 accepted items: ≈4 advice requests, ≈8 new CAFs, ≈3 community issues. */
-	private items(community: Roster, meetingId: number, date: string) {
+	/**
+	 * The accepted items: ≈2 advice requests, new CAFs (≈3–4, ≈7 in the busy community), the reviews
+	 * due (each brought by the case's lead professional) and ≈2 community issues. Family items come
+	 * to about 12–17 a meeting once reviews are running.
+	 */
+	private items(
+		community: Roster,
+		history: CommunityHistory,
+		index: number,
+		meetingId: number,
+		date: string
+	): Item[] {
 		const { rng, s } = this;
 		const deadline = this.deadline(date);
 		const accepted = `${shift(deadline, 1)}T10:00:00.000Z`;
+		const reviews = this.after.dueAt(history, index);
 		const counts: [AgendaPart, number][] = [
-			[1, int(rng, 2, 6)],
-			[2, int(rng, 6, 10)],
-			[4, int(rng, 1, 5)]
+			[1, int(rng, 1, 4)],
+			[2, community.busy ? int(rng, 6, 8) : int(rng, 2, 5)],
+			[3, reviews.length],
+			[4, int(rng, 1, 3)]
 		];
+		const items: Item[] = [];
 		for (const [part, count] of counts) {
 			for (let position = 1; position <= count; position++) {
-				const submitter = pick(rng, community.members);
-				const late = rng() < 0.05;
-				const day = late
-					? shift(deadline, int(rng, 1, Math.max(1, isoToDays(date) - isoToDays(deadline) - 1)))
-					: shift(deadline, -int(rng, 0, 20));
+				const review = part === 3 ? reviews[position - 1]! : null;
+				const submitter = review ? review.lead : pick(rng, community.members);
+				// About 1 item in 25 was submitted for the meeting before and deferred to this one.
+				const deferred = index > 0 && rng() < 0.04;
+				const late = !deferred && rng() < 0.05;
+				const day = deferred
+					? shift(deadline, -7 * WEEKS_APART - int(rng, 0, 20))
+					: late
+						? shift(deadline, int(rng, 1, Math.max(1, isoToDays(date) - isoToDays(deadline) - 1)))
+						: shift(deadline, -int(rng, 0, 20));
 				const stamp = stampOn(day, rng);
-				const caf = part === 2 ? this.family(community, submitter.id, date, day, stamp) : null;
+				const caf = part === 2 ? this.family(community, submitter, date, day, stamp) : null;
 				const submissionId = idOf(
 					s.submission.run(
 						meetingId,
@@ -474,20 +505,28 @@ class Writer {
 				else if (caf)
 					s.newCaf.run(
 						submissionId,
-						caf.caseId,
-						caf.consentId,
+						caf.familyCase.caseId,
+						caf.familyCase.consentId,
 						caf.cafDate,
 						rng() < 0.6 ? WAYS_IN[0] : pick(rng, WAYS_IN),
-						pick(rng, this.levels)
+						this.levels[caf.familyCase.level]
 					);
+				items.push({
+					submissionId,
+					part,
+					submitter,
+					familyCase: caf?.familyCase ?? review,
+					deferred
+				});
 			}
 		}
+		return items;
 	}
 
 	/** The rows createNewCaf writes before the submission: case, family, needs and consent. */
 	private family(
 		community: Roster,
-		submittedBy: number,
+		submitter: Person,
 		meeting: string,
 		day: string,
 		stamp: string
@@ -533,7 +572,7 @@ class Writer {
 		];
 		const reference = this.reference(community.name, meeting.slice(0, 4));
 		const caseId = idOf(
-			s.familyCase.run(reference, community.id, initialsOf(children[0]!.name), submittedBy, stamp)
+			s.familyCase.run(reference, community.id, initialsOf(children[0]!.name), submitter.id, stamp)
 		);
 		this.added.cases += 1;
 		const childIds: number[] = [];
@@ -551,13 +590,14 @@ class Writer {
 			);
 			(person.isChild ? childIds : adultIds).push(id);
 		}
+		const needIds: number[] = [];
 		for (let n = int(rng, 1, 3); n > 0; n--) {
 			const domain = pick(rng, DOMAINS);
 			const who =
 				domain === 'development' || adultIds.length === 0
 					? pick(rng, childIds)
 					: pick(rng, adultIds);
-			s.need.run(caseId, who, pick(rng, NEEDS[domain]), domain);
+			needIds.push(idOf(s.need.run(caseId, who, pick(rng, NEEDS[domain]), domain)));
 		}
 		const signedOn = shift(day, -int(rng, 0, 300));
 		const cafDate = shift(
@@ -565,21 +605,39 @@ class Writer {
 			Math.min(int(rng, 0, 14), isoToDays(day) - isoToDays(signedOn))
 		);
 		const shared = SHARED_WITH.filter(() => rng() < 0.35);
+		const consent = {
+			givenBy: adults.map((a) => a.name).join(' and '),
+			youngPerson: children[0]!.age >= 12 ? 'yes' : 'not-of-age',
+			sharedWith: (shared.length ? shared : ['School', 'Health visiting']).join(', '),
+			formLocation: pick(rng, FORM_LOCATIONS)
+		};
 		const consentId = idOf(
 			s.consent.run(
 				caseId,
-				adults.map((a) => a.name).join(' and '),
-				children[0]!.age >= 12 ? 'yes' : 'not-of-age',
+				consent.givenBy,
+				consent.youngPerson,
 				signedOn,
 				1,
-				(shared.length ? shared : ['School', 'Health visiting']).join(', '),
-				pick(rng, FORM_LOCATIONS),
+				consent.sharedWith,
+				consent.formLocation,
 				null,
-				submittedBy,
+				submitter.id,
 				stamp
 			)
 		);
-		return { caseId, consentId, cafDate };
+		// The lead professional agreed at the meeting: usually the practitioner who brought it.
+		const lead = rng() < 0.7 ? submitter : pick(rng, community.members);
+		const familyCase: OpenCase = {
+			caseId,
+			lead,
+			needIds,
+			consentId,
+			consentSignedOn: signedOn,
+			consent,
+			level: this.after.cafLevel(),
+			...this.after.fate()
+		};
+		return { familyCase, cafDate };
 	}
 }
 
@@ -598,7 +656,12 @@ function refuseIfGenerated(sqlite: SQLiteDatabase, today: string) {
 		);
 }
 
-/** The demo communities, their chair, their members (who submit items) and first seeded meeting. */
+/** The demo agency that attends and delivers poorly, so the reports have something to show. */
+const DEMO_POOR_AGENCY = 'Housing Solutions';
+/** The demo community with more families than it can comfortably discuss (DOMAIN.md's worry). */
+const DEMO_BUSY_COMMUNITY = 'Hereford South City';
+
+/** The demo communities, their chair, coordinator, members (who submit items) and first seeded meeting. */
 function demoRosters(sqlite: SQLiteDatabase, fallbackAnchor: string): Roster[] {
 	const communities = sqlite
 		.prepare(
@@ -608,25 +671,40 @@ function demoRosters(sqlite: SQLiteDatabase, fallbackAnchor: string): Roster[] {
 		.all() as { id: number; name: string; anchor: string | null }[];
 	const roles = sqlite
 		.prepare(
-			`select cm.community_id, cm.user_id, cm.role, u.agency_id from community_membership cm
-			join user u on u.id = cm.user_id order by cm.community_id, cm.user_id`
+			`select cm.community_id, cm.user_id, cm.role, u.name, u.agency_id, a.name as agency
+			from community_membership cm join user u on u.id = cm.user_id
+			left join agency a on a.id = u.agency_id order by cm.community_id, cm.user_id`
 		)
-		.all() as { community_id: number; user_id: number; role: string; agency_id: number | null }[];
+		.all() as {
+		community_id: number;
+		user_id: number;
+		role: string;
+		name: string;
+		agency_id: number | null;
+		agency: string | null;
+	}[];
+	const person = (r: (typeof roles)[number]): Person => ({
+		id: r.user_id,
+		name: r.name,
+		agency: r.agency,
+		agencyId: r.agency_id,
+		poor: r.agency === DEMO_POOR_AGENCY
+	});
 	return communities.flatMap((c) => {
 		const mine = roles.filter((r) => r.community_id === c.id);
 		const chair = mine.find((r) => r.role === 'chair');
 		if (!chair) return [];
+		const coordinator = mine.find((r) => r.role === 'coordinator');
 		const members = mine.filter((r) => r.role === 'member');
 		return [
 			{
 				id: c.id,
 				name: c.name,
-				chairId: chair.user_id,
-				members: (members.length ? members : [chair]).map((m) => ({
-					id: m.user_id,
-					agencyId: m.agency_id
-				})),
-				anchor: c.anchor ?? fallbackAnchor
+				chair: person(chair),
+				coordinator: coordinator ? person(coordinator) : null,
+				members: (members.length ? members : [chair]).map(person),
+				anchor: c.anchor ?? fallbackAnchor,
+				busy: c.name === DEMO_BUSY_COMMUNITY
 			}
 		];
 	});
@@ -656,7 +734,7 @@ export async function generate(
 	const years = options.years ?? (scale === 'county' ? 5 : 10);
 	const from = yearsBefore(today, years);
 	const firstFuture = format(nextTuesday(addDays(now, 14)), 'yyyy-MM-dd');
-	const writer = new Writer(prepare(sqlite), mulberry32(seed), now.toISOString());
+	const writer = new Writer(prepare(sqlite), mulberry32(seed), now.toISOString(), sqlite, today);
 	sqlite.transaction(() => {
 		for (const community of demoRosters(sqlite, firstFuture)) writer.history(community, from);
 	})();
@@ -668,11 +746,11 @@ export async function generate(
 				(a) => [a.name, a.id]
 			)
 		);
-		const cafTeam = agencyIds.get('CAF Team') ?? null;
+		const cafTeam = { id: agencyIds.get('CAF Team') ?? null, name: 'CAF Team' };
 		// A bigger page cache while writing keeps the growing indexes in memory (default: 2 MB).
 		const cacheSize = sqlite.pragma('cache_size', { simple: true });
 		sqlite.pragma('cache_size = -262144');
-		const generic = GENERIC_AGENCIES.map((name) => agencyIds.get(name) ?? null);
+		const generic = GENERIC_AGENCIES.map((name) => ({ id: agencyIds.get(name) ?? null, name }));
 		const councils = options.councils ?? NATIONAL_COUNCILS;
 		try {
 			for (let council = 1; council <= councils; council++) {
@@ -695,8 +773,8 @@ function nationalCouncil(
 	council: number,
 	context: {
 		passwordHash: string;
-		cafTeam: number | null;
-		generic: (number | null)[];
+		cafTeam: { id: number | null; name: string };
+		generic: { id: number | null; name: string }[];
 		firstFuture: string;
 		from: string;
 	}
@@ -704,20 +782,35 @@ function nationalCouncil(
 	const { s, rng, createdAt } = writer;
 	const tag = `c${String(council).padStart(3, '0')}`;
 	const councilName = `Council ${String(council).padStart(3, '0')}`;
-	const person = (email: string, jobTitle: string, agencyId: number | null) => {
+	// One agency in each council rarely comes to its meetings and delivers worse.
+	const poorAgency = pick(rng, context.generic).name;
+	const person = (
+		email: string,
+		jobTitle: string,
+		agency: { id: number | null; name: string }
+	): Person => {
 		const name = `${pick(rng, rng() < 0.5 ? WOMEN : MEN)} ${pick(rng, SURNAMES)}`;
 		writer.added.users += 1;
-		return idOf(s.user.run(email, name, jobTitle, agencyId, 0, context.passwordHash, createdAt));
+		const id = idOf(
+			s.user.run(email, name, jobTitle, agency.id, 0, context.passwordHash, createdAt)
+		);
+		return {
+			id,
+			name,
+			agency: agency.id === null ? null : agency.name,
+			agencyId: agency.id,
+			poor: agency.name === poorAgency
+		};
 	};
 	for (const [half, locality] of ['North', 'South'].entries()) {
 		const localityId = idOf(s.locality.run(`${councilName} ${locality}`));
 		const lower = locality.toLowerCase();
-		const chairId = person(
+		const chair = person(
 			`${tag}.chair.${lower}@mag.example`,
 			`Head of Locality (${locality})`,
 			context.cafTeam
 		);
-		const coordinatorId = person(
+		const coordinator = person(
 			`${tag}.coordinator.${lower}@mag.example`,
 			'MAG coordinator',
 			context.cafTeam
@@ -728,21 +821,28 @@ function nationalCouncil(
 			const name = `${PLACE_FIRST[index % PLACE_FIRST.length]} ${PLACE_SECOND[Math.floor(index / PLACE_FIRST.length) % PLACE_SECOND.length]}`;
 			const communityId = idOf(s.community.run(localityId, name));
 			writer.added.communities += 1;
-			s.membership.run(chairId, communityId, 'chair');
-			s.membership.run(coordinatorId, communityId, 'coordinator');
+			s.membership.run(chair.id, communityId, 'chair');
+			s.membership.run(coordinator.id, communityId, 'coordinator');
 			const members = Array.from({ length: MEMBERS_PER_COMMUNITY }, (_, m) => {
-				const agencyId = pick(rng, context.generic);
-				const id = person(
+				const member = person(
 					`${tag}.${lower}${k + 1}.member${m + 1}@mag.example`,
 					'Practitioner',
-					agencyId
+					pick(rng, context.generic)
 				);
-				s.membership.run(id, communityId, 'member');
-				return { id, agencyId };
+				s.membership.run(member.id, communityId, 'member');
+				return member;
 			});
 			// Communities meet on different weeks of the cycle and different weekdays (Tue to Thu).
 			const anchor = shift(context.firstFuture, 7 * int(rng, 0, WEEKS_APART - 1) + int(rng, 0, 2));
-			const roster: Roster = { id: communityId, name, chairId, members, anchor };
+			const roster: Roster = {
+				id: communityId,
+				name,
+				chair,
+				coordinator,
+				members,
+				anchor,
+				busy: false
+			};
 			const until = oneYearAfter(anchor);
 			const future = meetingSeries(anchor, WEEKS_APART, until).filter((d) => d < until);
 			for (const [n, date] of future.entries())

@@ -47,7 +47,16 @@ try {
 		'family_member',
 		'need',
 		'consent',
-		'new_caf'
+		'new_caf',
+		'review',
+		'need_update',
+		'attendance',
+		'gate_check',
+		'outcome',
+		'case_status_change',
+		'action',
+		'action_update',
+		'item_deferral'
 	];
 	const counts = Object.fromEntries(
 		tables.map((table) => [
