@@ -166,6 +166,8 @@ test('a whole meeting: register, confidentiality, the consent gate, outcomes, ac
 	await expect(page.locator('main')).not.toContainText(FAMILY_WITHDRAWN.child);
 	await expect(attendee.locator('main')).not.toContainText(FAMILY_WITHDRAWN.child);
 	await expectNoAxeViolations(page);
+	// The gate was refused, so the reason offered first is that consent could not be confirmed.
+	await expect(page.getByLabel('Why is it deferred?')).toHaveValue('consent-not-confirmed');
 	await submitForm(page, 'Defer to the next meeting');
 	await expect(page.getByRole('button', { name: new RegExp(FAMILY_WITHDRAWN.ref) })).toHaveCount(0);
 
@@ -213,7 +215,9 @@ test('a whole meeting: register, confidentiality, the consent gate, outcomes, ac
 	await expect(attendee.locator('main')).toContainText(FAMILY_OPEN.child);
 	await expect(attendee.locator('main')).toContainText('Sam Green');
 	await expect(attendee.locator('main')).toContainText(`${FAMILY_WITHDRAWN.ref} (O.M.)`);
-	await expect(attendee.locator('main')).toContainText('Deferred to the meeting on');
+	await expect(attendee.locator('main')).toContainText(
+		/Deferred to the meeting on \d+ \w+ \d{4}: Consent could not be confirmed/
+	);
 	await expect(attendee.locator('main')).not.toContainText(FAMILY_WITHDRAWN.child);
 	await expectNoAxeViolations(attendee);
 	const pdf = await attendee.request.get(`/meetings/${meetingId}/minutes/pdf`);

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { addAction, readActionForm } from '$lib/server/actions';
+import { decideItem, readDeferralReason } from '$lib/server/agenda';
 import { confirmConfidentiality, hasConfirmed, saveRegister } from '$lib/server/attendance';
 import { checkConsentGate, familyOfItem, gateState } from '$lib/server/consent-gate';
 import type { OpenDatabase } from '$lib/server/db';
@@ -177,6 +178,56 @@ describe('the consent gate', () => {
 		);
 		expect(result).toEqual({ opened: false, reason: 'This item is not about a family' });
 		expect(await database.db.selectFrom('gate_check').selectAll().execute()).toEqual([]);
+	});
+
+	it('an item deferred when the gate stays shut records that consent could not be confirmed', async () => {
+		const { db } = database;
+		const family = (await familyOfItem(db, fixture.items.fine))!;
+		await db
+			.updateTable('consent')
+			.set({ withdrawn_on: '2027-05-01' })
+			.where('id', '=', family.consentId!)
+			.execute();
+		expect(
+			(await checkConsentGate(db, meeting(), fixture.items.fine, chair(), TODAY, at)).opened
+		).toBe(false);
+		const why = readDeferralReason(form({ deferReason: 'consent-not-confirmed' }));
+		if (!why.ok) throw new Error(why.error);
+		const next = fixture.laterMeetingIds[0]!;
+		await decideItem(
+			db,
+			fixture.meetingId,
+			fixture.items.fine,
+			{ kind: 'defer', toMeetingId: next, toMeetingDate: '22 June 2027', reason: why.reason },
+			chair(),
+			at
+		);
+		expect(
+			await db
+				.selectFrom('item_deferral')
+				.select(['submission_id', 'from_meeting_id', 'to_meeting_id', 'reason', 'deferred_by'])
+				.execute()
+		).toEqual([
+			{
+				submission_id: fixture.items.fine,
+				from_meeting_id: fixture.meetingId,
+				to_meeting_id: next,
+				reason: 'consent-not-confirmed',
+				deferred_by: fixture.people.chair
+			}
+		]);
+	});
+
+	it.each([
+		['nothing chosen', {}],
+		['an empty choice', { deferReason: '' }],
+		['"not recorded", which is only for old deferrals', { deferReason: 'not-recorded' }],
+		['a made-up reason', { deferReason: 'chair-busy' }]
+	])('a deferral with %s is refused with a message for the field', (_, fields) => {
+		expect(readDeferralReason(form(fields))).toEqual({
+			ok: false,
+			error: 'Choose why the item is deferred'
+		});
 	});
 });
 

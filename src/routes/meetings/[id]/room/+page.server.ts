@@ -1,7 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { appDatabase } from '$lib/server/app-database';
 import { config } from '$lib/server/config';
-import { decideItem } from '$lib/server/agenda';
+import { decideItem, deferralReasonOptions, readDeferralReason } from '$lib/server/agenda';
 import {
 	addAction,
 	listMeetingActions,
@@ -211,7 +211,8 @@ export const load: PageServerLoad = async ({ locals, params, getClientAddress })
 					defaultReview: later[config.nextReviewAfterMeetings - 1]?.id ?? later.at(-1)?.id ?? null,
 					adviceOutcomes: ADVICE_OUTCOMES,
 					reviewDecisions: REVIEW_DECISIONS,
-					needStatuses: NEED_STATUSES
+					needStatuses: NEED_STATUSES,
+					deferralReasons: deferralReasonOptions()
 				}
 			: null
 	};
@@ -282,14 +283,22 @@ export const actions: Actions = {
 
 	defer: async ({ locals, params, request, getClientAddress }) => {
 		const { user, meeting } = await organiserOnly(locals, params.id);
-		const item = await requireItem(meeting.id, await request.formData());
+		const form = await request.formData();
+		const item = await requireItem(meeting.id, form);
+		const why = readDeferralReason(form);
+		if (!why.ok) return fail(400, { errors: { deferReason: why.error } as Record<string, string> });
 		const next = (await laterMeetings(meeting.communityId, meeting.date))[0];
 		if (!next) return fail(409, { roomError: 'There is no later meeting to defer this item to' });
 		await decideItem(
 			appDatabase().db,
 			meeting.id,
 			item.id,
-			{ kind: 'defer', toMeetingId: next.id, toMeetingDate: formatMeetingDate(next.date) },
+			{
+				kind: 'defer',
+				toMeetingId: next.id,
+				toMeetingDate: formatMeetingDate(next.date),
+				reason: why.reason
+			},
 			{ id: user.id, ip: getClientAddress() }
 		);
 		return changed(meeting.id, { deferredTo: formatMeetingDate(next.date) });
