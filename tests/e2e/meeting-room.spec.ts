@@ -186,6 +186,14 @@ test('a whole meeting: register, confidentiality, the consent gate, outcomes, ac
 		.getByLabel('Met', { exact: true })
 		.check();
 	await page.getByLabel('Close: needs met').check();
+	// No level of need was recorded for this case before: the group must say what it is now.
+	await submitForm(page, 'Save the outcome');
+	await expectErrorSummary(page, { levelOfNeed: 'Choose the family’s level of need now' });
+	await expect(page.getByLabel('Close: needs met')).toBeChecked();
+	await page
+		.getByRole('group', { name: 'Level of need now' })
+		.getByLabel('Level 3a', { exact: true })
+		.check();
 	await submitForm(page, 'Save the outcome');
 	await expect(page.getByText('Outcome saved.')).toBeVisible();
 
@@ -215,6 +223,7 @@ test('a whole meeting: register, confidentiality, the consent gate, outcomes, ac
 	await expect(attendee.locator('main')).toContainText(FAMILY_OPEN.child);
 	await expect(attendee.locator('main')).toContainText('Sam Green');
 	await expect(attendee.locator('main')).toContainText(`${FAMILY_WITHDRAWN.ref} (O.M.)`);
+	await expect(attendee.locator('main')).toContainText('Level 3a');
 	await expect(attendee.locator('main')).toContainText(
 		/Deferred to the meeting on \d+ \w+ \d{4}: Consent could not be confirmed/
 	);

@@ -78,6 +78,8 @@ export interface MinutesItem {
 	responseAgency: string | null;
 	leadProfessional: string | null;
 	nextReviewDate: string | null;
+	/** Part 3: the family's level of need agreed at the review ("Level 3a"). */
+	levelOfNeed: string | null;
 	/** Parts 1 and 4: the anonymous text of the item. */
 	content: ItemContent | null;
 	/** Part 2 and 3 items: whether this reader is shown who the family is. */
@@ -136,6 +138,7 @@ export async function meetingMinutes(
 			responseAgency: outcome?.agency ?? null,
 			leadProfessional: outcome?.leadProfessionalName ?? null,
 			nextReviewDate: outcome?.nextReviewDate ?? null,
+			levelOfNeed: outcome?.levelOfNeed ? `Level ${outcome.levelOfNeed}` : null,
 			content: family ? null : ((await findSubmission(db, entry.id))?.content ?? null),
 			isFamilyItem: Boolean(family),
 			family: identified ? await familyInMinutes(db, family, meeting.date, viewer) : null,

@@ -36,12 +36,14 @@ import { listMeetings } from '$lib/server/meetings';
 import {
 	ADVICE_OUTCOMES,
 	findOutcome,
+	latestLevelOfNeed,
 	NEED_STATUSES,
 	needUpdates,
 	readOutcomeForm,
 	saveOutcome,
 	REVIEW_DECISIONS
 } from '$lib/server/outcomes';
+import { levelsOfNeed } from '$lib/server/new-caf';
 import { findSubmission, withdrawSubmission } from '$lib/server/submissions';
 import { formatMeetingDate, todayInEngland } from '$lib/dates';
 import { requireMeetingMember } from '../meeting-access';
@@ -125,7 +127,12 @@ export const load: PageServerLoad = async ({ locals, params, getClientAddress })
 						caseActions: identified ? await caseActionsWithUpdates(family.caseId, meeting.id) : null
 					}
 				: null,
-			outcome: outcome ?? null
+			outcome: outcome ?? null,
+			// A review asks the level of need now, starting from the level last agreed.
+			levelOfNeed:
+				organiser && current.part === 3 && family
+					? (outcome?.levelOfNeed ?? (await latestLevelOfNeed(db, family.caseId)))
+					: null
 		};
 	}
 	const actions = (await listMeetingActions(db, meeting.id)).map((a) => ({
@@ -212,6 +219,7 @@ export const load: PageServerLoad = async ({ locals, params, getClientAddress })
 					adviceOutcomes: ADVICE_OUTCOMES,
 					reviewDecisions: REVIEW_DECISIONS,
 					needStatuses: NEED_STATUSES,
+					levelsOfNeed: levelsOfNeed(),
 					deferralReasons: deferralReasonOptions()
 				}
 			: null
