@@ -186,6 +186,7 @@ function event(who: Who, caseId: number) {
 		agencyName: null,
 		isAdministrator: who === 'administrator',
 		isDataProtectionOfficer: who === 'dpo',
+		isManager: false,
 		hasTwoFactor: false,
 		communityRoles: []
 	};
