@@ -44,6 +44,8 @@ interface DemoUser {
 	jobTitle: string;
 	agency: string;
 	administrator?: boolean;
+	/** An early help manager: every community's reports, no family data. */
+	manager?: boolean;
 	roles: [community: string, role: CommunityRole][];
 	/** How the demo sign-in list describes this person. */
 	demoRole?: string;
@@ -63,6 +65,15 @@ const users: DemoUser[] = [
 		administrator: true,
 		roles: [],
 		demoRole: 'Administrator'
+	},
+	{
+		email: 'manager@mag.example',
+		name: 'Ruth Hallam',
+		jobTitle: 'Early help manager',
+		agency: 'CAF Team',
+		manager: true,
+		roles: [],
+		demoRole: 'Early help manager'
 	},
 	{
 		email: 'chair.north@mag.example',
@@ -369,6 +380,7 @@ export async function seedDemo(db: DB, now = new Date()): Promise<void> {
 					job_title: user.jobTitle,
 					agency_id: agencyIds.get(user.agency)!,
 					is_administrator: user.administrator ? 1 : 0,
+					is_manager: user.manager ? 1 : 0,
 					password_hash: passwordHash,
 					totp_key: null,
 					totp_last_step: null,

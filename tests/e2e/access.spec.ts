@@ -200,3 +200,25 @@ test('signing in after being sent to the sign-in page returns to the page asked 
 	await expect(page).toHaveURL('/admin/users');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Users');
 });
+
+test('the early help manager is named as such, and the administrator sees the role on their page', async ({
+	page
+}) => {
+	await signIn(page, 'manager@mag.example');
+	await expect(page.getByTestId('signed-in-as')).toHaveText(
+		'Signed in as Ruth Hallam, Early help manager, CAF Team'
+	);
+	await page.context().clearCookies();
+
+	await signIn(page, 'admin@mag.example');
+	await open(page, '/admin/users');
+	await page
+		.getByRole('row')
+		.filter({ hasText: 'manager@mag.example' })
+		.getByRole('link')
+		.first()
+		.click();
+	await expect(page.getByRole('checkbox', { name: 'Early help manager' })).toBeChecked();
+	await expect(page.getByRole('checkbox', { name: 'Data protection officer' })).not.toBeChecked();
+	await expectNoAxeViolations(page);
+});

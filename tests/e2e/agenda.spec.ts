@@ -97,6 +97,38 @@ test('the chair builds an agenda that warns when it overruns, publishes it, and 
 	);
 	await expectNoAxeViolations(chairPage);
 
+	// No room for another item: it is deferred, and the chair must say why.
+	await addItem(page, meetingId, 'advice');
+	await chairPage.reload();
+	const noRoom = chairPage.locator('.govuk-summary-card', { hasText: 'primary school' });
+	const noRoomId = await noRoom.locator('input[name=item]').first().inputValue();
+	const deferTo = noRoom.getByLabel('Defer to');
+	const lastLater = await deferTo.locator('option').last().getAttribute('value');
+	await deferTo.selectOption(lastLater!);
+	await noRoom.getByRole('button', { name: /^Defer/ }).click();
+	await expectErrorSummary(chairPage, {
+		[`deferReason-${noRoomId}`]: 'Choose why the item is deferred'
+	});
+	await expect(noRoom.getByLabel('Defer to')).toHaveValue(lastLater!);
+	await expectNoAxeViolations(chairPage);
+	await noRoom.getByLabel('Why is it deferred?').selectOption({ label: 'No room on the agenda' });
+	await noRoom.getByRole('button', { name: /^Defer/ }).click();
+	await expect(
+		chairPage.getByText(/^Item deferred to .+\. The submitter has been told\.$/)
+	).toBeVisible();
+	await expect(chairPage.locator('.govuk-summary-card', { hasText: 'primary school' })).toHaveCount(
+		0
+	);
+	expect(
+		withDatabase((db) =>
+			db
+				.prepare(
+					'select reason, to_meeting_id as toMeetingId from item_deferral where submission_id = ?'
+				)
+				.all(Number(noRoomId))
+		)
+	).toEqual([{ reason: 'agenda-full', toMeetingId: Number(lastLater) }]);
+
 	await submitForm(chairPage, 'Publish the agenda');
 	await expect(chairPage.getByText('The agenda is published.')).toBeVisible();
 

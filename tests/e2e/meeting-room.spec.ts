@@ -166,6 +166,8 @@ test('a whole meeting: register, confidentiality, the consent gate, outcomes, ac
 	await expect(page.locator('main')).not.toContainText(FAMILY_WITHDRAWN.child);
 	await expect(attendee.locator('main')).not.toContainText(FAMILY_WITHDRAWN.child);
 	await expectNoAxeViolations(page);
+	// The gate was refused, so the reason offered first is that consent could not be confirmed.
+	await expect(page.getByLabel('Why is it deferred?')).toHaveValue('consent-not-confirmed');
 	await submitForm(page, 'Defer to the next meeting');
 	await expect(page.getByRole('button', { name: new RegExp(FAMILY_WITHDRAWN.ref) })).toHaveCount(0);
 
@@ -184,6 +186,14 @@ test('a whole meeting: register, confidentiality, the consent gate, outcomes, ac
 		.getByLabel('Met', { exact: true })
 		.check();
 	await page.getByLabel('Close: needs met').check();
+	// No level of need was recorded for this case before: the group must say what it is now.
+	await submitForm(page, 'Save the outcome');
+	await expectErrorSummary(page, { levelOfNeed: 'Choose the family’s level of need now' });
+	await expect(page.getByLabel('Close: needs met')).toBeChecked();
+	await page
+		.getByRole('group', { name: 'Level of need now' })
+		.getByLabel('Level 3a', { exact: true })
+		.check();
 	await submitForm(page, 'Save the outcome');
 	await expect(page.getByText('Outcome saved.')).toBeVisible();
 
@@ -213,7 +223,10 @@ test('a whole meeting: register, confidentiality, the consent gate, outcomes, ac
 	await expect(attendee.locator('main')).toContainText(FAMILY_OPEN.child);
 	await expect(attendee.locator('main')).toContainText('Sam Green');
 	await expect(attendee.locator('main')).toContainText(`${FAMILY_WITHDRAWN.ref} (O.M.)`);
-	await expect(attendee.locator('main')).toContainText('Deferred to the meeting on');
+	await expect(attendee.locator('main')).toContainText('Level 3a');
+	await expect(attendee.locator('main')).toContainText(
+		/Deferred to the meeting on \d+ \w+ \d{4}: Consent could not be confirmed/
+	);
 	await expect(attendee.locator('main')).not.toContainText(FAMILY_WITHDRAWN.child);
 	await expectNoAxeViolations(attendee);
 	const pdf = await attendee.request.get(`/meetings/${meetingId}/minutes/pdf`);

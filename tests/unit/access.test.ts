@@ -11,6 +11,7 @@ function person(overrides: Partial<SessionUser>): SessionUser {
 		agencyName: null,
 		isAdministrator: false,
 		isDataProtectionOfficer: false,
+		isManager: false,
 		hasTwoFactor: false,
 		communityRoles: [],
 		...overrides
@@ -65,6 +66,10 @@ describe('navigation by role', () => {
 	])('%s sees %j', (_, user, labels, label) => {
 		expect(navigationFor(user).map((item) => item.label)).toEqual(labels);
 		expect(roleLabel(user)).toBe(label);
+	});
+
+	it('names an early help manager with no community role as such', () => {
+		expect(roleLabel(person({ isManager: true }))).toBe('Early help manager');
 	});
 });
 

@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAgenda, decideItem, moveItem } from '$lib/server/agenda';
+import {
+	buildAgenda,
+	decideItem,
+	DEFERRAL_REASONS,
+	deferralReasonOptions,
+	moveItem,
+	parseDeferralReason
+} from '$lib/server/agenda';
+import type { DeferralReason } from '$lib/server/schema';
 import type { OpenDatabase } from '$lib/server/db';
 import { scheduleMeetings } from '$lib/server/meetings';
 import { unreadNotices } from '$lib/server/notices';
@@ -123,7 +131,12 @@ describe('building an agenda', () => {
 			database.db,
 			meetingId,
 			deferred,
-			{ kind: 'defer', toMeetingId: laterMeetingId, toMeetingDate: 'Tuesday 22 June 2027' },
+			{
+				kind: 'defer',
+				toMeetingId: laterMeetingId,
+				toMeetingDate: 'Tuesday 22 June 2027',
+				reason: 'agenda-full'
+			},
 			chair
 		);
 		const notices = (await unreadNotices(database.db, practitioner.id)).map((n) => n.message);
@@ -144,5 +157,95 @@ describe('building an agenda', () => {
 		expect(
 			await decideItem(database.db, meetingId, elsewhere, { kind: 'accept', minutes: 5 }, chair)
 		).toBe(false);
+	});
+
+	it('records why an item was deferred, from which meeting to which, and by whom', async () => {
+		const deferred = await item(1, 'Deferred for more information');
+		await decideItem(
+			database.db,
+			meetingId,
+			deferred,
+			{
+				kind: 'defer',
+				toMeetingId: laterMeetingId,
+				toMeetingDate: 'Tuesday 22 June 2027',
+				reason: 'more-information'
+			},
+			chair,
+			new Date('2027-05-04T10:00:00Z')
+		);
+		const rows = await database.db
+			.selectFrom('item_deferral')
+			.selectAll()
+			.where('submission_id', '=', deferred)
+			.execute();
+		expect(rows).toEqual([
+			{
+				id: expect.any(Number),
+				submission_id: deferred,
+				from_meeting_id: meetingId,
+				to_meeting_id: laterMeetingId,
+				reason: 'more-information',
+				deferred_by: chair.id,
+				deferred_at: '2027-05-04T10:00:00.000Z'
+			}
+		]);
+	});
+
+	it('leaves the item where it was when its deferral cannot be recorded (one transaction)', async () => {
+		const stays = await item(4, 'Stays put');
+		const noticesBefore = (await unreadNotices(database.db, practitioner.id)).length;
+		await expect(
+			decideItem(
+				database.db,
+				meetingId,
+				stays,
+				{
+					kind: 'defer',
+					toMeetingId: laterMeetingId,
+					toMeetingDate: 'Tuesday 22 June 2027',
+					// Refused by the table's check: the move must be undone with it.
+					reason: 'because' as DeferralReason
+				},
+				chair
+			)
+		).rejects.toThrow();
+		const row = await database.db
+			.selectFrom('submission')
+			.select(['meeting_id', 'status'])
+			.where('id', '=', stays)
+			.executeTakeFirstOrThrow();
+		expect(row).toEqual({ meeting_id: meetingId, status: 'submitted' });
+		expect(
+			await database.db
+				.selectFrom('item_deferral')
+				.select('id')
+				.where('submission_id', '=', stays)
+				.execute()
+		).toEqual([]);
+		expect(await unreadNotices(database.db, practitioner.id)).toHaveLength(noticesBefore);
+	});
+});
+
+describe('reasons for deferring', () => {
+	it('offers the chair every reason but "not recorded", in plain words', () => {
+		expect(deferralReasonOptions()).toEqual([
+			{ value: 'consent-not-confirmed', label: 'Consent could not be confirmed' },
+			{ value: 'agenda-full', label: 'No room on the agenda' },
+			{ value: 'presenter-unavailable', label: 'The person bringing it cannot attend' },
+			{ value: 'more-information', label: 'More information is needed first' },
+			{ value: 'out-of-time', label: 'The meeting ran out of time' }
+		]);
+		expect(DEFERRAL_REASONS['not-recorded']).toBe('No reason was recorded');
+	});
+
+	it.each([
+		['agenda-full', 'agenda-full'],
+		['consent-not-confirmed', 'consent-not-confirmed'],
+		['not-recorded', null],
+		['', null],
+		['Agenda full', null]
+	])('reads %j from a form as %j', (typed, expected) => {
+		expect(parseDeferralReason(typed)).toBe(expected);
 	});
 });

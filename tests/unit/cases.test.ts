@@ -186,6 +186,7 @@ function event(who: Who, caseId: number) {
 		agencyName: null,
 		isAdministrator: who === 'administrator',
 		isDataProtectionOfficer: who === 'dpo',
+		isManager: false,
 		hasTwoFactor: false,
 		communityRoles: []
 	};
@@ -600,7 +601,8 @@ describe('the status history', () => {
 				part: 3,
 				note: 'Universal services',
 				needStatuses: {},
-				nextReviewMeetingId: null
+				nextReviewMeetingId: null,
+				levelOfNeed: '1'
 			},
 			0,
 			chair(),
@@ -612,6 +614,9 @@ describe('the status history', () => {
 		expect(record.timeline.map((item) => item.outcome)).toEqual([
 			'Step down to universal services'
 		]);
+		// The level agreed at the review is the case's level from then on.
+		expect(record.timeline.map((item) => item.reviewedLevelOfNeed)).toEqual(['1']);
+		expect(record.levelOfNeed).toEqual([{ meetingDate: MEETING_DATE, level: '1' }]);
 		expect(record.statusChanges).toEqual([
 			expect.objectContaining({
 				status: 'stepped-down',

@@ -1,15 +1,19 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { addAction, readActionForm } from '$lib/server/actions';
+import { decideItem, readDeferralReason } from '$lib/server/agenda';
 import { confirmConfidentiality, hasConfirmed, saveRegister } from '$lib/server/attendance';
 import { checkConsentGate, familyOfItem, gateState } from '$lib/server/consent-gate';
 import type { OpenDatabase } from '$lib/server/db';
 import { concludeMeeting, startMeeting, takeItem } from '$lib/server/meeting-room';
 import {
+	findOutcome,
+	latestLevelOfNeed,
 	readOutcomeForm,
 	saveOutcome,
 	SHARE_OUTCOME,
 	type OutcomeInput
 } from '$lib/server/outcomes';
+import { scheduleReview } from '$lib/server/reviews';
 import { freshDatabase } from './helpers';
 import { meetingWithFamilies, MEETING_DATE, TODAY } from './meeting-fixture';
 
@@ -178,6 +182,56 @@ describe('the consent gate', () => {
 		expect(result).toEqual({ opened: false, reason: 'This item is not about a family' });
 		expect(await database.db.selectFrom('gate_check').selectAll().execute()).toEqual([]);
 	});
+
+	it('an item deferred when the gate stays shut records that consent could not be confirmed', async () => {
+		const { db } = database;
+		const family = (await familyOfItem(db, fixture.items.fine))!;
+		await db
+			.updateTable('consent')
+			.set({ withdrawn_on: '2027-05-01' })
+			.where('id', '=', family.consentId!)
+			.execute();
+		expect(
+			(await checkConsentGate(db, meeting(), fixture.items.fine, chair(), TODAY, at)).opened
+		).toBe(false);
+		const why = readDeferralReason(form({ deferReason: 'consent-not-confirmed' }));
+		if (!why.ok) throw new Error(why.error);
+		const next = fixture.laterMeetingIds[0]!;
+		await decideItem(
+			db,
+			fixture.meetingId,
+			fixture.items.fine,
+			{ kind: 'defer', toMeetingId: next, toMeetingDate: '22 June 2027', reason: why.reason },
+			chair(),
+			at
+		);
+		expect(
+			await db
+				.selectFrom('item_deferral')
+				.select(['submission_id', 'from_meeting_id', 'to_meeting_id', 'reason', 'deferred_by'])
+				.execute()
+		).toEqual([
+			{
+				submission_id: fixture.items.fine,
+				from_meeting_id: fixture.meetingId,
+				to_meeting_id: next,
+				reason: 'consent-not-confirmed',
+				deferred_by: fixture.people.chair
+			}
+		]);
+	});
+
+	it.each([
+		['nothing chosen', {}],
+		['an empty choice', { deferReason: '' }],
+		['"not recorded", which is only for old deferrals', { deferReason: 'not-recorded' }],
+		['a made-up reason', { deferReason: 'chair-busy' }]
+	])('a deferral with %s is refused with a message for the field', (_, fields) => {
+		expect(readDeferralReason(form(fields))).toEqual({
+			ok: false,
+			error: 'Choose why the item is deferred'
+		});
+	});
 });
 
 describe('outcomes', () => {
@@ -274,6 +328,82 @@ describe('outcomes', () => {
 			nextReview: 'Choose the meeting for the next review'
 		});
 		expect(read.values.note).toBe('Agreed');
+	});
+
+	it.each([
+		['nothing chosen', undefined, 'Choose the family’s level of need now'],
+		['a level the council does not use', '5', 'Choose the family’s level of need now'],
+		['level 3a', '3a', null]
+	])('a review outcome with %s for the level of need now', async (_, level, message) => {
+		const fields: Record<string, string> = { decision: 'closed-needs-met' };
+		if (level !== undefined) fields.levelOfNeed = level;
+		const read = await readOutcomeForm(database.db, form(fields), {
+			meetingId: fixture.meetingId,
+			communityId: fixture.communityId,
+			today: TODAY,
+			asAdvice: false,
+			part: 3,
+			needIds: [],
+			leadProfessionalChoices: [],
+			reviewMeetingIds: fixture.laterMeetingIds
+		});
+		expect(read.errors.levelOfNeed ?? null).toBe(message);
+		expect(read.input).toEqual(
+			message
+				? null
+				: {
+						kind: 'closed-needs-met',
+						part: 3,
+						note: '',
+						needStatuses: {},
+						nextReviewMeetingId: null,
+						levelOfNeed: '3a'
+					}
+		);
+		if (level !== undefined) expect(read.values.levelOfNeed).toBe(level);
+	});
+
+	it('a review starts from the level at the new CAF, then from the level agreed at the latest review', async () => {
+		const { db } = database;
+		const caseId = (await familyOfItem(db, fixture.items.fine))!.caseId;
+		expect(await latestLevelOfNeed(db, caseId)).toBe('2');
+		await db.updateTable('family_case').set({ status: 'open' }).where('id', '=', caseId).execute();
+		const [later, after] = fixture.laterMeetingIds as [number, number];
+		const reviewAt = async (meetingId: number) => {
+			const scheduled = await scheduleReview(db, meetingId, caseId, chair(), at);
+			if (!scheduled.ok) throw new Error(scheduled.reason);
+			return scheduled.submissionId;
+		};
+		const review = (submissionId: number, meetingId: number) => ({
+			submissionId,
+			meetingId,
+			meetingDate: MEETING_DATE,
+			communityId: fixture.communityId,
+			caseId
+		});
+		const decision = (levelOfNeed: string): OutcomeInput => ({
+			kind: 'continue',
+			part: 3,
+			note: '',
+			needStatuses: {},
+			nextReviewMeetingId: after,
+			levelOfNeed
+		});
+		// The later review is recorded first: the meeting's date decides which level is latest.
+		const atAfter = await reviewAt(after);
+		await saveOutcome(db, review(atAfter, after), decision('3b'), 0, chair(), at);
+		await db.updateTable('meeting').set({ status: 'concluded' }).where('id', '=', after).execute();
+		const atLater = await reviewAt(later);
+		await saveOutcome(
+			db,
+			review(atLater, later),
+			decision('3a'),
+			0,
+			chair(),
+			new Date('2027-07-01T09:00:00Z')
+		);
+		expect((await findOutcome(db, atLater))?.levelOfNeed).toBe('3a');
+		expect(await latestLevelOfNeed(db, caseId)).toBe('3b');
 	});
 
 	it.each(['toString', 'constructor', 'nonsense', ''])(

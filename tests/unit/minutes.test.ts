@@ -279,7 +279,12 @@ beforeAll(async () => {
 		db,
 		meetingId,
 		items.deferred,
-		{ kind: 'defer', toMeetingId: nextMeetingId, toMeetingDate: '20 April 2027' },
+		{
+			kind: 'defer',
+			toMeetingId: nextMeetingId,
+			toMeetingDate: '20 April 2027',
+			reason: 'consent-not-confirmed'
+		},
 		chair
 	);
 
@@ -488,14 +493,14 @@ describe('the minutes of a concluded meeting', () => {
 		}
 	);
 
-	it('lists the item deferred at the consent gate, by reference and initials', async () => {
+	it('lists the item deferred at the consent gate, by reference and initials, with why it was deferred', async () => {
 		const minutes = await minutesFor('chair');
 		expect(minutes.notTaken).toEqual([
 			{
 				id: items.deferred,
 				part: 2,
 				label: expect.stringMatching(/^KWE-2027-003 \(D\.D\.\)$/),
-				what: 'Deferred to the meeting on 20 April 2027'
+				what: 'Deferred to the meeting on 20 April 2027: Consent could not be confirmed'
 			}
 		]);
 		expect(JSON.stringify(minutes)).not.toContain('Dana');

@@ -122,6 +122,43 @@ describe('the demo data', () => {
 		expect(await counts()).toEqual(before);
 	});
 
+	it('has an early help manager, in no community, who is offered as a demo sign-in', async () => {
+		const manager = await database.db
+			.selectFrom('user')
+			.select(['id', 'job_title', 'is_manager', 'is_administrator', 'is_dpo'])
+			.where('email', '=', 'manager@mag.example')
+			.executeTakeFirstOrThrow();
+		expect(manager).toMatchObject({
+			job_title: 'Early help manager',
+			is_manager: 1,
+			is_administrator: 0,
+			is_dpo: 0
+		});
+		expect(
+			await database.db
+				.selectFrom('community_membership')
+				.select('community_id')
+				.where('user_id', '=', manager.id)
+				.execute()
+		).toEqual([]);
+		const managers = await database.db
+			.selectFrom('user')
+			.select('email')
+			.where('is_manager', '=', 1)
+			.execute();
+		expect(managers).toEqual([{ email: 'manager@mag.example' }]);
+		expect(demoSignIns.map((signIn) => signIn.role)).toEqual([
+			'Administrator',
+			'Early help manager',
+			'Chair, North locality',
+			'Chair, South locality',
+			'Coordinator, North locality',
+			'Coordinator, South locality',
+			'Practitioner (member)',
+			'Lead professional (family support)'
+		]);
+	});
+
 	it.each(demoSignIns)('lets the $role sign in with the printed password', async ({ email }) => {
 		const result = await signInWithPassword(database.db, {
 			email,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '$lib/server/auth/password';
+import { createSession, validateSession } from '$lib/server/auth/session';
 import type { OpenDatabase } from '$lib/server/db';
 import {
 	acceptInvitation,
@@ -190,6 +191,58 @@ describe('changing someone’s roles', () => {
 		expect(await findUserForAdmin(database.db, person.id)).toMatchObject({
 			isDataProtectionOfficer: true
 		});
+	});
+
+	it('makes someone an early help manager: their session says so, and it is audited as a role change', async () => {
+		const person = await addUser(database);
+		const changes = {
+			name: 'Morgan Manager',
+			jobTitle: 'Early help manager',
+			agencyId,
+			isAdministrator: false,
+			memberships: new Map()
+		};
+		const { token } = await createSession(database.db, person.id, {
+			twoFactorVerified: true,
+			ip: null
+		});
+		const sessionUser = async () => {
+			const check = await validateSession(database.db, token, {
+				idleMinutes: 30,
+				absoluteHours: 12
+			});
+			if (!check.ok) throw new Error(check.reason);
+			return check.user;
+		};
+		expect((await sessionUser()).isManager).toBe(false);
+
+		await updateUser(database.db, person.id, { ...changes, isManager: true }, admin);
+		expect(await findUserForAdmin(database.db, person.id)).toMatchObject({
+			isManager: true,
+			isAdministrator: false,
+			isDataProtectionOfficer: false
+		});
+		expect((await sessionUser()).isManager).toBe(true);
+		const latestEntry = () =>
+			database.db
+				.selectFrom('audit_log')
+				.select(['action', 'detail'])
+				.where('record_id', '=', String(person.id))
+				.orderBy('id', 'desc')
+				.executeTakeFirstOrThrow();
+		const made = await latestEntry();
+		expect(made.action).toBe('user.roles-changed');
+		expect(JSON.parse(made.detail!)).toMatchObject({ manager: true });
+
+		// A save that does not mention the role leaves it as it was.
+		await updateUser(database.db, person.id, changes, admin);
+		expect(await findUserForAdmin(database.db, person.id)).toMatchObject({ isManager: true });
+
+		await updateUser(database.db, person.id, { ...changes, isManager: false }, admin);
+		expect((await sessionUser()).isManager).toBe(false);
+		const removed = await latestEntry();
+		expect(removed.action).toBe('user.roles-changed');
+		expect(JSON.parse(removed.detail!)).toMatchObject({ manager: false });
 	});
 
 	it('changes nothing when the save fails part-way', async () => {

@@ -69,6 +69,7 @@ export function roleLabel(user: SessionUser): string {
 	if (user.communityRoles.includes('coordinator')) return 'MAG coordinator';
 	if (user.isAdministrator) return 'Administrator';
 	if (user.isDataProtectionOfficer) return 'Data protection officer';
+	if (user.isManager) return 'Early help manager';
 	if (user.communityRoles.includes('member')) return 'Practitioner';
 	return 'No community role yet';
 }

@@ -1,5 +1,5 @@
 import type { DB } from './db';
-import type { AgendaPart } from './schema';
+import type { AgendaPart, DeferralReason } from './schema';
 import { recordAudit, type Actor } from './audit';
 
 export type { Actor };
@@ -8,6 +8,41 @@ import { sendNotices } from './notices';
 
 /** Minutes each kind of item gets unless the chair says otherwise (MARAC practice: 12–15 a case). */
 export const DEFAULT_MINUTES: Record<AgendaPart, number> = { 1: 5, 2: 12, 3: 8, 4: 10 };
+
+/** Why an item moves to a later meeting, in the chair's words (the activity report counts them). */
+export const DEFERRAL_REASONS: Record<DeferralReason, string> = {
+	'consent-not-confirmed': 'Consent could not be confirmed',
+	'agenda-full': 'No room on the agenda',
+	'presenter-unavailable': 'The person bringing it cannot attend',
+	'more-information': 'More information is needed first',
+	'out-of-time': 'The meeting ran out of time',
+	// Only for deferrals made before the reason was asked for: never offered.
+	'not-recorded': 'No reason was recorded'
+};
+
+/** The reasons a chair can choose from, in the order offered. */
+export const OFFERED_DEFERRAL_REASONS = (Object.keys(DEFERRAL_REASONS) as DeferralReason[]).filter(
+	(reason) => reason !== 'not-recorded'
+);
+
+/** The options for a "Why is it deferred?" choice (for a page: plain values and labels). */
+export const deferralReasonOptions = () =>
+	OFFERED_DEFERRAL_REASONS.map((reason) => ({ value: reason, label: DEFERRAL_REASONS[reason] }));
+
+/** A reason the chair may choose, or null for anything else (including 'not-recorded'). */
+export function parseDeferralReason(value: string): DeferralReason | null {
+	return (OFFERED_DEFERRAL_REASONS as string[]).includes(value) ? (value as DeferralReason) : null;
+}
+
+/** The chair's reason from a form: chosen from those offered, or the words to show by the field. */
+export function readDeferralReason(
+	form: FormData,
+	field = 'deferReason'
+): { ok: true; reason: DeferralReason } | { ok: false; error: string } {
+	const value = form.get(field);
+	const reason = parseDeferralReason(typeof value === 'string' ? value : '');
+	return reason ? { ok: true, reason } : { ok: false, error: 'Choose why the item is deferred' };
+}
 
 /** About 15 family items fit in a two-hour MAG (DOMAIN.md: ~15 CAFs per meeting). */
 export const FAMILY_ITEM_LIMIT = 15;
@@ -84,7 +119,7 @@ export async function decideItem(
 	decision:
 		| { kind: 'accept'; minutes: number }
 		| { kind: 'decline'; reason: string }
-		| { kind: 'defer'; toMeetingId: number; toMeetingDate: string },
+		| { kind: 'defer'; toMeetingId: number; toMeetingDate: string; reason: DeferralReason },
 	actor: Actor,
 	now = new Date()
 ): Promise<boolean> {
@@ -142,6 +177,17 @@ export async function decideItem(
 				})
 				.where('id', '=', submissionId)
 				.execute();
+			await trx
+				.insertInto('item_deferral')
+				.values({
+					submission_id: submissionId,
+					from_meeting_id: meetingId,
+					to_meeting_id: decision.toMeetingId,
+					reason: decision.reason,
+					deferred_by: actor.id,
+					deferred_at: stamp
+				})
+				.execute();
 			await notify(
 				trx,
 				submissionId,
@@ -161,7 +207,11 @@ export async function decideItem(
 				// The minutes of the meeting an item left find it by this.
 				detail:
 					decision.kind === 'defer'
-						? { fromMeetingId: meetingId, toMeetingId: decision.toMeetingId }
+						? {
+								fromMeetingId: meetingId,
+								toMeetingId: decision.toMeetingId,
+								reason: decision.reason
+							}
 						: undefined
 			},
 			now

@@ -290,6 +290,7 @@ export async function readCase(db: DB, caseId: number, reader: CaseReader, today
 			'meeting.id as meetingId',
 			'meeting.date as meetingDate',
 			'new_caf.level_of_need as levelOfNeed',
+			'outcome.level_of_need as reviewedLevelOfNeed',
 			'outcome.kind as outcomeKind',
 			'outcome.note as outcomeNote'
 		])
@@ -374,9 +375,11 @@ export async function readCase(db: DB, caseId: number, reader: CaseReader, today
 					support: h.support
 				}))
 		})),
-		levelOfNeed: items
-			.filter((i) => i.levelOfNeed !== null)
-			.map((i) => ({ meetingDate: i.meetingDate, level: i.levelOfNeed! })),
+		// The level at the new CAF, then as agreed at each review.
+		levelOfNeed: items.flatMap((i) => {
+			const level = i.reviewedLevelOfNeed ?? i.levelOfNeed;
+			return level === null ? [] : [{ meetingDate: i.meetingDate, level }];
+		}),
 		timeline: items.map(({ outcomeKind, ...item }) => ({
 			...item,
 			outcome: outcomeWords(outcomeKind),

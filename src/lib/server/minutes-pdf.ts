@@ -87,6 +87,7 @@ function itemContent(item: MinutesItem): Content[] {
 				'Outcome',
 				item.takenAsAdvice ? `${item.outcome} (taken anonymously as advice)` : item.outcome
 			],
+			['Level of need now', item.levelOfNeed],
 			['Responding agency', item.responseAgency],
 			['Lead professional', item.leadProfessional],
 			['Next review', item.nextReviewDate && formatMeetingDate(item.nextReviewDate)],

@@ -3,6 +3,7 @@ import { TZDate } from '@date-fns/tz';
 import { differenceInYears, format } from 'date-fns';
 import type { DB } from './db';
 import type { AgendaPart, AttendanceStatus } from './schema';
+import { DEFERRAL_REASONS } from './agenda';
 import { actionList, type ActionListRow } from './action-list';
 import { familyOfItem, mayIdentify, readFamily, type ItemFamily } from './consent-gate';
 import { roomAgenda } from './meeting-room';
@@ -77,6 +78,8 @@ export interface MinutesItem {
 	responseAgency: string | null;
 	leadProfessional: string | null;
 	nextReviewDate: string | null;
+	/** Part 3: the family's level of need agreed at the review ("Level 3a"). */
+	levelOfNeed: string | null;
 	/** Parts 1 and 4: the anonymous text of the item. */
 	content: ItemContent | null;
 	/** Part 2 and 3 items: whether this reader is shown who the family is. */
@@ -135,6 +138,7 @@ export async function meetingMinutes(
 			responseAgency: outcome?.agency ?? null,
 			leadProfessional: outcome?.leadProfessionalName ?? null,
 			nextReviewDate: outcome?.nextReviewDate ?? null,
+			levelOfNeed: outcome?.levelOfNeed ? `Level ${outcome.levelOfNeed}` : null,
 			content: family ? null : ((await findSubmission(db, entry.id))?.content ?? null),
 			isFamilyItem: Boolean(family),
 			family: identified ? await familyInMinutes(db, family, meeting.date, viewer) : null,
@@ -345,6 +349,19 @@ async function itemsNotTaken(
 		.orderBy('submission.part')
 		.orderBy('submission.id')
 		.execute();
+	// Why each left this meeting: the latest deferral from here (none recorded before reasons were asked).
+	const deferrals = await db
+		.selectFrom('item_deferral')
+		.select(['submission_id', 'reason'])
+		.where('from_meeting_id', '=', meeting.id)
+		.where('submission_id', 'in', [...ids])
+		.orderBy('id')
+		.execute();
+	const reasons = new Map(deferrals.map((row) => [row.submission_id, row.reason]));
+	const why = (id: number) => {
+		const reason = reasons.get(id);
+		return reason && reason !== 'not-recorded' ? `: ${DEFERRAL_REASONS[reason]}` : '';
+	};
 	const notTaken: ItemNotTaken[] = [];
 	for (const row of rows) {
 		if (row.communityId !== meeting.communityId) continue;
@@ -353,9 +370,9 @@ async function itemsNotTaken(
 			row.status === 'withdrawn' && row.meetingId === meeting.id
 				? 'Withdrawn'
 				: moved
-					? `Deferred to the meeting on ${format(new Date(`${row.meetingDate}T12:00:00Z`), 'd MMMM yyyy')}`
+					? `Deferred to the meeting on ${format(new Date(`${row.meetingDate}T12:00:00Z`), 'd MMMM yyyy')}${why(row.id)}`
 					: row.status === 'deferred'
-						? 'Deferred'
+						? `Deferred${why(row.id)}`
 						: null;
 		if (what)
 			notTaken.push({ id: row.id, part: row.part, label: await itemLabel(db, row.id), what });

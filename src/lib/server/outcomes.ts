@@ -5,6 +5,7 @@ import { textField, type FieldErrors } from './forms';
 import { readActionDueDate, readActionOwner, type ActionInput } from './actions';
 import { addWorkingDays } from '../calendar/working-days';
 import { closureDays } from './meetings';
+import { levelsOfNeed } from './new-caf';
 
 export const ADVICE_OUTCOMES = {
 	'advice-given': 'Advice given',
@@ -53,6 +54,8 @@ export type OutcomeInput =
 			note: string;
 			needStatuses: Record<number, NeedStatus>;
 			nextReviewMeetingId: number | null;
+			/** The family's level of need now, as the group agrees it (one of levelsOfNeed()). */
+			levelOfNeed: string;
 	  }
 	| { kind: 'agreed'; part: 4; note: string };
 
@@ -148,6 +151,9 @@ export async function readOutcomeForm(db: DB, form: FormData, context: OutcomeCo
 				errors[`status-${needId}`] = 'Choose whether this need is met, partly met or not met';
 			else needStatuses[needId] = status as NeedStatus;
 		}
+		const levelOfNeed = textField(form, 'levelOfNeed');
+		if (!levelsOfNeed().includes(levelOfNeed))
+			errors.levelOfNeed = 'Choose the family’s level of need now';
 		const decision = textField(form, 'decision');
 		if (!(DECISIONS as readonly string[]).includes(decision))
 			errors.decision = 'Choose what happens next';
@@ -158,7 +164,8 @@ export async function readOutcomeForm(db: DB, form: FormData, context: OutcomeCo
 				part: 3,
 				note,
 				needStatuses,
-				nextReviewMeetingId
+				nextReviewMeetingId,
+				levelOfNeed
 			};
 	} else {
 		if (!note) errors.note = 'Enter the response agreed';
@@ -207,6 +214,7 @@ export async function saveOutcome(
 			lead_professional_id: 'leadProfessionalId' in input ? input.leadProfessionalId : null,
 			next_review_meeting_id: 'nextReviewMeetingId' in input ? input.nextReviewMeetingId : null,
 			taken_as_advice: 'takenAsAdvice' in input && input.takenAsAdvice ? 1 : 0,
+			level_of_need: 'levelOfNeed' in input ? input.levelOfNeed : null,
 			version: version + 1,
 			recorded_by: actor.id,
 			recorded_at: stamp
@@ -365,6 +373,7 @@ export async function findOutcome(db: DB, submissionId: number) {
 			'outcome.next_review_meeting_id as nextReviewMeetingId',
 			'meeting.date as nextReviewDate',
 			'outcome.taken_as_advice as takenAsAdvice',
+			'outcome.level_of_need as levelOfNeed',
 			'outcome.version'
 		])
 		.where('outcome.submission_id', '=', submissionId)
@@ -378,4 +387,29 @@ export async function needUpdates(db: DB, submissionId: number) {
 		.select(['need_id as needId', 'status', 'progress', 'support'])
 		.where('submission_id', '=', submissionId)
 		.execute();
+}
+
+/**
+ * A case's level of need as last agreed: at its latest review with a level recorded, else at its
+ * new CAF. What a review's "Level of need now" starts from.
+ */
+export async function latestLevelOfNeed(db: DB, caseId: number): Promise<string | null> {
+	const reviewed = await db
+		.selectFrom('outcome')
+		.innerJoin('review', 'review.submission_id', 'outcome.submission_id')
+		.innerJoin('meeting', 'meeting.id', 'outcome.meeting_id')
+		.select('outcome.level_of_need as level')
+		.where('review.case_id', '=', caseId)
+		.where('outcome.level_of_need', 'is not', null)
+		.orderBy('meeting.date', 'desc')
+		.orderBy('outcome.recorded_at', 'desc')
+		.executeTakeFirst();
+	if (reviewed?.level) return reviewed.level;
+	const caf = await db
+		.selectFrom('new_caf')
+		.select('level_of_need as level')
+		.where('case_id', '=', caseId)
+		.orderBy('caf_date', 'desc')
+		.executeTakeFirst();
+	return caf?.level ?? null;
 }

@@ -60,6 +60,7 @@ export async function findUserForAdmin(db: DB, userId: number) {
 			'agency_id',
 			'is_administrator',
 			'is_dpo',
+			'is_manager',
 			'disabled_at',
 			'password_hash',
 			'totp_key',
@@ -81,6 +82,7 @@ export async function findUserForAdmin(db: DB, userId: number) {
 		agencyId: user.agency_id,
 		isAdministrator: user.is_administrator === 1,
 		isDataProtectionOfficer: user.is_dpo === 1,
+		isManager: user.is_manager === 1,
 		status: user.disabled_at
 			? ('disabled' as const)
 			: user.password_hash
@@ -298,6 +300,8 @@ export interface UserChanges {
 	isAdministrator: boolean;
 	/** Left out: unchanged. */
 	isDataProtectionOfficer?: boolean;
+	/** Left out: unchanged. */
+	isManager?: boolean;
 	/** community id → role; a community not listed means no membership. */
 	memberships: Map<number, CommunityRole>;
 }
@@ -313,7 +317,7 @@ export async function updateUser(
 	await db.transaction().execute(async (trx) => {
 		const before = await trx
 			.selectFrom('user')
-			.select(['is_administrator', 'is_dpo', 'agency_id'])
+			.select(['is_administrator', 'is_dpo', 'is_manager', 'agency_id'])
 			.where('id', '=', userId)
 			.executeTakeFirstOrThrow();
 		const oldMemberships = await trx
@@ -330,7 +334,8 @@ export async function updateUser(
 				is_administrator: changes.isAdministrator ? 1 : 0,
 				...(changes.isDataProtectionOfficer === undefined
 					? {}
-					: { is_dpo: changes.isDataProtectionOfficer ? 1 : 0 })
+					: { is_dpo: changes.isDataProtectionOfficer ? 1 : 0 }),
+				...(changes.isManager === undefined ? {} : { is_manager: changes.isManager ? 1 : 0 })
 			})
 			.where('id', '=', userId)
 			.execute();
@@ -354,12 +359,14 @@ export async function updateUser(
 		const dpoChanged =
 			changes.isDataProtectionOfficer !== undefined &&
 			(before.is_dpo === 1) !== changes.isDataProtectionOfficer;
+		const managerChanged =
+			changes.isManager !== undefined && (before.is_manager === 1) !== changes.isManager;
 		await recordAudit(
 			trx,
 			{
 				actorId: actor.id,
 				action:
-					roleChanges.length > 0 || adminChanged || dpoChanged
+					roleChanges.length > 0 || adminChanged || dpoChanged || managerChanged
 						? 'user.roles-changed'
 						: 'user.updated',
 				recordType: 'user',
@@ -368,6 +375,7 @@ export async function updateUser(
 				detail: {
 					...(adminChanged ? { administrator: changes.isAdministrator } : {}),
 					...(dpoChanged ? { dataProtectionOfficer: changes.isDataProtectionOfficer } : {}),
+					...(managerChanged ? { manager: changes.isManager } : {}),
 					...(roleChanges.length > 0 ? { communities: roleChanges } : {}),
 					...(before.agency_id !== changes.agencyId ? { agencyId: changes.agencyId } : {})
 				}

@@ -22,6 +22,8 @@ export interface SessionUser {
 	isAdministrator: boolean;
 	/** The data protection officer: reads the audit log, and nothing else an administrator can. */
 	isDataProtectionOfficer: boolean;
+	/** An early help manager: every community's reports (counts only), no family data. */
+	isManager: boolean;
 	hasTwoFactor: boolean;
 	/** The strongest role the person holds in any community, or null for none. */
 	communityRoles: CommunityRole[];
@@ -91,6 +93,7 @@ export async function validateSession(
 			'user.email',
 			'user.is_administrator',
 			'user.is_dpo',
+			'user.is_manager',
 			'user.totp_key',
 			'user.disabled_at',
 			'agency.name as agencyName'
@@ -143,6 +146,7 @@ export async function validateSession(
 			agencyName: row.agencyName,
 			isAdministrator: row.is_administrator === 1,
 			isDataProtectionOfficer: row.is_dpo === 1,
+			isManager: row.is_manager === 1,
 			hasTwoFactor: row.totp_key !== null,
 			communityRoles: roles.map((r) => r.role)
 		}

@@ -57,6 +57,7 @@ export const actions: Actions = {
 			agencyId: textField(form, 'agencyId'),
 			isAdministrator: form.get('isAdministrator') === 'yes',
 			isDataProtectionOfficer: form.get('isDataProtectionOfficer') === 'yes',
+			isManager: form.get('isManager') === 'yes',
 			roles
 		};
 		const errors: FieldErrors = {};
@@ -89,6 +90,7 @@ export const actions: Actions = {
 				agencyId: agency.id,
 				isAdministrator: values.isAdministrator,
 				isDataProtectionOfficer: values.isDataProtectionOfficer,
+				isManager: values.isManager,
 				memberships
 			},
 			{ id: admin.id, ip: getClientAddress() }

@@ -1,6 +1,13 @@
 import { error, fail } from '@sveltejs/kit';
 import { appDatabase } from '$lib/server/app-database';
-import { buildAgenda, decideItem, DEFAULT_MINUTES, moveItem } from '$lib/server/agenda';
+import {
+	buildAgenda,
+	decideItem,
+	DEFAULT_MINUTES,
+	deferralReasonOptions,
+	moveItem,
+	readDeferralReason
+} from '$lib/server/agenda';
 import { textField } from '$lib/server/forms';
 import { advanceMeeting, listMeetings } from '$lib/server/meetings';
 import { reviewsDue, scheduleReview } from '$lib/server/reviews';
@@ -60,6 +67,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		familyItems: agenda.familyItems,
 		tooManyFamilyItems: agenda.tooManyFamilyItems,
 		laterMeetings: later,
+		deferralReasons: building ? deferralReasonOptions() : [],
 		// Suggested to the chair while building: the case reference, initials and LP, nothing more.
 		reviewsDue: building ? await reviewsDue(db, meeting.id) : []
 	};
@@ -136,16 +144,30 @@ export const actions: Actions = {
 			(m) => m.date > meeting.date
 		);
 		const target = later.find((m) => String(m.id) === textField(form, 'toMeeting'));
-		if (!target)
+		const why = readDeferralReason(form);
+		if (!target || !why.ok) {
+			const errors: Record<string, string> = {};
+			if (!target) errors[`toMeeting-${id}`] = 'Choose a later meeting';
+			if (!why.ok) errors[`deferReason-${id}`] = why.error;
 			return fail(400, {
 				itemId: id,
-				errors: { [`toMeeting-${id}`]: 'Choose a later meeting' } as Record<string, string>
+				typed: {
+					toMeeting: textField(form, 'toMeeting'),
+					deferReason: textField(form, 'deferReason')
+				},
+				errors
 			});
+		}
 		await decideItem(
 			db,
 			meeting.id,
 			id,
-			{ kind: 'defer', toMeetingId: target.id, toMeetingDate: formatMeetingDate(target.date) },
+			{
+				kind: 'defer',
+				toMeetingId: target.id,
+				toMeetingDate: formatMeetingDate(target.date),
+				reason: why.reason
+			},
 			{ id: user.id, ip: getClientAddress() }
 		);
 		return {

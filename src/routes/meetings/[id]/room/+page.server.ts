@@ -1,7 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { appDatabase } from '$lib/server/app-database';
 import { config } from '$lib/server/config';
-import { decideItem } from '$lib/server/agenda';
+import { decideItem, deferralReasonOptions, readDeferralReason } from '$lib/server/agenda';
 import {
 	addAction,
 	listMeetingActions,
@@ -36,12 +36,14 @@ import { listMeetings } from '$lib/server/meetings';
 import {
 	ADVICE_OUTCOMES,
 	findOutcome,
+	latestLevelOfNeed,
 	NEED_STATUSES,
 	needUpdates,
 	readOutcomeForm,
 	saveOutcome,
 	REVIEW_DECISIONS
 } from '$lib/server/outcomes';
+import { levelsOfNeed } from '$lib/server/new-caf';
 import { findSubmission, withdrawSubmission } from '$lib/server/submissions';
 import { formatMeetingDate, todayInEngland } from '$lib/dates';
 import { requireMeetingMember } from '../meeting-access';
@@ -125,7 +127,12 @@ export const load: PageServerLoad = async ({ locals, params, getClientAddress })
 						caseActions: identified ? await caseActionsWithUpdates(family.caseId, meeting.id) : null
 					}
 				: null,
-			outcome: outcome ?? null
+			outcome: outcome ?? null,
+			// A review asks the level of need now, starting from the level last agreed.
+			levelOfNeed:
+				organiser && current.part === 3 && family
+					? (outcome?.levelOfNeed ?? (await latestLevelOfNeed(db, family.caseId)))
+					: null
 		};
 	}
 	const actions = (await listMeetingActions(db, meeting.id)).map((a) => ({
@@ -211,7 +218,9 @@ export const load: PageServerLoad = async ({ locals, params, getClientAddress })
 					defaultReview: later[config.nextReviewAfterMeetings - 1]?.id ?? later.at(-1)?.id ?? null,
 					adviceOutcomes: ADVICE_OUTCOMES,
 					reviewDecisions: REVIEW_DECISIONS,
-					needStatuses: NEED_STATUSES
+					needStatuses: NEED_STATUSES,
+					levelsOfNeed: levelsOfNeed(),
+					deferralReasons: deferralReasonOptions()
 				}
 			: null
 	};
@@ -282,14 +291,22 @@ export const actions: Actions = {
 
 	defer: async ({ locals, params, request, getClientAddress }) => {
 		const { user, meeting } = await organiserOnly(locals, params.id);
-		const item = await requireItem(meeting.id, await request.formData());
+		const form = await request.formData();
+		const item = await requireItem(meeting.id, form);
+		const why = readDeferralReason(form);
+		if (!why.ok) return fail(400, { errors: { deferReason: why.error } as Record<string, string> });
 		const next = (await laterMeetings(meeting.communityId, meeting.date))[0];
 		if (!next) return fail(409, { roomError: 'There is no later meeting to defer this item to' });
 		await decideItem(
 			appDatabase().db,
 			meeting.id,
 			item.id,
-			{ kind: 'defer', toMeetingId: next.id, toMeetingDate: formatMeetingDate(next.date) },
+			{
+				kind: 'defer',
+				toMeetingId: next.id,
+				toMeetingDate: formatMeetingDate(next.date),
+				reason: why.reason
+			},
 			{ id: user.id, ip: getClientAddress() }
 		);
 		return changed(meeting.id, { deferredTo: formatMeetingDate(next.date) });
