@@ -68,8 +68,15 @@ describe('navigation by role', () => {
 		expect(roleLabel(user)).toBe(label);
 	});
 
-	it('names an early help manager with no community role as such', () => {
-		expect(roleLabel(person({ isManager: true }))).toBe('Early help manager');
+	it('names an early help manager with no community role as such, and shows them the reports', () => {
+		const manager = person({ isManager: true });
+		expect(roleLabel(manager)).toBe('Early help manager');
+		expect(navigationFor(manager).map((item) => item.label)).toEqual([
+			'Home',
+			'Reports',
+			'My actions',
+			'Your account'
+		]);
 	});
 });
 

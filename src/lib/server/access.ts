@@ -50,7 +50,7 @@ export function navigationFor(user: SessionUser): NavigationItem[] {
 		items.push({ href: '/communities', label: 'My communities' });
 		items.push({ href: '/submissions', label: 'My submissions' });
 	}
-	if (user.communityRoles.some((role) => role === 'chair' || role === 'coordinator'))
+	if (user.isManager || user.communityRoles.some((r) => r === 'chair' || r === 'coordinator'))
 		items.push({ href: '/reports', label: 'Reports' });
 	// Anyone can own an action, even after leaving a MAG: their list is always a click away.
 	items.push({ href: '/actions', label: 'My actions' });

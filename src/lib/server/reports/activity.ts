@@ -1,20 +1,12 @@
 import { sql } from 'kysely';
 import type { DB } from '../db';
 import type { DeferralReason } from '../schema';
+import { DEFERRAL_REASONS } from '../agenda';
 import { formatCalendarDate } from '../../dates';
 import type { Report, ReportFilter, ReportTable, Row } from './report';
 import { held, monthName, percent } from './sql';
 
 /** What the MAGs discussed: items by agenda part per month and per meeting, deferrals, overruns. */
-
-export const DEFERRAL_REASON_LABELS: Record<DeferralReason, string> = {
-	'consent-not-confirmed': 'Consent could not be confirmed',
-	'agenda-full': 'No room on the agenda',
-	'presenter-unavailable': 'The person bringing it could not attend',
-	'more-information': 'More information was needed first',
-	'out-of-time': 'The meeting ran out of time',
-	'not-recorded': 'Not recorded'
-};
 
 const PARTS = [
 	{ key: 'advice', label: 'Advice requests', kind: 'count' },
@@ -75,7 +67,7 @@ export async function activityReport(db: DB, filter: ReportFilter): Promise<Repo
 				{ key: 'reason', label: 'Reason', kind: 'label' },
 				{ key: 'items', label: 'Items', kind: 'count' }
 			],
-			rows: deferrals.map((row) => ({ ...row, reason: DEFERRAL_REASON_LABELS[row.reason] })),
+			rows: deferrals.map((row) => ({ ...row, reason: DEFERRAL_REASONS[row.reason] })),
 			chart: { series: ['items'] },
 			empty: 'No items were deferred in this period.'
 		},

@@ -30,12 +30,7 @@ export interface ReportReader {
 /** Chairs, coordinators and managers read reports; anyone else is refused (and the refusal logged). */
 export async function requireReportReader(db: DB, locals: App.Locals): Promise<ReportReader> {
 	const user = requireUser(locals);
-	const person = await db
-		.selectFrom('user')
-		.select('is_manager')
-		.where('id', '=', user.id)
-		.executeTakeFirst();
-	const isManager = person?.is_manager === 1;
+	const isManager = user.isManager;
 	const led = await db
 		.selectFrom('community_membership')
 		.innerJoin('community', 'community.id', 'community_membership.community_id')
