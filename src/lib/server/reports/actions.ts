@@ -73,7 +73,7 @@ export async function actionsReport(db: DB, filter: ReportFilter): Promise<Repor
 					{ key: 'agreed', label: 'Agreed', kind: 'count' },
 					...status,
 					{ key: 'closed', label: 'Closed at a review', kind: 'count' },
-					{ key: 'rate', label: 'Completion rate (%)', kind: 'percent', from: 'agreed' },
+					{ key: 'rate', label: 'Completion rate (%)', kind: 'percent', from: 'done' },
 					{ key: 'median', label: 'Median days to complete', kind: 'days', from: 'done' }
 				],
 				rows: total?.agreed ? [{ ...total, rate: completion(total) }] : [],
@@ -86,7 +86,7 @@ export async function actionsReport(db: DB, filter: ReportFilter): Promise<Repor
 					{ key: 'agency', label: 'Agency', kind: 'label' },
 					{ key: 'agreed', label: 'Owned', kind: 'count' },
 					...status,
-					{ key: 'rate', label: 'Completion rate (%)', kind: 'percent', from: 'agreed' }
+					{ key: 'rate', label: 'Completion rate (%)', kind: 'percent', from: 'done' }
 				],
 				rows: agencies.map((row) => ({ ...row, rate: completion(row) })),
 				chart: { series: ['done', 'overdue', 'open', 'cannotBeDone'] },

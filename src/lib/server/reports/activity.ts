@@ -96,7 +96,7 @@ async function breakdown(db: DB, filter: ReportFilter): Promise<ReportTable> {
 	const { area } = filter;
 	if (area.kind === 'community') {
 		const { rows } = await sql<PartCounts & { date: string; over: number | null }>`
-			select m.date, ${minutesOver} as over, ${byPart}
+			select m.date, max(${minutesOver}, 0) as over, ${byPart}
 			from meeting m left join submission s on s.meeting_id = m.id and s.status = 'accepted'
 			where ${held(filter)} group by m.id order by m.date`.execute(db);
 		return {

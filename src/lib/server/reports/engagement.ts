@@ -59,7 +59,7 @@ export async function engagementReport(db: DB, filter: ReportFilter): Promise<Re
 					{ key: 'owned', label: 'Owned', kind: 'count' },
 					{ key: 'delivered', label: 'Delivered', kind: 'count' },
 					{ key: 'notDelivered', label: 'Not delivered', kind: 'count' },
-					{ key: 'rate', label: 'Delivered (%)', kind: 'percent', from: 'owned' }
+					{ key: 'rate', label: 'Delivered (%)', kind: 'percent', from: 'delivered' }
 				],
 				rows: delivery.map((row) => ({
 					...row,
