@@ -66,6 +66,7 @@ test('a chair sees the communities they chair', async ({ page }) => {
 		'Home',
 		'My communities',
 		'My submissions',
+		'Reports',
 		'My actions',
 		'Your account'
 	]);
@@ -105,6 +106,7 @@ test('a coordinator sees the communities they coordinate and no administration',
 		'Home',
 		'My communities',
 		'My submissions',
+		'Reports',
 		'My actions',
 		'Your account'
 	]);

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,10 +19,20 @@ export interface ExtraServer {
 export async function startExtraServer(
 	request: APIRequestContext,
 	port: number,
-	env: Record<string, string> = {}
+	env: Record<string, string> = {},
+	/** Generated history to seed first (db/generate.ts), e.g. 'county' for the reports. */
+	scale?: 'county'
 ): Promise<ExtraServer> {
 	const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'mag-e2e-'));
 	const databasePath = path.join(folder, 'mag.sqlite');
+	if (scale) {
+		const seeded = spawnSync(
+			process.execPath,
+			['--import', 'tsx', 'scripts/seed.ts', '--scale', scale],
+			{ env: { ...process.env, DATABASE_PATH: databasePath }, encoding: 'utf8' }
+		);
+		expect(seeded.status, seeded.stderr).toBe(0);
+	}
 	const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
 		env: {
 			...process.env,

@@ -248,7 +248,7 @@ describe('who may see which reports', () => {
 		}
 	};
 
-	it.each([
+	it.each<[string, () => number, string[], Record<string, boolean>, () => string, number]>([
 		[
 			'the North chair, their community',
 			() => fixture.chair,
@@ -357,5 +357,32 @@ describe('who may see which reports', () => {
 			to: 'The end date must be the same as or after the start date'
 		});
 		expect(request.values.from).toEqual({ day: '1', month: '6', year: '2026' });
+	});
+});
+
+describe('council-wide figures kept for a while', () => {
+	it('serves the same figures for 15 minutes, then works them out again', async () => {
+		const { keptReport, forgetKeptReports } = await import('$lib/server/reports/cache');
+		forgetKeptReports();
+		let made = 0;
+		const make = async () => {
+			made += 1;
+			return present(
+				await REPORTS['ways-in']!.build(database.db, {
+					area: COUNCIL_WIDE,
+					period: PERIOD,
+					today: TODAY
+				}),
+				true
+			);
+		};
+		const start = Date.parse('2027-03-01T10:00:00Z');
+		const first = await keptReport('ways-in|a', make, start);
+		expect(await keptReport('ways-in|a', make, start + 14 * 60_000)).toBe(first);
+		expect(made).toBe(1);
+		await keptReport('ways-in|b', make, start + 60_000);
+		expect(made).toBe(2);
+		expect(await keptReport('ways-in|a', make, start + 15 * 60_000)).not.toBe(first);
+		expect(made).toBe(3);
 	});
 });

@@ -4,7 +4,7 @@ import { levelsOfNeed } from '../new-caf';
 import { NEED_STATUSES, REVIEW_DECISIONS } from '../outcomes';
 import type { NeedStatus } from '../schema';
 import type { Report, ReportFilter } from './report';
-import { held, medianOf } from './sql';
+import { held, medianOfCounts } from './sql';
 
 /** Whether help is working: needs at review, what reviews decided, time to close, level of need. */
 
@@ -27,20 +27,18 @@ export async function outcomesReport(db: DB, filter: ReportFilter): Promise<Repo
 		join outcome o on o.submission_id = s.id where ${reviewsHeld(filter)} group by o.kind`.execute(db);
 
 	// Days from the meeting that first discussed the new CAF to the review that closed the case.
-	const closingDays = sql`
-		select julianday(m.date) - julianday(first.date) as n
+	// One row per whole number of days: bands, count and median are worked out from these.
+	const { rows: closingDays } = await sql<{ n: number; count: number }>`
+		select cast(julianday(m.date) - julianday(first.date) as integer) as n, count(*) as count
 		from ${reviewsFrom} join outcome o on o.submission_id = s.id
 		join new_caf nc on nc.case_id = r.case_id
 		join submission caf on caf.id = nc.submission_id join meeting first on first.id = caf.meeting_id
-		where ${reviewsHeld(filter)} and o.kind in (${sql.join(CLOSING.map((k) => sql.lit(k)))})`;
-	const { rows: closing } = await sql<{ band: number; cases: number }>`
-		select case when n < 91 then 1 when n < 183 then 2 when n < 366 then 3 else 4 end as band,
-			count(*) as cases
-		from (${closingDays}) group by band`.execute(db);
-	const { rows: middle } = await sql<{ cases: number; median: number | null }>`
-		select (select count(*) from (${closingDays})) as cases, ${medianOf(closingDays)} as median`.execute(
-		db
-	);
+		where ${reviewsHeld(filter)} and o.kind in (${sql.join(CLOSING.map((k) => sql.lit(k)))})
+		group by n`.execute(db);
+	const closedIn = (from: number, to: number) =>
+		closingDays.filter((d) => d.n >= from && d.n < to).reduce((sum, d) => sum + d.count, 0);
+	const closing = [closedIn(0, 91), closedIn(91, 183), closedIn(183, 366), closedIn(366, Infinity)];
+	const closedCases = closing.reduce((a, b) => a + b, 0);
 
 	const levels = levelsOfNeed();
 	const { rows: movement } = await sql<{ start: string; now: string; cases: number }>`
@@ -70,7 +68,6 @@ export async function outcomesReport(db: DB, filter: ReportFilter): Promise<Repo
 		.filter((row) => row.cases > 0);
 
 	const bands = ['Under 3 months', '3 to 6 months', '6 to 12 months', 'A year or more'];
-	const summary = middle[0] ?? { cases: 0, median: null };
 	return {
 		slug: 'outcomes',
 		title: 'Outcomes',
@@ -117,12 +114,7 @@ export async function outcomesReport(db: DB, filter: ReportFilter): Promise<Repo
 					{ key: 'band', label: 'Time to close', kind: 'label' },
 					{ key: 'cases', label: 'Cases', kind: 'count' }
 				],
-				rows: closing.length
-					? bands.map((band, i) => ({
-							band,
-							cases: closing.find((c) => c.band === i + 1)?.cases ?? 0
-						}))
-					: [],
+				rows: closedCases ? bands.map((band, i) => ({ band, cases: closing[i]! })) : [],
 				chart: { series: ['cases'] },
 				empty: 'No cases were closed in this period.'
 			},
@@ -133,7 +125,9 @@ export async function outcomesReport(db: DB, filter: ReportFilter): Promise<Repo
 					{ key: 'cases', label: 'Cases closed', kind: 'count' },
 					{ key: 'median', label: 'Median time to close (days)', kind: 'days', from: 'cases' }
 				],
-				rows: summary.cases ? [summary] : [],
+				rows: closedCases
+					? [{ cases: closedCases, median: medianOfCounts(closingDays) }]
+					: [],
 				empty: 'No cases were closed in this period.'
 			},
 			{

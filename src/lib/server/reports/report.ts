@@ -71,6 +71,8 @@ export interface PresentedTable extends Omit<ReportTable, 'rows'> {
 export interface PresentedReport extends Omit<Report, 'tables'> {
 	tables: PresentedTable[];
 	smallNumberRule: boolean;
+	/** When the figures were worked out (council-wide figures are kept for a while: cache.ts). */
+	madeAt: string;
 }
 
 const hiddenCount = (value: unknown) => typeof value === 'number' && value > 0 && value < 5;
@@ -102,10 +104,15 @@ function cellOf(row: Row, column: Column, smallNumbers: boolean): Cell {
 }
 
 /** The report as people see it: every figure in words, small numbers hidden where the rule applies. */
-export function present(report: Report, smallNumberRule: boolean): PresentedReport {
+export function present(
+	report: Report,
+	smallNumberRule: boolean,
+	madeAt = new Date()
+): PresentedReport {
 	return {
 		...report,
 		smallNumberRule,
+		madeAt: madeAt.toISOString(),
 		tables: report.tables.map((table) => ({
 			...table,
 			rows: table.rows.map((row) => table.columns.map((c) => cellOf(row, c, smallNumberRule)))

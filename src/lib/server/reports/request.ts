@@ -11,6 +11,7 @@ import {
 } from './area';
 import { REPORTS } from './index';
 import { present, type ReportFilter } from './report';
+import { keptReport } from './cache';
 
 /**
  * What every report page and download reads from its address: who is asking (checked here, on
@@ -39,5 +40,9 @@ export async function readReportRequest(db: DB, locals: App.Locals, url: URL) {
 export async function makeReport(db: DB, slug: string, filter: ReportFilter) {
 	const report = REPORTS[slug];
 	if (!report) error(404, 'There is no such report');
-	return present(await report.build(db, filter), appliesSmallNumberRule(filter.area));
+	const make = async () =>
+		present(await report.build(db, filter), appliesSmallNumberRule(filter.area), new Date());
+	if (filter.area.kind !== 'council') return make();
+	const { from, to } = filter.period;
+	return keptReport(`${slug}|${from}|${to}|${filter.today}`, make);
 }

@@ -14,13 +14,22 @@ export function monthName(month: string): string {
 }
 
 /**
- * The median of a numeric expression over some rows, worked out by the database: the rows in
- * order, then the middle one (or the mean of the middle two). `rows` selects one column, `n`.
+ * The median from a histogram the database made (`group by` a whole number of days): the value
+ * in the middle of all the rows counted, or the mean of the middle two. Null with no rows.
  */
-export function medianOf(rows: RawBuilder<unknown>): RawBuilder<number | null> {
-	return sql<number | null>`(select avg(n) from (
-		select n, row_number() over (order by n) as position, count(*) over () as total
-		from (${rows})) where position in ((total + 1) / 2, (total + 2) / 2))`;
+export function medianOfCounts(histogram: { n: number; count: number }[]): number | null {
+	const sorted = [...histogram].sort((a, b) => a.n - b.n);
+	const total = sorted.reduce((sum, row) => sum + row.count, 0);
+	if (total === 0) return null;
+	const at = (position: number) => {
+		let seen = 0;
+		for (const row of sorted) {
+			seen += row.count;
+			if (seen >= position) return row.n;
+		}
+		return sorted.at(-1)!.n;
+	};
+	return (at(Math.floor((total + 1) / 2)) + at(Math.floor((total + 2) / 2))) / 2;
 }
 
 /** A whole percentage, or null with nothing to divide by. */

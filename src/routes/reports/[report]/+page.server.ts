@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { appDatabase } from '$lib/server/app-database';
 import { REPORTS } from '$lib/server/reports';
 import { makeReport, readReportRequest } from '$lib/server/reports/request';
+import { KEEP_MINUTES } from '$lib/server/reports/cache';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
@@ -17,6 +18,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		values: request.values,
 		errors: request.errors,
 		query: request.query,
-		report: request.filter ? await makeReport(db, params.report, request.filter) : null
+		report: request.filter ? await makeReport(db, params.report, request.filter) : null,
+		keepMinutes: KEEP_MINUTES
 	};
 };
