@@ -62,7 +62,10 @@ test.describe('reports on five years of generated history', () => {
 		await page.getByRole('button', { name: 'Choose' }).click();
 		await expect(page.getByRole('heading', { name: 'Reports for North locality' })).toBeVisible();
 		for (const name of REPORTS) {
-			await open(page, `${server.url}/reports?area=${new URL(page.url()).searchParams.get('area')}`);
+			await open(
+				page,
+				`${server.url}/reports?area=${new URL(page.url()).searchParams.get('area')}`
+			);
 			await page.getByRole('link', { name, exact: true }).click();
 			await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
 			await expect(page.locator('.govuk-caption-l')).toHaveText('North locality');
