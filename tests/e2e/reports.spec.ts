@@ -46,9 +46,9 @@ test.describe('reports on five years of generated history', () => {
 	});
 	test.afterAll(() => server?.stop());
 
-	async function signInThere(page: Page) {
+	async function signInThere(page: Page, email = 'chair.north@mag.example') {
 		await open(page, `${server.url}/sign-in`);
-		await submitSignIn(page, 'chair.north@mag.example', 'demo-MAG-meeting-2026');
+		await submitSignIn(page, email, 'demo-MAG-meeting-2026');
 		await page.waitForURL((url) => url.pathname !== '/sign-in');
 	}
 
@@ -84,19 +84,42 @@ test.describe('reports on five years of generated history', () => {
 	test('the capacity forecast shows Hereford South City over the 15 a meeting can take', async ({
 		page
 	}) => {
+		await signInThere(page, 'chair.south@mag.example');
+		await open(page, `${server.url}/reports`);
+		await page.getByLabel('Area').selectOption({ label: 'Hereford South City' });
+		await page.getByRole('button', { name: 'Choose' }).click();
+		await page.getByRole('link', { name: 'Capacity', exact: true }).click();
+		await expect(page.locator('.govuk-caption-l')).toHaveText('Hereford South City');
+		const next = page.getByTestId('forecast-table').locator('tbody tr').first();
+		const forecast = Number(await next.locator('td').last().textContent());
+		expect(forecast).toBeGreaterThan(15);
+		await expect(page.getByText('The dashed line marks 15 a meeting.').first()).toBeVisible();
+		await expectNoAxeViolations(page);
+
+		// Council-wide, the small-number rule applies.
+		await open(page, `${server.url}/reports/capacity?area=council`);
+		await expect(page.getByText('Council-wide, counts from 1 to 4 are shown')).toBeVisible();
+		await expect(
+			page.getByTestId('forecast-table').getByRole('row', { name: /^South/ })
+		).toBeVisible();
+		await expectNoAxeViolations(page);
+	});
+
+	test('the North chair is not offered South communities, nor shown them by address', async ({
+		page
+	}) => {
 		await signInThere(page);
 		await open(page, `${server.url}/reports`);
+		await expect(
+			page.getByLabel('Area').locator('option', { hasText: 'Hereford South City' })
+		).toHaveCount(0);
 		const value = await page
 			.getByLabel('Area')
-			.locator('option', { hasText: 'Hereford South City' })
+			.locator('option', { hasText: 'North locality' })
 			.getAttribute('value');
-		// The North chair does not chair Hereford South City.
-		expect(value).toBeNull();
-		await open(page, `${server.url}/reports/capacity?area=council`);
-		const south = page.getByTestId('forecast-table').getByRole('row', { name: /^South/ });
-		await expect(south).toBeVisible();
-		await expect(page.getByText('Council-wide, counts from 1 to 4 are shown')).toBeVisible();
-		await expectNoAxeViolations(page);
+		const southLocality = `locality-${Number(value!.split('-')[1]) + 1}`;
+		const refused = await page.goto(`${server.url}/reports/activity?area=${southLocality}`);
+		expect(refused?.status()).toBe(403);
 	});
 
 	test('a report downloads as CSV and prints without the menu or the form', async ({ page }) => {
