@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import type { DB } from '../db';
 import type { CannotBeDoneReason } from '../schema';
 import type { Report, ReportFilter } from './report';
-import { held, medianOfCounts, percent } from './sql';
+import { completionRate } from '../follow-up';
+import { held, medianOfCounts } from './sql';
 
 /**
  * Whether agreed actions are delivered: the actions agreed at meetings held in the period, by
@@ -15,7 +16,7 @@ export const CANNOT_BE_DONE_LABELS: Record<CannotBeDoneReason, string> = {
 };
 
 /** Actions agreed at meetings held in the area during the period, alias `a`. */
-export const actionsAgreed = (filter: ReportFilter) =>
+const actionsAgreed = (filter: ReportFilter) =>
 	sql`action a join meeting m on m.id = a.meeting_id where ${held(filter)}`;
 
 const figures = (today: string) => sql`count(*) as agreed,
@@ -34,13 +35,20 @@ interface Figures {
 	closed: number;
 }
 
-/** Done, out of those done, still open or that could not be done (closed at a review is left out). */
-const completion = (f: Figures) => percent(f.done, f.done + f.open + f.overdue + f.cannotBeDone);
+/** The follow-up board's rule: done, out of done, still open or could not be done. */
+const completion = (f: Figures) =>
+	completionRate({ completed: f.done, open: f.open + f.overdue, cannotBeDone: f.cannotBeDone });
 
-export async function actionsReport(db: DB, filter: ReportFilter): Promise<Report> {
-	const { rows: agencies } = await sql<Figures & { agency: string }>`
+/** Each owner's agency's actions agreed in the area during the period, by status now. */
+export async function actionsByAgency(db: DB, filter: ReportFilter) {
+	const { rows } = await sql<Figures & { agency: string }>`
 		select a.owner_agency as agency, ${figures(filter.today)} from ${actionsAgreed(filter)}
 		group by a.owner_agency order by a.owner_agency`.execute(db);
+	return rows;
+}
+
+export async function actionsReport(db: DB, filter: ReportFilter): Promise<Report> {
+	const agencies = await actionsByAgency(db, filter);
 	// Whole days from agreeing to completing each action done: the median comes from these counts.
 	const { rows: daysToComplete } = await sql<{ n: number; count: number }>`
 		select cast(julianday(a.completed_at) - julianday(a.created_at) as integer) as n,

@@ -2,7 +2,6 @@ import { error } from '@sveltejs/kit';
 import { subMonths, addDays, format } from 'date-fns';
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { DB } from '../db';
-import type { SessionUser } from '../auth/session';
 import { requireUser } from '../access';
 import { boxesOf, dateBoxes, optionalDate, type DateBoxes } from '../date-boxes';
 import type { FieldErrors } from '../forms';
@@ -20,7 +19,6 @@ export type Area =
 export const COUNCIL_WIDE: Area = { kind: 'council', name: 'Council-wide' };
 
 export interface ReportReader {
-	user: SessionUser;
 	isManager: boolean;
 	/** Communities the person chairs or coordinates (all of them for a manager). */
 	communityIds: Set<number>;
@@ -41,7 +39,6 @@ export async function requireReportReader(db: DB, locals: App.Locals): Promise<R
 	if (!isManager && led.length === 0)
 		error(403, 'Only chairs, coordinators and early help managers can see reports');
 	return {
-		user,
 		isManager,
 		communityIds: new Set(led.map((c) => c.id)),
 		localityIds: new Set(led.map((c) => c.locality_id))
@@ -118,12 +115,11 @@ export function appliesSmallNumberRule(area: Area): boolean {
 	return area.kind === 'council';
 }
 
-/** Meetings in the area: a condition on the `meeting` table for a Kysely where(). */
-export function inArea(area: Area, meetingTable = 'meeting'): Expression<SqlBool> {
-	const community = sql.ref(`${meetingTable}.community_id`);
-	if (area.kind === 'community') return sql<SqlBool>`${community} = ${area.id}`;
+/** Meetings in the area: a condition on the meeting table, aliased `m`. */
+export function inArea(area: Area): Expression<SqlBool> {
+	if (area.kind === 'community') return sql<SqlBool>`m.community_id = ${area.id}`;
 	if (area.kind === 'locality')
-		return sql<SqlBool>`${community} in (select id from community where locality_id = ${area.id})`;
+		return sql<SqlBool>`m.community_id in (select id from community where locality_id = ${area.id})`;
 	return sql<SqlBool>`1 = 1`;
 }
 

@@ -98,7 +98,7 @@ function upcoming(filter: ReportFilter) {
 				and fc.next_review_meeting_id is not m.id) as early
 		from meeting m
 		where m.status not in ('concluded', 'cancelled') and m.date >= ${filter.today}
-			and m.date <= ${until} and ${inArea(filter.area, 'm')}`;
+			and m.date <= ${until} and ${inArea(filter.area)}`;
 }
 
 async function forecast(db: DB, filter: ReportFilter): Promise<ReportTable> {

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { DB } from '../db';
 import type { Report, ReportFilter } from './report';
 import { held, percent } from './sql';
-import { actionsAgreed } from './actions';
+import { actionsByAgency } from './actions';
 
 /**
  * Whether invited agencies come and deliver (the seed's problem of agencies not attending, made
@@ -23,10 +23,11 @@ export async function engagementReport(db: DB, filter: ReportFilter): Promise<Re
 		from attendance at join meeting m on m.id = at.meeting_id
 		where at.status <> 'guest' and ${held(filter)}
 		group by 1 order by 1`.execute(db);
-	const { rows: delivery } = await sql<{ agency: string; owned: number; delivered: number }>`
-		select a.owner_agency as agency, count(*) as owned,
-			count(*) filter (where a.status = 'done') as delivered
-		from ${actionsAgreed(filter)} group by a.owner_agency order by a.owner_agency`.execute(db);
+	const delivery = (await actionsByAgency(db, filter)).map((row) => ({
+		agency: row.agency,
+		owned: row.agreed,
+		delivered: row.done
+	}));
 	return {
 		slug: 'engagement',
 		title: 'Agency engagement',

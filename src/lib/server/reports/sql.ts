@@ -5,7 +5,7 @@ import type { ReportFilter } from './report';
 
 /** Meetings held (concluded) in the area during the period, as a condition on the alias `m`. */
 export function held(filter: ReportFilter): RawBuilder<SqlBool> {
-	return sql<SqlBool>`m.status = 'concluded' and m.date between ${filter.period.from} and ${filter.period.to} and ${inArea(filter.area, 'm')}`;
+	return sql<SqlBool>`m.status = 'concluded' and m.date between ${filter.period.from} and ${filter.period.to} and ${inArea(filter.area)}`;
 }
 
 /** "March 2027" for "2027-03". */
