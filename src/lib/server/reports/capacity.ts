@@ -1,23 +1,23 @@
 import { sql } from 'kysely';
 import { addWeeks, format } from 'date-fns';
 import type { DB } from '../db';
+import { FAMILY_ITEM_LIMIT } from '../agenda';
 import { formatCalendarDate } from '../../dates';
 import { inArea } from './area';
 import type { Report, ReportFilter, ReportTable } from './report';
 import { held } from './sql';
 
 /**
- * A MAG gets through about 15 family items in its two hours (DOMAIN.md: MARAC practice, 12–15
- * minutes a case). Capacity compares meetings with that, and forecasts the meetings to come from
- * the reviews already due at them, so a chair sees an overload coming.
+ * A MAG gets through about 15 family items in its two hours (FAMILY_ITEM_LIMIT, as the agenda
+ * warns). Capacity compares meetings with that, and forecasts the meetings to come from the
+ * reviews already due at them, so a chair sees an overload coming.
  */
-export const FAMILY_ITEMS_PER_MEETING = 15;
 /** How far ahead the forecast looks. */
 export const FORECAST_WEEKS = 12;
 
 const reference = {
-	value: FAMILY_ITEMS_PER_MEETING,
-	label: `${FAMILY_ITEMS_PER_MEETING} a meeting`
+	value: FAMILY_ITEM_LIMIT,
+	label: `${FAMILY_ITEM_LIMIT} a meeting`
 };
 
 /** Family items (new CAFs and reviews) taken at each meeting held: one row per meeting. */
@@ -35,7 +35,7 @@ export async function capacityReport(db: DB, filter: ReportFilter): Promise<Repo
 }
 
 async function familyItems(db: DB, filter: ReportFilter): Promise<ReportTable> {
-	const description = `New CAFs and reviews taken, against the ${FAMILY_ITEMS_PER_MEETING} a meeting can take.`;
+	const description = `New CAFs and reviews taken, against the ${FAMILY_ITEM_LIMIT} a meeting can take.`;
 	const empty = 'No meetings were held in this period.';
 	if (filter.area.kind === 'community') {
 		const { rows } = await sql<{ date: string; family: number }>`
@@ -102,13 +102,13 @@ function upcoming(filter: ReportFilter) {
 }
 
 async function forecast(db: DB, filter: ReportFilter): Promise<ReportTable> {
-	const description = `Meetings in the next ${FORECAST_WEEKS} weeks, whatever the period chosen: reviews due there, and new CAFs and early reviews already submitted, against the ${FAMILY_ITEMS_PER_MEETING} a meeting can take.`;
+	const description = `Meetings in the next ${FORECAST_WEEKS} weeks, whatever the period chosen: reviews due there, and new CAFs and early reviews already submitted, against the ${FAMILY_ITEM_LIMIT} a meeting can take.`;
 	const empty = `No meetings are scheduled in the next ${FORECAST_WEEKS} weeks.`;
 	if (filter.area.kind === 'council') {
 		// Hundreds of meetings council-wide: one line per locality, with its busiest meeting.
 		const { rows } = await sql<{ locality: string; meetings: number; over: number; most: number }>`
 			select l.name as locality, count(*) as meetings,
-				count(*) filter (where due + "newCafs" + early > ${FAMILY_ITEMS_PER_MEETING}) as over,
+				count(*) filter (where due + "newCafs" + early > ${FAMILY_ITEM_LIMIT}) as over,
 				max(due + "newCafs" + early) as most
 			from (${upcoming(filter)}) u join community c on c.id = u.community_id
 			join locality l on l.id = c.locality_id
@@ -120,7 +120,7 @@ async function forecast(db: DB, filter: ReportFilter): Promise<ReportTable> {
 			columns: [
 				{ key: 'locality', label: 'Locality', kind: 'label' },
 				{ key: 'meetings', label: 'Meetings to come', kind: 'count' },
-				{ key: 'over', label: `Forecast over ${FAMILY_ITEMS_PER_MEETING}`, kind: 'count' },
+				{ key: 'over', label: `Forecast over ${FAMILY_ITEM_LIMIT}`, kind: 'count' },
 				{ key: 'most', label: 'Most family items at one meeting', kind: 'count' }
 			],
 			rows,
