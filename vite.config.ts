@@ -14,6 +14,10 @@ export default defineConfig({
 	test: {
 		include: ['tests/unit/**/*.test.ts'],
 		environment: 'node',
+		// Timeouts catch a hung test, not a slow one: seeding a county takes seconds alone and many
+		// times that on a busy two-core machine (speed is the bench's to measure, never a test's).
+		testTimeout: 60_000,
+		hookTimeout: 120_000,
 		reporters: ['default', 'json'],
 		outputFile: { json: 'reports/vitest.json' }
 	}

@@ -1,5 +1,5 @@
 import { redirect, type Handle, type ServerInit } from '@sveltejs/kit';
-import { twoFactorRequired } from '$lib/server/access';
+import { twoFactorRequired } from '$lib/server/policy/session';
 import { appDatabase, closeAppDatabase } from '$lib/server/app-database';
 import { sessionCookieName, clearSessionCookie } from '$lib/server/auth/cookie';
 import { sessionPolicy } from '$lib/server/auth/new-session';

@@ -1,4 +1,4 @@
-import { navigationFor, roleLabel } from '$lib/server/access';
+import { navigationFor, roleLabel } from '$lib/server/policy/navigation';
 import { config } from '$lib/server/config';
 import type { LayoutServerLoad } from './$types';
 

@@ -1,4 +1,4 @@
-import { requireUser } from '$lib/server/access';
+import { requireUser } from '$lib/server/policy/session';
 import { appDatabase } from '$lib/server/app-database';
 import { listCommunitiesOf } from '$lib/server/communities';
 import { markNoticesRead, unreadNotices } from '$lib/server/notices';

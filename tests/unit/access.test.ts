@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { navigationFor, roleLabel, twoFactorRequired } from '$lib/server/access';
+import { navigationFor, roleLabel } from '$lib/server/policy/navigation';
+import { twoFactorRequired } from '$lib/server/policy/session';
 import type { SessionUser } from '$lib/server/auth/session';
 import { safeNextPath } from '$lib/server/forms';
 

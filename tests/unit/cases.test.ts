@@ -17,7 +17,9 @@ import {
 	recordConsent,
 	withdrawConsent
 } from '$lib/server/case-consent';
-import { caseAccess, consentStanding, readCase, type CaseAccess } from '$lib/server/cases';
+import { agreeForCase } from '$lib/server/attendance';
+import { consentStanding, readCase } from '$lib/server/cases';
+import { caseAccess, type CaseAccess } from '$lib/server/policy/case-record';
 import { consentForMeeting } from '$lib/server/consent';
 import { checkConsentGate, familyOfItem } from '$lib/server/consent-gate';
 import { acknowledgeHandOver, handOverCase } from '$lib/server/hand-over';
@@ -213,7 +215,12 @@ const TABLE: [string, Who, keyof typeof caseIds, CaseAccess | null][] = [
 	['the lead professional', 'leadProfessional', 'fine', 'full'],
 	['the submitter', 'submitter', 'fine', 'full'],
 	['the chair', 'chair', 'fine', 'full'],
-	['a coordinator, once the gate has opened for the case', 'coordinator', 'fine', 'full'],
+	[
+		'a coordinator, once the gate has opened, not having agreed confidentiality there',
+		'coordinator',
+		'fine',
+		'agree-first'
+	],
 	['a coordinator, before the gate has ever opened', 'coordinator', 'unchecked', 'reference'],
 	['the chair, before the gate has ever opened', 'chair', 'unchecked', 'full'],
 	['an action owner once the gate passed', 'confirmedMember', 'fine', 'action-summary'],
@@ -264,7 +271,9 @@ describe('who sees a case record', () => {
 			];
 			expect(page.includes(child)).toBe(expected === 'full');
 			expect(page.includes(NEED)).toBe(expected === 'full');
-			expect(page.includes(`Home visit ${caseId}-`)).toBe(expected !== 'reference');
+			expect(page.includes(`Home visit ${caseId}-`)).toBe(
+				expected === 'full' || expected === 'action-summary'
+			);
 			expect(JSON.parse(page).access).toBe(expected);
 			// Every read of the family's details is logged, with why.
 			const reads = await db
@@ -281,6 +290,26 @@ describe('who sees a case record', () => {
 				});
 		}
 	);
+
+	it('a coordinator who agrees the confidentiality statement for the case then sees it in full, and the agreement is audited', async () => {
+		const { db } = appDatabase();
+		const coordinator = userId('coordinator');
+		const reference = (await db
+			.selectFrom('family_case')
+			.select('reference')
+			.where('id', '=', caseIds.fine)
+			.executeTakeFirstOrThrow())!.reference;
+		await agreeForCase(db, { caseId: caseIds.fine, reference }, { id: coordinator, ip: null });
+		await agreeForCase(db, { caseId: caseIds.fine, reference }, { id: coordinator, ip: null });
+		expect(await caseAccess(db, coordinator, caseIds.fine)).toBe('full');
+		expect(await render('coordinator', caseIds.fine)).toContain(CHILD);
+		const agreed = await db
+			.selectFrom('audit_log')
+			.select(['record_id', 'actor_id'])
+			.where('action', '=', 'case.confidentiality-agreed')
+			.execute();
+		expect(agreed).toEqual([{ record_id: reference, actor_id: coordinator }]);
+	});
 
 	it('readCase shows the timeline: each item, its gate check, outcome and actions', async () => {
 		const record = (await readCase(

@@ -1,7 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
 	actionHistory,
-	familyOpenToOwner,
 	familySummaryForOwner,
 	findAction,
 	latestUpdates,
@@ -11,6 +10,7 @@ import {
 	type OwnerUpdate
 } from '$lib/server/action-updates';
 import { checkConsentGate } from '$lib/server/consent-gate';
+import { familyOpenToOwner, ownerFamilyReading } from '$lib/server/policy/actions';
 import type { OpenDatabase } from '$lib/server/db';
 import {
 	actionsForReview,
@@ -381,7 +381,12 @@ describe("the family's details for the action's owner", () => {
 		expect(await familyOpenToOwner(db, action, owner.id)).toBeDefined();
 		expect(await count('audit_log')).toBe(before);
 
-		const summary = await familySummaryForOwner(db, action, owner, '2027-06-01');
+		const summary = await familySummaryForOwner(
+			db,
+			(await familyOpenToOwner(db, action, owner.id))!,
+			owner,
+			'2027-06-01'
+		);
 		expect(summary).toMatchObject({
 			reference: fixture.references.fine,
 			members: [
@@ -414,9 +419,8 @@ describe("the family's details for the action's owner", () => {
 			MEETING_DATE
 		);
 		const action = (await findAction(db, id))!;
-		expect(
-			await familySummaryForOwner(db, action, person('confirmedMember'), MEETING_DATE)
-		).toBeUndefined();
+		expect(await familyOpenToOwner(db, action, person('confirmedMember').id)).toBeUndefined();
+		expect(await ownerFamilyReading(db, action, person('confirmedMember').id)).toBeUndefined();
 	});
 });
 

@@ -1,7 +1,15 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { addAction, readActionForm } from '$lib/server/actions';
 import { decideItem, readDeferralReason } from '$lib/server/agenda';
-import { confirmConfidentiality, hasConfirmed, saveRegister } from '$lib/server/attendance';
+import {
+	admitToMeeting,
+	askToJoin,
+	confirmConfidentiality,
+	listJoinRequests,
+	saveRegister,
+	type MemberAttendance
+} from '$lib/server/attendance';
+import { hasConfirmed, roomPresence } from '$lib/server/policy/meeting';
 import { checkConsentGate, familyOfItem, gateState } from '$lib/server/consent-gate';
 import type { OpenDatabase } from '$lib/server/db';
 import { concludeMeeting, startMeeting, takeItem } from '$lib/server/meeting-room';
@@ -38,6 +46,20 @@ function form(fields: Record<string, string>): FormData {
 describe('the register and confidentiality', () => {
 	it('records apologies and a substitute, and keeps an own-device confirmation when the chair saves', async () => {
 		const { db } = database;
+		await saveRegister(
+			db,
+			fixture.meetingId,
+			[
+				{
+					userId: fixture.people.confirmedMember,
+					status: 'present',
+					substituteName: null,
+					agreedAloud: false
+				}
+			],
+			chair(),
+			at
+		);
 		await confirmConfidentiality(
 			db,
 			fixture.meetingId,
@@ -103,17 +125,95 @@ describe('the register and confidentiality', () => {
 		expect(await hasConfirmed(db, fixture.meetingId, fixture.people.absentMember)).toBe(false);
 	});
 
-	it('marks someone confirming on their own device as present, once', async () => {
+	const registerEntry = (userId: number, status: MemberAttendance) => ({
+		userId,
+		status,
+		substituteName: status === 'substitute' ? 'Sam Green' : null,
+		agreedAloud: false
+	});
+
+	it.each(['absent', 'apologies', 'substitute', 'not on the register'] as const)(
+		'agreeing on your own device never changes attendance: a member %s is told to ask the chair',
+		async (status) => {
+			const { db } = database;
+			const me = { id: fixture.people.unconfirmedMember, ip: null };
+			if (status !== 'not on the register')
+				await saveRegister(db, fixture.meetingId, [registerEntry(me.id, status)], chair(), at);
+			const before = await db
+				.selectFrom('attendance')
+				.selectAll()
+				.where('user_id', '=', me.id)
+				.execute();
+			const audited = await db.selectFrom('audit_log').select('id').execute();
+			expect(await confirmConfidentiality(db, fixture.meetingId, me, at)).toBe('not-admitted');
+			expect(
+				await db.selectFrom('attendance').selectAll().where('user_id', '=', me.id).execute()
+			).toEqual(before);
+			expect(await db.selectFrom('audit_log').select('id').execute()).toHaveLength(audited.length);
+			expect(await roomPresence(db, fixture.meetingId, me.id)).toBe('not-admitted');
+		}
+	);
+
+	it('a member the register has present agrees once; the chair, keeping the register, is recorded present by agreeing', async () => {
 		const { db } = database;
 		const me = { id: fixture.people.unconfirmedMember, ip: null };
-		await confirmConfidentiality(db, fixture.meetingId, me, at);
-		await confirmConfidentiality(db, fixture.meetingId, me, at);
-		const rows = await db
-			.selectFrom('attendance')
-			.select(['status', 'confirmed_via'])
-			.where('user_id', '=', me.id)
+		await saveRegister(db, fixture.meetingId, [registerEntry(me.id, 'present')], chair(), at);
+		expect(await roomPresence(db, fixture.meetingId, me.id)).toBe('present');
+		expect(await confirmConfidentiality(db, fixture.meetingId, me, at)).toBe('agreed');
+		expect(await confirmConfidentiality(db, fixture.meetingId, me, at)).toBe('agreed');
+		expect(
+			await db
+				.selectFrom('attendance')
+				.select(['status', 'confirmed_via'])
+				.where('user_id', '=', me.id)
+				.execute()
+		).toEqual([{ status: 'present', confirmed_via: 'self' }]);
+		expect(await roomPresence(db, fixture.meetingId, me.id)).toBe('in-the-room');
+		expect(
+			await confirmConfidentiality(db, fixture.meetingId, { ...chair(), organiser: true }, at)
+		).toBe('agreed');
+		expect(await hasConfirmed(db, fixture.meetingId, fixture.people.chair)).toBe(true);
+	});
+
+	it('someone not recorded present asks to join; the chair lets them in (recorded present, audited); they then agree', async () => {
+		const { db } = database;
+		const me = { id: fixture.people.absentMember, ip: null };
+		await saveRegister(db, fixture.meetingId, [registerEntry(me.id, 'apologies')], chair(), at);
+		await askToJoin(db, fixture.meetingId, me, at);
+		await askToJoin(db, fixture.meetingId, me, at);
+		expect(await listJoinRequests(db, fixture.meetingId)).toEqual([
+			expect.objectContaining({ userId: me.id, name: 'The absentMember' })
+		]);
+		expect(await admitToMeeting(db, fixture.meetingId, me.id, chair(), at)).toBe(true);
+		expect(await admitToMeeting(db, fixture.meetingId, me.id, chair(), at)).toBe(false);
+		expect(await listJoinRequests(db, fixture.meetingId)).toEqual([]);
+		expect(
+			await db
+				.selectFrom('attendance')
+				.select(['status', 'recorded_by', 'confirmed_at'])
+				.where('user_id', '=', me.id)
+				.execute()
+		).toEqual([{ status: 'present', recorded_by: fixture.people.chair, confirmed_at: null }]);
+		// Let in, not yet agreed: still no family.
+		expect(await hasConfirmed(db, fixture.meetingId, me.id)).toBe(false);
+		expect(await confirmConfidentiality(db, fixture.meetingId, me, at)).toBe('agreed');
+		expect(await hasConfirmed(db, fixture.meetingId, me.id)).toBe(true);
+		const audit = await db
+			.selectFrom('audit_log')
+			.select(['action', 'actor_id'])
+			.where('action', 'like', 'meeting.%')
+			.where('action', 'in', [
+				'meeting.join-asked',
+				'meeting.join-admitted',
+				'meeting.confidentiality-confirmed'
+			])
+			.orderBy('id')
 			.execute();
-		expect(rows).toEqual([{ status: 'present', confirmed_via: 'self' }]);
+		expect(audit).toEqual([
+			{ action: 'meeting.join-asked', actor_id: me.id },
+			{ action: 'meeting.join-admitted', actor_id: fixture.people.chair },
+			{ action: 'meeting.confidentiality-confirmed', actor_id: me.id }
+		]);
 	});
 });
 

@@ -237,6 +237,7 @@ beforeAll(async () => {
 		meetingId,
 		[
 			{ userId: people.chair.id, status: 'present', substituteName: null, agreedAloud: true },
+			{ userId: people.confirmed.id, status: 'present', substituteName: null, agreedAloud: false },
 			{
 				userId: people.unconfirmed.id,
 				status: 'present',
@@ -401,7 +402,7 @@ const minutesFor = async (who: keyof typeof people) =>
 const itemIn = (minutes: Minutes, id: number) => minutes.items.find((item) => item.id === id)!;
 
 describe('the minutes of a concluded meeting', () => {
-	it('lists each item in agenda order with its outcome in words', async () => {
+	it('lists each item in agenda order with its outcome in words, withholding a family item’s from a reader who may not identify the family', async () => {
 		const minutes = await minutesFor('unconfirmed');
 		expect(minutes.meeting).toMatchObject({
 			communityName: 'Kington and Weobley',
@@ -410,7 +411,7 @@ describe('the minutes of a concluded meeting', () => {
 		});
 		expect(minutes.items.map((item) => [item.part, item.outcome])).toEqual([
 			[1, 'Single-agency response agreed'],
-			[2, 'Support agreed'],
+			[2, null],
 			[2, 'Advice given'],
 			[4, 'Response agreed']
 		]);
@@ -440,6 +441,7 @@ describe('the minutes of a concluded meeting', () => {
 			['Alex Example-Smith', 'Parenting course']
 		]);
 		expect(opened.note).toBe('Alex Example-Smith welcomed the help');
+		expect(opened.outcome).toBe('Support agreed');
 		const reads = await database.db
 			.selectFrom('audit_log')
 			.select(['record_id', 'detail'])
@@ -459,7 +461,8 @@ describe('the minutes of a concluded meeting', () => {
 			expect(opened.label).toContain(openedReference);
 			expect(opened.family).toBeNull();
 			expect(opened.note).toBeNull();
-			expect(opened.noteWithheld).toBe(true);
+			expect(opened.discussionWithheld).toBe(true);
+			expect(opened.outcome).toBeNull();
 			const text = JSON.stringify(minutes);
 			for (const identifying of [
 				'Jamie',

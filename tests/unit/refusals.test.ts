@@ -18,11 +18,18 @@ afterAll(async () => {
 
 function request(
 	address: string,
-	options: { method?: string; dataRequest?: boolean; signedIn?: boolean } = {}
+	options: {
+		method?: string;
+		dataRequest?: boolean;
+		signedIn?: boolean;
+		route?: string | null;
+	} = {}
 ): RequestEvent {
 	const url = new URL(address, 'http://localhost');
 	return {
 		url,
+		// The app's own page or endpoint that answered; null for an address it has none for.
+		route: { id: options.route === undefined ? url.pathname : options.route },
 		request: new Request(url, { method: options.method ?? 'GET' }),
 		isDataRequest: options.dataRequest ?? false,
 		locals: {
@@ -69,11 +76,29 @@ describe('every refused request is audited', () => {
 			true
 		],
 		['a page answered 200', request('/'), new Response('', { status: 200 }), false],
-		['a page not found', request('/nowhere'), new Response('', { status: 404 }), false],
+		// A guessed id: refused as not found, and recorded so that enumeration shows.
+		[
+			'a record asked for by a guessed id, answered 404',
+			request('/cases/999', { route: '/cases/[id]' }),
+			new Response('', { status: 404 }),
+			true
+		],
+		[
+			'a form action on a record not found',
+			request('/items/999?/save', { method: 'POST', route: '/items/[id]' }),
+			new Response('{}', { status: 404 }),
+			true
+		],
 		[
 			'a navigation whose page data holds a 404',
-			request('/items/999', { dataRequest: true }),
+			request('/items/999', { dataRequest: true, route: '/items/[id]' }),
 			pageData(404),
+			true
+		],
+		[
+			'an address the app has no page for',
+			request('/apple-touch-icon.png', { route: null }),
+			new Response('', { status: 404 }),
 			false
 		],
 		['a navigation that loaded', request('/', { dataRequest: true }), pageData(null), false]
@@ -94,7 +119,7 @@ describe('every refused request is audited', () => {
 			record_type: 'path',
 			record_id: '/admin/users/3',
 			ip: '192.0.2.9',
-			detail: JSON.stringify({ method: 'POST', formAction: 'save' })
+			detail: JSON.stringify({ method: 'POST', status: 403, formAction: 'save' })
 		});
 	});
 
@@ -107,7 +132,7 @@ describe('every refused request is audited', () => {
 		);
 		expect((await refusals()).at(-1)).toMatchObject({
 			actor_id: null,
-			detail: JSON.stringify({ method: 'GET', navigation: true })
+			detail: JSON.stringify({ method: 'GET', status: 403, navigation: true })
 		});
 		expect(((await response.json()) as { nodes: unknown[] }).nodes).toHaveLength(2);
 		expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true });

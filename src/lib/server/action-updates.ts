@@ -3,8 +3,8 @@ import type { DB } from './db';
 import { actionsWithReference, referenceOf } from './action-list';
 import { anonymityProblem } from './anonymity';
 import { recordAudit, type Actor } from './audit';
-import { membershipRole, runsTheMeeting } from './communities';
-import { familyOfItem, gateState, readFamily } from './consent-gate';
+import { readFamily, type ItemFamily } from './consent-gate';
+import { mayUpdateAction } from './policy/actions';
 import { textField, type FieldErrors } from './forms';
 import { needUpdates } from './outcomes';
 import type { ActionStatus, ActionUpdateKind, CannotBeDoneReason } from './schema';
@@ -186,16 +186,6 @@ export async function latestUpdates(
 	return new Map(rows.map(({ actionId, ...update }) => [actionId, update]));
 }
 
-/** The owner updates their own action; the community's chair or coordinator may do it for them. */
-export async function mayUpdateAction(
-	db: DB,
-	action: { ownerId: number | null; communityId: number },
-	userId: number
-): Promise<boolean> {
-	if (action.ownerId === userId) return true;
-	return runsTheMeeting(await membershipRole(db, userId, action.communityId));
-}
-
 export type OwnerUpdate =
 	| { kind: 'progress'; note: string }
 	| { kind: 'done'; note: string }
@@ -314,31 +304,15 @@ export async function recordOwnerUpdate(
 }
 
 /**
- * The family an action is about, when the person asking owns it and the consent gate opened for
- * its item at the meeting that agreed it: only then may the owner open the family's details.
- * Asking reads nothing identifying.
- */
-export async function familyOpenToOwner(db: DB, action: ActionSummary, userId: number) {
-	if (action.ownerId !== userId || action.caseId === null || action.submissionId === null)
-		return undefined;
-	const family = await familyOfItem(db, action.submissionId);
-	if (!family || family.caseId !== action.caseId) return undefined;
-	const gate = await gateState(db, action.meetingId, action.submissionId);
-	return gate.state === 'opened' ? family : undefined;
-}
-
-/**
  * The family's case summary for the action's owner: names, ages, needs and the support agreed
  * for each at the meeting. Every read is audited (readFamily), why: "action owner".
  */
 export async function familySummaryForOwner(
 	db: DB,
-	action: ActionSummary,
+	family: ItemFamily,
 	reader: Actor,
 	today: string
 ) {
-	const family = await familyOpenToOwner(db, action, reader.id);
-	if (!family) return undefined;
 	const { members, needs } = await readFamily(db, family, { ...reader, why: 'action owner' });
 	const agreed = new Map(
 		(await needUpdates(db, family.submissionId)).map((update) => [update.needId, update])

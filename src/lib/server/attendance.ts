@@ -168,24 +168,27 @@ export async function addGuest(
 }
 
 /**
- * A member confirms the confidentiality statement on their own device. Joining the meeting this
- * way also marks them present.
+ * Someone agrees the confidentiality statement on their own device. The register is the chair's
+ * (DOMAIN.md, "Confidentiality"), so agreeing never changes anyone's attendance: it is recorded
+ * only for someone the register has present. The chair and coordinators keep the register, so one
+ * of them agreeing is recorded present by it. Anyone else is told to ask the chair.
  */
 export async function confirmConfidentiality(
 	db: DB,
 	meetingId: number,
-	actor: Actor,
+	actor: Actor & { organiser?: boolean },
 	now = new Date()
-): Promise<void> {
+): Promise<'agreed' | 'not-admitted'> {
 	const stamp = now.toISOString();
-	await db.transaction().execute(async (trx) => {
+	return db.transaction().execute(async (trx) => {
 		const existing = await trx
 			.selectFrom('attendance')
-			.select(['id', 'confirmed_at'])
+			.select(['id', 'status', 'confirmed_at'])
 			.where('meeting_id', '=', meetingId)
 			.where('user_id', '=', actor.id)
 			.executeTakeFirst();
-		if (existing?.confirmed_at) return;
+		if (existing?.status === 'present' && existing.confirmed_at) return 'agreed';
+		if (existing?.status !== 'present' && !actor.organiser) return 'not-admitted';
 		if (existing) {
 			await trx
 				.updateTable('attendance')
@@ -226,20 +229,163 @@ export async function confirmConfidentiality(
 			},
 			now
 		);
+		return 'agreed';
 	});
 }
 
-/** Whether this person is in the meeting and has agreed the confidentiality statement. */
-export async function hasConfirmed(db: DB, meetingId: number, userId: number): Promise<boolean> {
-	const row = await db
-		.selectFrom('attendance')
-		.select('id')
-		.where('meeting_id', '=', meetingId)
-		.where('user_id', '=', userId)
-		.where('status', '=', 'present')
-		.where('confirmed_at', 'is not', null)
-		.executeTakeFirst();
-	return Boolean(row);
+/**
+ * Someone the register does not have present (absent, apologies, a substitute sent, or not on it)
+ * asks the chair to let them in. Asking again changes nothing.
+ */
+export async function askToJoin(
+	db: DB,
+	meetingId: number,
+	actor: Actor,
+	now = new Date()
+): Promise<void> {
+	await db.transaction().execute(async (trx) => {
+		const asked = await trx
+			.insertInto('join_request')
+			.values({ meeting_id: meetingId, user_id: actor.id, asked_at: now.toISOString() })
+			.onConflict((oc) => oc.columns(['meeting_id', 'user_id']).doNothing())
+			.returning('id')
+			.executeTakeFirst();
+		if (!asked) return;
+		await recordAudit(
+			trx,
+			{
+				actorId: actor.id,
+				action: 'meeting.join-asked',
+				recordType: 'meeting',
+				recordId: meetingId,
+				ip: actor.ip
+			},
+			now
+		);
+	});
+}
+
+/** Who is asking to join and has not been let in yet, oldest first. */
+export async function listJoinRequests(db: DB, meetingId: number) {
+	return db
+		.selectFrom('join_request')
+		.innerJoin('user', 'user.id', 'join_request.user_id')
+		.leftJoin('agency', 'agency.id', 'user.agency_id')
+		.select([
+			'user.id as userId',
+			'user.name',
+			'agency.name as agency',
+			'join_request.asked_at as askedAt'
+		])
+		.where('join_request.meeting_id', '=', meetingId)
+		.where('join_request.admitted_at', 'is', null)
+		.orderBy('join_request.id')
+		.execute();
+}
+
+/**
+ * The chair or a coordinator lets in someone who asked: in one transaction they are recorded
+ * present on the register (by the organiser) and the request answered, and it is audited. They
+ * still agree the statement themselves before any family is shown to them.
+ */
+export async function admitToMeeting(
+	db: DB,
+	meetingId: number,
+	userId: number,
+	actor: Actor,
+	now = new Date()
+): Promise<boolean> {
+	const stamp = now.toISOString();
+	return db.transaction().execute(async (trx) => {
+		const answered = await trx
+			.updateTable('join_request')
+			.set({ admitted_at: stamp, admitted_by: actor.id })
+			.where('meeting_id', '=', meetingId)
+			.where('user_id', '=', userId)
+			.where('admitted_at', 'is', null)
+			.returning('id')
+			.executeTakeFirst();
+		if (!answered) return false;
+		const values = {
+			status: 'present' as const,
+			substitute_name: null,
+			confirmed_at: null,
+			confirmed_via: null,
+			recorded_by: actor.id,
+			recorded_at: stamp
+		};
+		const existing = await trx
+			.selectFrom('attendance')
+			.select('id')
+			.where('meeting_id', '=', meetingId)
+			.where('user_id', '=', userId)
+			.executeTakeFirst();
+		if (existing)
+			await trx.updateTable('attendance').set(values).where('id', '=', existing.id).execute();
+		else {
+			const user = await trx
+				.selectFrom('user')
+				.leftJoin('agency', 'agency.id', 'user.agency_id')
+				.select(['user.name', 'agency.name as agency'])
+				.where('user.id', '=', userId)
+				.executeTakeFirstOrThrow();
+			await trx
+				.insertInto('attendance')
+				.values({
+					meeting_id: meetingId,
+					user_id: userId,
+					name: user.name,
+					agency: user.agency,
+					...values
+				})
+				.execute();
+		}
+		await recordAudit(
+			trx,
+			{
+				actorId: actor.id,
+				action: 'meeting.join-admitted',
+				recordType: 'meeting',
+				recordId: meetingId,
+				ip: actor.ip,
+				detail: { userId }
+			},
+			now
+		);
+		return true;
+	});
+}
+
+/**
+ * Reading a family's details outside the meeting without having agreed the statement at the
+ * meeting where its gate opened: the reader agrees it now, for this case. Recorded once, audited.
+ */
+export async function agreeForCase(
+	db: DB,
+	caseCtx: { caseId: number; reference: string },
+	actor: Actor,
+	now = new Date()
+): Promise<void> {
+	await db.transaction().execute(async (trx) => {
+		const agreed = await trx
+			.insertInto('case_confidentiality')
+			.values({ case_id: caseCtx.caseId, user_id: actor.id, agreed_at: now.toISOString() })
+			.onConflict((oc) => oc.columns(['case_id', 'user_id']).doNothing())
+			.returning('id')
+			.executeTakeFirst();
+		if (!agreed) return;
+		await recordAudit(
+			trx,
+			{
+				actorId: actor.id,
+				action: 'case.confidentiality-agreed',
+				recordType: 'family_case',
+				recordId: caseCtx.reference,
+				ip: actor.ip
+			},
+			now
+		);
+	});
 }
 
 /** The people in the room, for choosing action owners and the lead professional. */

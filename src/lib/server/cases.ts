@@ -1,23 +1,9 @@
 import type { DB } from './db';
 import { recordAudit } from './audit';
-import { membershipRole, runsTheMeeting } from './communities';
 import { consentValidUntil } from './consent';
 import { currentConsentId } from './consent-gate';
 import { ADVICE_OUTCOMES, REVIEW_DECISIONS } from './outcomes';
 import type { CaseStatus, ConsentKind, NeedStatus } from './schema';
-
-/**
- * Who sees what of a case record (README, "Case records"), decided here for every page and
- * endpoint that returns case data:
- * - `full`: the lead professional, anyone who submitted one of its items, and the community's
- *   chair and coordinators;
- * - `action-summary`: the owner of an action on the case, once the consent gate opened for the
- *   item it came from: what they need for that action, no family details;
- * - `reference`: any other member of the community;
- * - `null`: administrators and the data protection officer (accounts and the audit log, not
- *   family data), and anyone outside the community.
- */
-export type CaseAccess = 'full' | 'action-summary' | 'reference';
 
 export const CASE_STATUSES: Record<CaseStatus, string> = {
 	open: 'Open',
@@ -61,70 +47,13 @@ export async function findCase(db: DB, caseId: number) {
 }
 
 /** The items (new CAF and reviews) brought about this case, newest meeting last. */
-function itemsOfCase(db: DB, caseId: number) {
+export function itemsOfCase(db: DB, caseId: number) {
 	return db
 		.selectFrom('submission')
 		.innerJoin('meeting', 'meeting.id', 'submission.meeting_id')
 		.leftJoin('new_caf', 'new_caf.submission_id', 'submission.id')
 		.leftJoin('review', 'review.submission_id', 'submission.id')
 		.where((eb) => eb.or([eb('new_caf.case_id', '=', caseId), eb('review.case_id', '=', caseId)]));
-}
-
-async function gatePassedForOwner(db: DB, caseId: number, userId: number): Promise<boolean> {
-	const row = await db
-		.selectFrom('action')
-		.innerJoin('gate_check', (join) =>
-			join
-				.onRef('gate_check.meeting_id', '=', 'action.meeting_id')
-				.onRef('gate_check.submission_id', '=', 'action.submission_id')
-		)
-		.select('action.id')
-		.where('action.case_id', '=', caseId)
-		.where('action.owner_id', '=', userId)
-		.where('gate_check.result', '=', 'opened')
-		.executeTakeFirst();
-	return row !== undefined;
-}
-
-export async function caseAccess(
-	db: DB,
-	userId: number,
-	caseId: number
-): Promise<CaseAccess | null> {
-	const user = await db
-		.selectFrom('user')
-		.select(['is_administrator', 'is_dpo'])
-		.where('id', '=', userId)
-		.executeTakeFirst();
-	const familyCase = await db
-		.selectFrom('family_case')
-		.select(['community_id', 'lead_professional_id'])
-		.where('id', '=', caseId)
-		.executeTakeFirst();
-	if (!user || !familyCase) return null;
-	if (user.is_administrator === 1 || user.is_dpo === 1) return null;
-	if (familyCase.lead_professional_id === userId) return 'full';
-	const submitted = await itemsOfCase(db, caseId)
-		.select('submission.id')
-		.where('submission.submitted_by', '=', userId)
-		.executeTakeFirst();
-	if (submitted) return 'full';
-	const role = await membershipRole(db, userId, familyCase.community_id);
-	if (role === 'chair') return 'full';
-	// A coordinator sees the family once the MAG has taken the case through the consent gate; before
-	// that only the submitter, the lead professional and the chair may (the consent gate's rule).
-	if (runsTheMeeting(role)) return (await gateEverOpened(db, caseId)) ? 'full' : 'reference';
-	if (await gatePassedForOwner(db, caseId, userId)) return 'action-summary';
-	return role ? 'reference' : null;
-}
-
-async function gateEverOpened(db: DB, caseId: number): Promise<boolean> {
-	const opened = await itemsOfCase(db, caseId)
-		.innerJoin('gate_check', 'gate_check.submission_id', 'submission.id')
-		.select('gate_check.id')
-		.where('gate_check.result', '=', 'opened')
-		.executeTakeFirst();
-	return Boolean(opened);
 }
 
 export interface CaseReader {

@@ -1,8 +1,6 @@
 import type { DB } from './db';
 import { recordAudit, type Actor } from './audit';
 import { consentForMeeting } from './consent';
-import { membershipRole } from './communities';
-import { hasConfirmed } from './attendance';
 
 /**
  * The consent gate (DOMAIN.md, "Rules that the software must hold"): a part 2 or 3 item is about an
@@ -198,31 +196,6 @@ export async function checkConsentGate(
 		);
 		return verdict.valid ? { opened: true } : { opened: false, reason: reason! };
 	});
-}
-
-export type IdentityPlace = 'item-page' | 'meeting';
-
-/**
- * Who may see a family's identity (names, ages, needs, history) for an item. The one rule every
- * page, download and endpoint asks:
- * - on the item's own page, before and outside the meeting: the submitter, the case's lead
- *   professional and the community's chair;
- * - in the meeting (and its minutes): only once the gate has opened at that meeting, and only for
- *   someone who was present and confirmed the confidentiality statement there.
- */
-export async function mayIdentify(
-	db: DB,
-	userId: number,
-	family: ItemFamily,
-	place: { kind: 'item-page' } | { kind: 'meeting'; meetingId: number }
-): Promise<boolean> {
-	if (place.kind === 'item-page') {
-		if (family.submittedBy === userId || family.leadProfessionalId === userId) return true;
-		return (await membershipRole(db, userId, family.communityId)) === 'chair';
-	}
-	const gate = await gateState(db, place.meetingId, family.submissionId);
-	if (gate.state !== 'opened') return false;
-	return hasConfirmed(db, place.meetingId, userId);
 }
 
 /** The family's identity and needs for someone the rule allows; every read is audited. */

@@ -1,19 +1,7 @@
 import type { DB } from './db';
 import { recordAudit, type Actor } from './audit';
-import { membershipRole, runsTheMeeting } from './communities';
+import { membershipRole } from './communities';
 import { sendNotices } from './notices';
-
-/** Who may hand a case over: the community's chair or coordinators, or its lead professional. */
-export async function mayHandOver(db: DB, userId: number, caseId: number): Promise<boolean> {
-	const familyCase = await db
-		.selectFrom('family_case')
-		.select(['community_id', 'lead_professional_id'])
-		.where('id', '=', caseId)
-		.executeTakeFirst();
-	if (!familyCase) return false;
-	if (familyCase.lead_professional_id === userId) return true;
-	return runsTheMeeting(await membershipRole(db, userId, familyCase.community_id));
-}
 
 /** The members of the case's community a case can go to (everyone but its lead professional). */
 export async function possibleLeads(db: DB, caseId: number) {

@@ -93,8 +93,10 @@ function itemContent(item: MinutesItem): Content[] {
 			['Next review', item.nextReviewDate && formatMeetingDate(item.nextReviewDate)],
 			['Note', item.note],
 			[
-				'Note',
-				item.noteWithheld ? 'Withheld: shown only to those who may see this family’s details' : null
+				'Discussion',
+				item.discussionWithheld
+					? 'Withheld: shown only to those present who agreed the confidentiality statement'
+					: null
 			]
 		])
 	];

@@ -5,7 +5,8 @@ import type { DB } from './db';
 import type { AgendaPart, AttendanceStatus } from './schema';
 import { DEFERRAL_REASONS } from './agenda';
 import { actionList, type ActionListRow } from './action-list';
-import { familyOfItem, mayIdentify, readFamily, type ItemFamily } from './consent-gate';
+import { familyOfItem, readFamily, type ItemFamily } from './consent-gate';
+import { mayIdentify } from './policy/family';
 import { roomAgenda } from './meeting-room';
 import { findMeeting } from './meetings';
 import { NEED_DOMAINS } from './new-caf';
@@ -69,11 +70,17 @@ export interface MinutesItem {
 	label: string;
 	/** The agency that brought the item. */
 	agencyName: string | null;
-	outcome: string;
+	/** The outcome in words; null when withheld. */
+	outcome: string | null;
 	takenAsAdvice: boolean;
 	/** The note of the discussion; null when withheld (a family item the reader may not identify). */
 	note: string | null;
-	noteWithheld: boolean;
+	/**
+	 * A family item the reader may not identify: nothing of its discussion is shown (the outcome,
+	 * the note, the level of need, the responding agency, the support), only its reference and
+	 * initials, lead professional, next review and actions, as the action list shows every member.
+	 */
+	discussionWithheld: boolean;
 	/** For a single-agency response: which agency responds. */
 	responseAgency: string | null;
 	leadProfessional: string | null;
@@ -126,19 +133,20 @@ export async function meetingMinutes(
 			family !== undefined &&
 			(await mayIdentify(db, viewer.id, family, { kind: 'meeting', meetingId }));
 		const anonymous = !family || takenAsAdvice;
+		const shown = anonymous || identified;
 		items.push({
 			id: entry.id,
 			part: entry.part,
 			label: family ? familyLabel(entry.label, family) : entry.label,
 			agencyName: entry.agencyName,
-			outcome: outcomeWords(entry.part, outcome?.kind ?? null),
+			outcome: shown ? outcomeWords(entry.part, outcome?.kind ?? null) : null,
 			takenAsAdvice,
-			note: anonymous || identified ? outcome?.note || null : null,
-			noteWithheld: !anonymous && !identified && Boolean(outcome?.note),
-			responseAgency: outcome?.agency ?? null,
+			note: shown ? outcome?.note || null : null,
+			discussionWithheld: !shown && Boolean(outcome),
+			responseAgency: shown ? (outcome?.agency ?? null) : null,
 			leadProfessional: outcome?.leadProfessionalName ?? null,
 			nextReviewDate: outcome?.nextReviewDate ?? null,
-			levelOfNeed: outcome?.levelOfNeed ? `Level ${outcome.levelOfNeed}` : null,
+			levelOfNeed: shown && outcome?.levelOfNeed ? `Level ${outcome.levelOfNeed}` : null,
 			content: family ? null : ((await findSubmission(db, entry.id))?.content ?? null),
 			isFamilyItem: Boolean(family),
 			family: identified ? await familyInMinutes(db, family, meeting.date, viewer) : null,

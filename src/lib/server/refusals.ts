@@ -3,26 +3,35 @@ import { recordAudit } from './audit';
 import type { DB } from './db';
 
 /**
- * Did the app refuse this request (403)? A page, endpoint or form action answers with the status
- * itself. A client-side navigation fetches the page's data as JSON that answers 200 whatever the
- * load did, so there the refusal is an error node inside it. (Streamed data, only sent when a load
- * returns promises, is left unread: reading it here would hold the page up until it finished.)
+ * A refusal is a 403, and also a 404 from one of the app's own pages or endpoints: asking for
+ * another community's record by a guessed id must show in the audit log whatever the answer, so
+ * that enumeration is seen. (A 404 for an address the app has no page for is not a record asked
+ * for, and is left out: browsers ask for icons and the like.)
  */
-async function wasRefused(event: RequestEvent, response: Response): Promise<boolean> {
-	if (response.status === 403) return true;
-	if (!event.isDataRequest || response.status !== 200) return false;
-	if (!response.headers.get('content-type')?.startsWith('application/json')) return false;
+const REFUSED = new Set([403, 404]);
+
+/**
+ * Did the app refuse this request, and with which status? A page, endpoint or form action answers
+ * with the status itself. A client-side navigation fetches the page's data as JSON that answers 200
+ * whatever the load did, so there the refusal is an error node inside it. (Streamed data, only sent
+ * when a load returns promises, is left unread: reading it here would hold the page up until it
+ * finished.)
+ */
+async function refusedStatus(event: RequestEvent, response: Response): Promise<number | null> {
+	if (event.route.id === null) return null;
+	if (REFUSED.has(response.status)) return response.status;
+	if (!event.isDataRequest || response.status !== 200) return null;
+	if (!response.headers.get('content-type')?.startsWith('application/json')) return null;
 	try {
 		const data = (await response.clone().json()) as { nodes?: unknown[] };
-		return (data.nodes ?? []).some(
-			(node) =>
-				typeof node === 'object' &&
-				node !== null &&
-				(node as { type?: unknown }).type === 'error' &&
-				(node as { status?: unknown }).status === 403
-		);
+		for (const node of data.nodes ?? []) {
+			if (typeof node !== 'object' || node === null) continue;
+			const { type, status } = node as { type?: unknown; status?: unknown };
+			if (type === 'error' && typeof status === 'number' && REFUSED.has(status)) return status;
+		}
+		return null;
 	} catch {
-		return false;
+		return null;
 	}
 }
 
@@ -32,7 +41,8 @@ async function wasRefused(event: RequestEvent, response: Response): Promise<bool
  * A failure to write is reported, not turned into a different answer: the request was refused.
  */
 export async function auditRefusal(db: DB, event: RequestEvent, response: Response): Promise<void> {
-	if (!(await wasRefused(event, response))) return;
+	const status = await refusedStatus(event, response);
+	if (status === null) return;
 	const search = event.url.search;
 	try {
 		await recordAudit(db, {
@@ -43,6 +53,7 @@ export async function auditRefusal(db: DB, event: RequestEvent, response: Respon
 			ip: event.getClientAddress(),
 			detail: {
 				method: event.request.method,
+				status,
 				// A form action's name (`?/save`); other query strings are left out of the log.
 				...(search.startsWith('?/') ? { formAction: search.slice(2).split('&')[0] } : {}),
 				...(event.isDataRequest ? { navigation: true } : {})

@@ -40,6 +40,8 @@ export interface Database {
 	case_status_change: CaseStatusChangeTable;
 	action_flag: ActionFlagTable;
 	item_deferral: ItemDeferralTable;
+	join_request: JoinRequestTable;
+	case_confidentiality: CaseConfidentialityTable;
 }
 
 export interface SchemaMigrationTable {
@@ -552,4 +554,22 @@ export interface ItemDeferralTable {
 	reason: DeferralReason;
 	deferred_by: number;
 	deferred_at: string;
+}
+
+/** Someone not recorded present who asked to join a running meeting, and whether they were let in. */
+export interface JoinRequestTable {
+	id: Generated<number>;
+	meeting_id: number;
+	user_id: number;
+	asked_at: string;
+	admitted_at: string | null;
+	admitted_by: number | null;
+}
+
+/** Confidentiality agreed for one case, outside a meeting, before reading its family's details. */
+export interface CaseConfidentialityTable {
+	id: Generated<number>;
+	case_id: number;
+	user_id: number;
+	agreed_at: string;
 }

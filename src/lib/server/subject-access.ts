@@ -1,7 +1,4 @@
-import { error } from '@sveltejs/kit';
-import { requireUser } from './access';
 import { recordAudit, type Actor } from './audit';
-import type { SessionUser } from './auth/session';
 import type { DB } from './db';
 
 /**
@@ -13,17 +10,6 @@ import type { DB } from './db';
  * family at their own MAG but answering a request is the council's information-governance task,
  * and the export holds who looked at the record, which only the officer reads.
  */
-export function mayExportCase(user: Pick<SessionUser, 'isDataProtectionOfficer'>): boolean {
-	return user.isDataProtectionOfficer;
-}
-
-export function requireSubjectAccessOfficer(locals: App.Locals): SessionUser {
-	const user = requireUser(locals);
-	if (!mayExportCase(user))
-		error(403, 'Only the data protection officer can answer a subject access request');
-	return user;
-}
-
 /** A case reference as typed: letters, digits and hyphens. */
 export function isCaseReference(reference: string): boolean {
 	return /^[A-Z0-9][A-Z0-9-]{0,39}$/.test(reference);

@@ -1,5 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { requireUser, twoFactorRequired } from '$lib/server/access';
+import { requireUser, twoFactorRequired } from '$lib/server/policy/session';
 import {
 	changePassword,
 	accountSummary,

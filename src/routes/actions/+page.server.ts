@@ -1,4 +1,4 @@
-import { requireUser } from '$lib/server/access';
+import { requireUser } from '$lib/server/policy/session';
 import { appDatabase } from '$lib/server/app-database';
 import { ACTION_STATUSES, communitiesOfOwnedActions, myActions } from '$lib/server/action-updates';
 import { actionStatusNames } from '$lib/action-words';

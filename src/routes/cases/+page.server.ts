@@ -1,4 +1,4 @@
-import { requireUser } from '$lib/server/access';
+import { requireUser } from '$lib/server/policy/session';
 import { appDatabase } from '$lib/server/app-database';
 import { casesOf } from '$lib/server/cases';
 import type { PageServerLoad } from './$types';

@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { subMonths, addDays, format } from 'date-fns';
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { DB } from '../db';
-import { requireUser } from '../access';
+import { requireAreaInScope, type ReportReader } from '../policy/reports';
 import { boxesOf, dateBoxes, optionalDate, type DateBoxes } from '../date-boxes';
 import type { FieldErrors } from '../forms';
 
@@ -17,33 +17,6 @@ export type Area =
 	| { kind: 'council'; name: string };
 
 export const COUNCIL_WIDE: Area = { kind: 'council', name: 'Council-wide' };
-
-export interface ReportReader {
-	isManager: boolean;
-	/** Communities the person chairs or coordinates (all of them for a manager). */
-	communityIds: Set<number>;
-	localityIds: Set<number>;
-}
-
-/** Chairs, coordinators and managers read reports; anyone else is refused (and the refusal logged). */
-export async function requireReportReader(db: DB, locals: App.Locals): Promise<ReportReader> {
-	const user = requireUser(locals);
-	const isManager = user.isManager;
-	const led = await db
-		.selectFrom('community_membership')
-		.innerJoin('community', 'community.id', 'community_membership.community_id')
-		.select(['community.id', 'community.locality_id'])
-		.where('community_membership.user_id', '=', user.id)
-		.where('community_membership.role', 'in', ['chair', 'coordinator'])
-		.execute();
-	if (!isManager && led.length === 0)
-		error(403, 'Only chairs, coordinators and early help managers can see reports');
-	return {
-		isManager,
-		communityIds: new Set(led.map((c) => c.id)),
-		localityIds: new Set(led.map((c) => c.locality_id))
-	};
-}
 
 export interface AreaChoice {
 	value: string;
@@ -91,15 +64,11 @@ export async function readArea(db: DB, reader: ReportReader, value: string | nul
 			.where('id', '=', id)
 			.executeTakeFirst();
 		if (!row) error(404, 'There is no such community');
-		if (!reader.isManager && !reader.communityIds.has(id))
-			error(403, 'You can see reports for the communities you chair or coordinate');
-		return { kind: 'community', id, name: row.name };
+		return requireAreaInScope(reader, { kind: 'community', id, name: row.name });
 	}
 	const row = await db.selectFrom('locality').select('name').where('id', '=', id).executeTakeFirst();
 	if (!row) error(404, 'There is no such locality');
-	if (!reader.isManager && !reader.localityIds.has(id))
-		error(403, 'You can see reports for the localities you chair or coordinate in');
-	return { kind: 'locality', id, name: `${row.name} locality` };
+	return requireAreaInScope(reader, { kind: 'locality', id, name: `${row.name} locality` });
 }
 
 /** The value `?area=` takes for an area. */

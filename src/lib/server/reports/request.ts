@@ -6,9 +6,9 @@ import {
 	areaChoices,
 	areaValue,
 	readArea,
-	readPeriod,
-	requireReportReader
+	readPeriod
 } from './area';
+import { requireReportReader } from '../policy/reports';
 import { REPORTS } from './index';
 import { present, type ReportFilter } from './report';
 import { keptReport } from './cache';

@@ -1,4 +1,4 @@
-import { requireUser } from '$lib/server/access';
+import { requireUser } from '$lib/server/policy/session';
 import { appDatabase } from '$lib/server/app-database';
 import { createFeedLink, feedLinkOf, FEED_PATH, revokeFeedLink } from '$lib/server/calendar';
 import type { Actions, PageServerLoad } from './$types';

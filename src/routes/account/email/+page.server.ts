@@ -1,4 +1,4 @@
-import { requireUser } from '$lib/server/access';
+import { requireUser } from '$lib/server/policy/session';
 import { appDatabase } from '$lib/server/app-database';
 import { emailPreferences, saveEmailPreferences } from '$lib/server/mail/preferences';
 import type { Actions, PageServerLoad } from './$types';

@@ -1,5 +1,5 @@
 import { fail } from '@sveltejs/kit';
-import { requireUser, twoFactorRequired } from '$lib/server/access';
+import { requireUser, twoFactorRequired } from '$lib/server/policy/session';
 import { enableTwoFactor } from '$lib/server/account';
 import { appDatabase } from '$lib/server/app-database';
 import { decodeTotpKey, encodeTotpKey, newTotpKey, totpSetup } from '$lib/server/auth/totp';

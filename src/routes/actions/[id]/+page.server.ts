@@ -1,53 +1,43 @@
-import { error, fail, redirect } from '@sveltejs/kit';
-import { requireUser } from '$lib/server/access';
+import { fail, redirect } from '@sveltejs/kit';
 import { appDatabase } from '$lib/server/app-database';
 import {
 	actionHistory,
-	familyOpenToOwner,
 	familySummaryForOwner,
-	findAction,
-	mayUpdateAction,
 	OPEN_STATUSES,
 	readOwnerUpdateForm,
 	recordOwnerUpdate
 } from '$lib/server/action-updates';
-import { membershipRole } from '$lib/server/communities';
+import { agreeForCase } from '$lib/server/attendance';
+import { config } from '$lib/server/config';
+import {
+	mayUpdateAction,
+	ownerFamilyReading,
+	refuseFamily,
+	refuseUpdate,
+	requireActionReader,
+	requireActionUpdater
+} from '$lib/server/policy/actions';
+import { notFound } from '$lib/server/policy/refusal';
 import { todayInEngland } from '$lib/dates';
 import { dueWording } from '$lib/due-wording';
 import type { Actions, PageServerLoad } from './$types';
 
-/**
- * One action: its owner and the community's MAG members see it (the action list is published to
- * them); the owner, the chair and coordinators update it.
- */
-async function requireAction(locals: App.Locals, id: string) {
-	const user = requireUser(locals);
-	const actionId = Number(id);
-	if (!Number.isInteger(actionId)) error(404, 'Not found');
-	const { db } = appDatabase();
-	const action = await findAction(db, actionId);
-	if (!action) error(404, 'Not found');
-	if (action.ownerId !== user.id && !(await membershipRole(db, user.id, action.communityId)))
-		error(403, 'Only the owner of this action and members of its MAG can see it');
-	return { user, action };
-}
-
 export const load: PageServerLoad = async ({ locals, params, url, getClientAddress }) => {
-	const { user, action } = await requireAction(locals, params.id);
+	const { user, action } = await requireActionReader(locals, params.id);
 	const { db } = appDatabase();
 	// Opening the action reads nothing about the family; only asking for their details does.
-	const familyOpen = Boolean(await familyOpenToOwner(db, action, user.id));
+	const owned = await ownerFamilyReading(db, action, user.id);
 	const showFamily = url.searchParams.get('family') === 'show';
-	if (showFamily && !familyOpen)
-		error(403, "Only the action's owner sees the family, once the consent gate opened for them");
-	const family = showFamily
-		? await familySummaryForOwner(
-				db,
-				action,
-				{ id: user.id, ip: getClientAddress() },
-				todayInEngland()
-			)
-		: null;
+	if (showFamily && !owned) refuseFamily();
+	const family =
+		showFamily && owned?.reading === 'allowed'
+			? await familySummaryForOwner(
+					db,
+					owned.family,
+					{ id: user.id, ip: getClientAddress() },
+					todayInEngland()
+				)
+			: null;
 	const history = await actionHistory(db, action.id);
 	return {
 		action: {
@@ -66,25 +56,36 @@ export const load: PageServerLoad = async ({ locals, params, url, getClientAddre
 			open: OPEN_STATUSES.includes(action.status)
 		},
 		mayUpdate: await mayUpdateAction(db, action, user.id),
-		familyOpen,
-		family: family ?? null,
+		familyOpen: Boolean(owned),
+		// Not at the meeting where the gate opened (or not agreed there): agree it now, for this case.
+		agreeFirst: showFamily && owned?.reading === 'agree-first',
+		statement: config.confidentialityStatement,
+		family,
 		updated: url.searchParams.has('updated'),
 		history
 	};
 };
 
 export const actions: Actions = {
+	/** The owner agrees the confidentiality statement for this case, then reads the family. */
+	agree: async ({ locals, params, getClientAddress }) => {
+		const { user, action } = await requireActionReader(locals, params.id);
+		const owned = await ownerFamilyReading(appDatabase().db, action, user.id);
+		if (!owned) refuseFamily();
+		await agreeForCase(appDatabase().db, owned.family, { id: user.id, ip: getClientAddress() });
+		redirect(303, `/actions/${action.id}?family=show#family`);
+	},
+
 	update: async ({ locals, params, request, getClientAddress }) => {
-		const { user, action } = await requireAction(locals, params.id);
+		const { user, action } = await requireActionUpdater(locals, params.id);
 		const read = readOwnerUpdateForm(await request.formData());
 		if (!read.input) return fail(400, { values: read.values, errors: read.errors });
 		const result = await recordOwnerUpdate(appDatabase().db, action.id, read.input, {
 			id: user.id,
 			ip: getClientAddress()
 		});
-		if (result === 'not-found') error(404, 'Not found');
-		if (result === 'not-allowed')
-			error(403, "Only the action's owner, or the MAG's chair or coordinator, can update it");
+		if (result === 'not-found') notFound();
+		if (result === 'not-allowed') refuseUpdate();
 		if (result === 'finished')
 			return fail(409, {
 				values: read.values,

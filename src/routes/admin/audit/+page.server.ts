@@ -1,4 +1,4 @@
-import { requireAuditReader } from '$lib/server/access';
+import { requireAuditReader } from '$lib/server/policy/administration';
 import { appDatabase } from '$lib/server/app-database';
 import {
 	auditActions,

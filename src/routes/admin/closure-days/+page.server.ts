@@ -1,5 +1,5 @@
 import { fail } from '@sveltejs/kit';
-import { requireAdministrator } from '$lib/server/access';
+import { requireAdministrator } from '$lib/server/policy/administration';
 import { appDatabase } from '$lib/server/app-database';
 import { textField, type FieldErrors } from '$lib/server/forms';
 import { addClosureDay, listClosureDays, removeClosureDay } from '$lib/server/meetings';

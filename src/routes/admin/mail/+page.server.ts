@@ -1,5 +1,5 @@
 import { error, fail } from '@sveltejs/kit';
-import { requireAdministrator } from '$lib/server/access';
+import { requireAdministrator } from '$lib/server/policy/administration';
 import { appDatabase } from '$lib/server/app-database';
 import { textField } from '$lib/server/forms';
 import { deliverMailSoon } from '$lib/server/mail/app-mail';

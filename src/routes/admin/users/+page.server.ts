@@ -1,4 +1,4 @@
-import { requireAdministrator } from '$lib/server/access';
+import { requireAdministrator } from '$lib/server/policy/administration';
 import { appDatabase } from '$lib/server/app-database';
 import { listUsers } from '$lib/server/users';
 import type { PageServerLoad } from './$types';

@@ -1,6 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
-import { requireUser } from '$lib/server/access';
-import { appDatabase } from '$lib/server/app-database';
+import { agreeForCase } from '$lib/server/attendance';
+import { config } from '$lib/server/config';
 import {
 	decideFlaggedAction,
 	readConsentForm,
@@ -8,45 +8,28 @@ import {
 	recordConsent,
 	withdrawConsent
 } from '$lib/server/case-consent';
-import { caseAccess, findCase, readActionSummary, readCase } from '$lib/server/cases';
+import { readActionSummary, readCase } from '$lib/server/cases';
 import { membershipRole } from '$lib/server/communities';
 import { consentOnFile, currentConsentId } from '$lib/server/consent-gate';
 import { textField } from '$lib/server/forms';
+import { acknowledgeHandOver, handOverCase, possibleLeads } from '$lib/server/hand-over';
 import {
-	acknowledgeHandOver,
-	handOverCase,
 	mayHandOver,
-	possibleLeads
-} from '$lib/server/hand-over';
+	requireCase,
+	requireCaseChair,
+	requireFullCase,
+	requireHandOver
+} from '$lib/server/policy/case-record';
 import { todayInEngland } from '$lib/dates';
 import type { Actions, PageServerLoad } from './$types';
-
-/** Everyone opening a case record goes through here: `caseAccess` decides what they get. */
-async function requireCase(locals: App.Locals, id: string) {
-	const user = requireUser(locals);
-	const caseId = Number(id);
-	if (!Number.isInteger(caseId)) error(404, 'Not found');
-	const { db } = appDatabase();
-	const found = await findCase(db, caseId);
-	if (!found) error(404, 'Not found');
-	const access = await caseAccess(db, user.id, caseId);
-	if (!access)
-		error(403, 'Only the members of this MAG who work with the family can see this case');
-	return { user, caseId, found, access, db };
-}
-
-/** Changing the case (consent, withdrawal) is for those who see it in full. */
-async function requireFullCase(locals: App.Locals, id: string) {
-	const found = await requireCase(locals, id);
-	if (found.access !== 'full')
-		error(403, 'Only the lead professional, the submitter and the chair can change this case');
-	return found;
-}
 
 export const load: PageServerLoad = async ({ locals, params, getClientAddress }) => {
 	const { user, caseId, found, access, db } = await requireCase(locals, params.id);
 	const reader = { id: user.id, ip: getClientAddress() };
 	if (access === 'reference') return { access, reference: found.reference };
+	// The gate opened for the case, but not with this coordinator agreeing confidentiality there.
+	if (access === 'agree-first')
+		return { access, reference: found.reference, statement: config.confidentialityStatement };
 	if (access === 'action-summary')
 		return { access, summary: (await readActionSummary(db, caseId, reader))! };
 	const record = (await readCase(db, caseId, reader, todayInEngland()))!;
@@ -66,10 +49,20 @@ export const load: PageServerLoad = async ({ locals, params, getClientAddress })
 };
 
 export const actions: Actions = {
+	/** A coordinator agrees the confidentiality statement for this case, then reads the record. */
+	agree: async ({ locals, params, getClientAddress }) => {
+		const { user, caseId, found, access, db } = await requireCase(locals, params.id);
+		if (access === 'agree-first')
+			await agreeForCase(
+				db,
+				{ caseId, reference: found.reference },
+				{ id: user.id, ip: getClientAddress() }
+			);
+		return { agreed: true };
+	},
+
 	handOver: async ({ locals, params, request, getClientAddress }) => {
-		const { user, caseId, db } = await requireCase(locals, params.id);
-		if (!(await mayHandOver(db, user.id, caseId)))
-			error(403, 'Only the chair, a coordinator or the lead professional can hand a case over');
+		const { user, caseId, db } = await requireHandOver(locals, params.id);
 		const form = await request.formData();
 		const values = { toUserId: textField(form, 'toUserId'), reason: textField(form, 'reason') };
 		const errors: Record<string, string> = {};
@@ -124,9 +117,7 @@ export const actions: Actions = {
 	},
 
 	decideAction: async ({ locals, params, request, getClientAddress }) => {
-		const { user, caseId, found, db } = await requireCase(locals, params.id);
-		if ((await membershipRole(db, user.id, found.communityId)) !== 'chair')
-			error(403, 'Only the chair decides on actions after consent is withdrawn');
+		const { user, caseId, db } = await requireCaseChair(locals, params.id);
 		const form = await request.formData();
 		const flagId = Number(textField(form, 'flagId'));
 		const values = {

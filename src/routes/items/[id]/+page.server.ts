@@ -1,8 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { requireUser } from '$lib/server/access';
+import { requireItemReader, requireItemSubmitter } from '$lib/server/policy/items';
 import { appDatabase } from '$lib/server/app-database';
-import { membershipRole, runsTheMeeting } from '$lib/server/communities';
-import { familyOfItem, mayIdentify } from '$lib/server/consent-gate';
 import { readItemForm } from '$lib/server/item-form';
 import {
 	newCafFormValues,
@@ -20,7 +18,6 @@ import {
 } from '$lib/server/reviews';
 import {
 	AGE_BANDS,
-	findSubmission,
 	isEditable,
 	isWithdrawable,
 	updateSubmission,
@@ -29,39 +26,8 @@ import {
 import { todayInEngland } from '$lib/dates';
 import type { Actions, PageServerLoad } from './$types';
 
-/**
- * The submitter, the case's lead professional and the community's chair and coordinators open an
- * item; who of them sees the family is decided by `mayIdentify` (the consent gate's one rule).
- */
-async function requireItem(locals: App.Locals, id: string) {
-	const user = requireUser(locals);
-	const itemId = Number(id);
-	if (!Number.isInteger(itemId)) error(404, 'Not found');
-	const { db } = appDatabase();
-	const item = await findSubmission(db, itemId);
-	if (!item) error(404, 'Not found');
-	const isSubmitter = item.submittedBy === user.id;
-	const role = await membershipRole(db, user.id, item.communityId);
-	const family = await familyOfItem(db, item.id);
-	const isLead = family?.leadProfessionalId === user.id;
-	if (!isSubmitter && !isLead && !runsTheMeeting(role))
-		error(
-			403,
-			'Only the person who submitted this item, its lead professional and the chair can see it'
-		);
-	const identifies = family ? await mayIdentify(db, user.id, family, { kind: 'item-page' }) : false;
-	return {
-		user,
-		item,
-		isSubmitter,
-		isChair: role === 'chair',
-		identifies,
-		caseId: family?.caseId ?? null
-	};
-}
-
 export const load: PageServerLoad = async ({ locals, params, url, getClientAddress }) => {
-	const { user, item, isSubmitter, isChair, identifies, caseId } = await requireItem(
+	const { user, item, isSubmitter, isChair, identifies, caseId } = await requireItemReader(
 		locals,
 		params.id
 	);
@@ -99,8 +65,7 @@ export const load: PageServerLoad = async ({ locals, params, url, getClientAddre
 };
 
 async function requireChangeable(locals: App.Locals, id: string) {
-	const access = await requireItem(locals, id);
-	if (!access.isSubmitter) error(403, 'Only the person who submitted this item can change it');
+	const access = await requireItemSubmitter(locals, id, 'item');
 	if (!isEditable(access.item))
 		error(409, 'This item can no longer be changed: the agenda has been published');
 	return access;
@@ -138,9 +103,7 @@ export const actions: Actions = {
 
 	/** The lead professional gives or changes each need's status and progress until publication. */
 	saveReview: async ({ locals, params, request, getClientAddress }) => {
-		const { user, item, isSubmitter } = await requireItem(locals, params.id);
-		if (item.part !== 3 || !isSubmitter)
-			error(403, 'Only the lead professional who brings a review can change it');
+		const { user, item } = await requireItemSubmitter(locals, params.id, 'review');
 		if (!isWithdrawable(item))
 			error(409, 'This review can no longer be changed: the agenda has been published');
 		const { db } = appDatabase();
@@ -154,7 +117,7 @@ export const actions: Actions = {
 	},
 
 	withdraw: async ({ locals, params, getClientAddress }) => {
-		const { user, item, isSubmitter } = await requireItem(locals, params.id);
+		const { user, item, isSubmitter } = await requireItemReader(locals, params.id);
 		if (!isSubmitter || !isWithdrawable(item)) error(409, 'This item can no longer be withdrawn');
 		await withdrawSubmission(appDatabase().db, item.id, user.id, getClientAddress());
 		redirect(303, '/submissions?withdrawn=1');

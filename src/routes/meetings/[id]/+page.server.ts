@@ -1,4 +1,4 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { appDatabase } from '$lib/server/app-database';
 import { textField } from '$lib/server/forms';
 import { advanceMeeting, cancelMeeting, moveMeeting } from '$lib/server/meetings';
@@ -6,7 +6,7 @@ import { startMeeting } from '$lib/server/meeting-room';
 import { announceMeetingChange } from '$lib/server/live';
 import { listMeetingSubmissions, submissionWindow } from '$lib/server/submissions';
 import { formatMeetingDate, readDateInput, todayInEngland } from '$lib/dates';
-import { requireMeetingMember } from './meeting-access';
+import { requireMeetingMember, requireMeetingOrganiser } from '$lib/server/policy/meeting';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
@@ -42,9 +42,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 };
 
 async function organiserOnly(locals: App.Locals, id: string) {
-	const access = await requireMeetingMember(locals, id);
-	if (!access.organiser) error(403, 'Only the chair or a coordinator can change a meeting');
-	return access;
+	return requireMeetingOrganiser(locals, id, 'meeting');
 }
 
 export const actions: Actions = {

@@ -1,17 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { fileSlug } from '$lib/server/csv';
-import { requireMeetingMember } from './meeting-access';
 
-/**
- * The minutes, action list and their downloads: for members of the meeting's MAG, once the meeting
- * has concluded. Every load and endpoint calls this itself.
- */
-export async function requireConcludedMeeting(locals: App.Locals, id: string) {
-	const access = await requireMeetingMember(locals, id);
-	if (access.meeting.status !== 'concluded')
-		error(403, 'The minutes and action list are published when the meeting concludes');
-	return access;
-}
+export { requireConcludedMeeting } from '$lib/server/policy/meeting';
 
 /** `?agency=Name` picks one agency's extract; an agency that owns no actions here is not found. */
 export function chosenAgency(url: URL, agencies: string[]): string | null {

@@ -1,5 +1,5 @@
 import { error, fail } from '@sveltejs/kit';
-import { requireAdministrator } from '$lib/server/access';
+import { requireAdministrator } from '$lib/server/policy/administration';
 import { removeTwoFactor } from '$lib/server/account';
 import { appDatabase } from '$lib/server/app-database';
 import { config } from '$lib/server/config';

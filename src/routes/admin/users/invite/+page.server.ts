@@ -1,5 +1,5 @@
 import { fail } from '@sveltejs/kit';
-import { requireAdministrator } from '$lib/server/access';
+import { requireAdministrator } from '$lib/server/policy/administration';
 import { appDatabase } from '$lib/server/app-database';
 import { config } from '$lib/server/config';
 import { emailProblem, textField, type FieldErrors } from '$lib/server/forms';

@@ -1,26 +1,13 @@
-import { error, fail } from '@sveltejs/kit';
-import { requireUser } from '$lib/server/access';
+import { fail } from '@sveltejs/kit';
+import { notFound } from '$lib/server/policy/refusal';
 import { appDatabase } from '$lib/server/app-database';
-import { findCommunity, membershipRole, runsTheMeeting } from '$lib/server/communities';
+import { requireCommunityOrganiser } from '$lib/server/policy/community';
 import { agencyFigures, openActionsByAgency, remindOwner } from '$lib/server/follow-up';
 import { todayInEngland } from '$lib/dates';
 import type { Actions, PageServerLoad } from './$types';
 
-/** The follow-up board is for the people who chase actions: the chair and coordinators. */
-async function requireOrganiser(locals: App.Locals, id: string) {
-	const user = requireUser(locals);
-	const communityId = Number(id);
-	if (!Number.isInteger(communityId)) error(404, 'Not found');
-	const { db } = appDatabase();
-	if (!runsTheMeeting(await membershipRole(db, user.id, communityId)))
-		error(403, "Only this MAG's chair and coordinators can follow up its actions");
-	const community = await findCommunity(db, communityId);
-	if (!community) error(404, 'Not found');
-	return { user, community };
-}
-
 export const load: PageServerLoad = async ({ locals, params }) => {
-	const { community } = await requireOrganiser(locals, params.id);
+	const { community } = await requireCommunityOrganiser(locals, params.id, 'follow up');
 	const { db } = appDatabase();
 	const today = todayInEngland();
 	return {
@@ -32,7 +19,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 
 export const actions: Actions = {
 	remind: async ({ locals, params, request, getClientAddress }) => {
-		const { user, community } = await requireOrganiser(locals, params.id);
+		const { user, community } = await requireCommunityOrganiser(locals, params.id, 'follow up');
 		const actionId = Number((await request.formData()).get('action'));
 		const { db } = appDatabase();
 		const action = await db
@@ -41,7 +28,7 @@ export const actions: Actions = {
 			.where('id', '=', Number.isInteger(actionId) ? actionId : 0)
 			.where('community_id', '=', community.id)
 			.executeTakeFirst();
-		if (!action) error(404, 'That action is not one of this MAG’s');
+		if (!action) notFound('That action is not one of this MAG’s');
 		const result = await remindOwner(db, action.id, { id: user.id, ip: getClientAddress() });
 		if (!result.reminded)
 			return fail(409, { remindError: 'That action is finished: there is nothing to remind' });

@@ -12,18 +12,11 @@ import { textField } from '$lib/server/forms';
 import { advanceMeeting, listMeetings } from '$lib/server/meetings';
 import { reviewsDue, scheduleReview } from '$lib/server/reviews';
 import { formatMeetingDate, todayInEngland } from '$lib/dates';
-import { requireMeetingMember } from '../meeting-access';
+import { requireAgendaReader, requireMeetingOrganiser } from '$lib/server/policy/meeting';
 import type { Actions, PageServerLoad } from './$types';
 
-const published = ['agenda-published', 'in-progress', 'concluded'];
-
 export const load: PageServerLoad = async ({ locals, params }) => {
-	const { meeting, organiser } = await requireMeetingMember(locals, params.id);
-	const building =
-		organiser && (meeting.status === 'scheduled' || meeting.status === 'agenda-open');
-	if (!building && !published.includes(meeting.status)) {
-		error(403, 'The agenda for this meeting has not been published yet');
-	}
+	const { meeting, building } = await requireAgendaReader(locals, params.id);
 	const { db } = appDatabase();
 	const agenda = await buildAgenda(db, meeting.id, meeting.lengthMinutes);
 	// What every member sees once published: the part, a neutral label, the agency and the time.
@@ -74,8 +67,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 };
 
 async function requireBuilder(locals: App.Locals, id: string) {
-	const access = await requireMeetingMember(locals, id);
-	if (!access.organiser) error(403, 'Only the chair or a coordinator can build the agenda');
+	const access = await requireMeetingOrganiser(locals, id, 'agenda');
 	if (access.meeting.status !== 'scheduled' && access.meeting.status !== 'agenda-open') {
 		error(409, 'The agenda has been published and can no longer be changed');
 	}

@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { appDatabase } from '$lib/server/app-database';
 import { meetingCalendar } from '$lib/server/calendar';
 import { config } from '$lib/server/config';
-import { requireMeetingMember } from '../meeting-access';
+import { requireMeetingMember } from '$lib/server/policy/meeting';
 import type { RequestHandler } from './$types';
 
 /** One meeting as an .ics file to add to a calendar, for the members of its MAG. */

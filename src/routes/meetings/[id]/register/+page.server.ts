@@ -11,13 +11,12 @@ import {
 	type RegisterEntry
 } from '$lib/server/attendance';
 import { announceMeetingChange } from '$lib/server/live';
-import { requireMeetingMember } from '../meeting-access';
+import { requireMeetingOrganiser } from '$lib/server/policy/meeting';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The chair or a coordinator takes the register once the agenda is out and while the meeting runs. */
 async function requireRegister(locals: App.Locals, id: string) {
-	const access = await requireMeetingMember(locals, id);
-	if (!access.organiser) error(403, 'Only the chair or a coordinator takes the register');
+	const access = await requireMeetingOrganiser(locals, id, 'register');
 	if (!['agenda-published', 'in-progress'].includes(access.meeting.status))
 		error(409, 'The register is taken once the agenda is published and while the meeting runs');
 	return access;

@@ -9,13 +9,18 @@ import {
 	ownerChoices,
 	readActionForm
 } from '$lib/server/actions';
-import { confirmConfidentiality, hasConfirmed, listRegister } from '$lib/server/attendance';
+import {
+	admitToMeeting,
+	askToJoin,
+	confirmConfidentiality,
+	listJoinRequests,
+	listRegister
+} from '$lib/server/attendance';
 import {
 	checkConsentGate,
 	readConsentAtGate,
 	familyOfItem,
 	gateState,
-	mayIdentify,
 	readFamily
 } from '$lib/server/consent-gate';
 import { latestUpdates } from '$lib/server/action-updates';
@@ -46,12 +51,33 @@ import {
 import { levelsOfNeed } from '$lib/server/new-caf';
 import { findSubmission, withdrawSubmission } from '$lib/server/submissions';
 import { formatMeetingDate, todayInEngland } from '$lib/dates';
-import { requireMeetingMember } from '../meeting-access';
+import { mayIdentify, outcomeForReader } from '$lib/server/policy/family';
+import {
+	hasConfirmed,
+	mayAgreeOnOwnDevice,
+	requireMeetingChair,
+	requireMeetingMember,
+	requireMeetingOrganiser,
+	roomPresence
+} from '$lib/server/policy/meeting';
+import { notFound, recordId } from '$lib/server/policy/refusal';
 import type { Actions, PageServerLoad } from './$types';
 
-/** The room is open while the meeting runs; afterwards its minutes and action list stand. */
-async function requireRoom(locals: App.Locals, id: string) {
-	const access = await requireMeetingMember(locals, id);
+/**
+ * The room is open while the meeting runs; afterwards its minutes and action list stand. Who may
+ * do what in it is the policy's: any member, the chair or a coordinator, or the chair alone.
+ */
+async function requireRoom(
+	locals: App.Locals,
+	id: string,
+	who: 'member' | 'organiser' | 'chair' = 'member'
+) {
+	const access =
+		who === 'chair'
+			? await requireMeetingChair(locals, id)
+			: who === 'organiser'
+				? await requireMeetingOrganiser(locals, id, 'room')
+				: await requireMeetingMember(locals, id);
 	if (access.meeting.status === 'concluded')
 		redirect(303, `/meetings/${access.meeting.id}/minutes`);
 	if (access.meeting.status !== 'in-progress')
@@ -78,7 +104,9 @@ async function caseActionsWithUpdates(caseId: number, meetingId: number) {
 export const load: PageServerLoad = async ({ locals, params, getClientAddress }) => {
 	const { user, meeting, role, organiser } = await requireRoom(locals, params.id);
 	const { db } = appDatabase();
-	const confirmed = await hasConfirmed(db, meeting.id, user.id);
+	const presence = await roomPresence(db, meeting.id, user.id);
+	const confirmed = presence === 'in-the-room';
+	const joinRequests = await listJoinRequests(db, meeting.id);
 	const agenda = await roomAgenda(db, meeting.id, meeting.lengthMinutes);
 	const register = await listRegister(db, meeting.id, meeting.communityId);
 	const isChair = role === 'chair';
@@ -91,8 +119,11 @@ export const load: PageServerLoad = async ({ locals, params, getClientAddress })
 		const family = await familyOfItem(db, current.id);
 		const gate = family ? await gateState(db, meeting.id, current.id) : null;
 		// Names, ages and needs only once the gate has opened, and only for those who confirmed.
+		const mayIdentifyHere =
+			family !== undefined &&
+			(await mayIdentify(db, user.id, family, { kind: 'meeting', meetingId: meeting.id }));
 		const identified =
-			family && (await mayIdentify(db, user.id, family, { kind: 'meeting', meetingId: meeting.id }))
+			family && mayIdentifyHere
 				? await readFamily(db, family, {
 						id: user.id,
 						ip: getClientAddress(),
@@ -127,10 +158,11 @@ export const load: PageServerLoad = async ({ locals, params, getClientAddress })
 						caseActions: identified ? await caseActionsWithUpdates(family.caseId, meeting.id) : null
 					}
 				: null,
-			outcome: outcome ?? null,
+			// Nothing of a family's discussion for someone who may not identify them (the policy's rule).
+			outcome: outcomeForReader(outcome, Boolean(family), mayIdentifyHere),
 			// A review asks the level of need now, starting from the level last agreed.
 			levelOfNeed:
-				organiser && current.part === 3 && family
+				organiser && current.part === 3 && family && mayIdentifyHere
 					? (outcome?.levelOfNeed ?? (await latestLevelOfNeed(db, family.caseId)))
 					: null
 		};
@@ -159,13 +191,23 @@ export const load: PageServerLoad = async ({ locals, params, getClientAddress })
 		organiser,
 		isChair,
 		confirmed,
+		// Not on the register as present: told to ask the chair, and whether they already have.
+		notAdmitted: !mayAgreeOnOwnDevice(presence, organiser),
+		askedToJoin: joinRequests.some((request) => request.userId === user.id),
+		joinRequests: organiser
+			? joinRequests.map((request) => ({
+					userId: request.userId,
+					name: request.name,
+					agency: request.agency
+				}))
+			: [],
 		statement: config.confidentialityStatement,
 		agenda: agenda.accepted.map((a) => ({
 			id: a.id,
 			part: a.part,
 			label: a.label,
 			minutes: a.minutes,
-			outcomeKind: a.outcomeKind
+			hasOutcome: a.outcomeKind !== null
 		})),
 		totalMinutes: agenda.totalMinutes,
 		register: {
@@ -226,15 +268,9 @@ export const load: PageServerLoad = async ({ locals, params, getClientAddress })
 	};
 };
 
-async function organiserOnly(locals: App.Locals, id: string) {
-	const access = await requireRoom(locals, id);
-	if (!access.organiser) error(403, 'Only the chair or a coordinator can do this');
-	return access;
-}
-
 /** The item the form is about: accepted at this meeting. */
 async function requireItem(meetingId: number, form: FormData) {
-	const itemId = Number(form.get('item'));
+	const itemId = recordId(form.get('item'));
 	const { db } = appDatabase();
 	const item = await db
 		.selectFrom('submission')
@@ -243,7 +279,7 @@ async function requireItem(meetingId: number, form: FormData) {
 		.where('meeting_id', '=', meetingId)
 		.where('status', '=', 'accepted')
 		.executeTakeFirst();
-	if (!item) error(404, 'That item is not on this agenda');
+	if (!item) notFound('That item is not on this agenda');
 	return item;
 }
 
@@ -254,24 +290,49 @@ function changed<T>(meetingId: number, result: T): T {
 
 export const actions: Actions = {
 	confirm: async ({ locals, params, getClientAddress }) => {
-		const { user, meeting } = await requireRoom(locals, params.id);
-		await confirmConfidentiality(appDatabase().db, meeting.id, {
+		const { user, meeting, organiser } = await requireRoom(locals, params.id);
+		const agreed = await confirmConfidentiality(appDatabase().db, meeting.id, {
 			id: user.id,
-			ip: getClientAddress()
+			ip: getClientAddress(),
+			organiser
 		});
+		if (agreed === 'not-admitted')
+			return fail(409, {
+				roomError:
+					'The register does not have you present: ask the chair to let you in, then agree the statement'
+			});
 		return changed(meeting.id, { confirmedNow: true });
 	},
 
+	askToJoin: async ({ locals, params, getClientAddress }) => {
+		const { user, meeting, organiser } = await requireRoom(locals, params.id);
+		const { db } = appDatabase();
+		if (mayAgreeOnOwnDevice(await roomPresence(db, meeting.id, user.id), organiser))
+			return { askedToJoin: false };
+		await askToJoin(db, meeting.id, { id: user.id, ip: getClientAddress() });
+		return changed(meeting.id, { askedToJoin: true });
+	},
+
+	admit: async ({ locals, params, request, getClientAddress }) => {
+		const { user, meeting } = await requireRoom(locals, params.id, 'organiser');
+		const person = recordId((await request.formData()).get('person'));
+		const admitted = await admitToMeeting(appDatabase().db, meeting.id, person, {
+			id: user.id,
+			ip: getClientAddress()
+		});
+		if (!admitted) return fail(409, { roomError: 'That person is not asking to join' });
+		return changed(meeting.id, { admitted: person });
+	},
+
 	take: async ({ locals, params, request }) => {
-		const { meeting } = await organiserOnly(locals, params.id);
+		const { meeting } = await requireRoom(locals, params.id, 'organiser');
 		const item = await requireItem(meeting.id, await request.formData());
 		await takeItem(appDatabase().db, meeting.id, item.id);
 		return changed(meeting.id, { took: item.id });
 	},
 
 	openGate: async ({ locals, params, request, getClientAddress }) => {
-		const { user, meeting, role } = await requireRoom(locals, params.id);
-		if (role !== 'chair') error(403, 'Only the chair opens the consent gate');
+		const { user, meeting } = await requireRoom(locals, params.id, 'chair');
 		const { db } = appDatabase();
 		if (!(await hasConfirmed(db, meeting.id, user.id)))
 			return fail(409, { roomError: 'Confirm the confidentiality statement first' });
@@ -290,7 +351,7 @@ export const actions: Actions = {
 	},
 
 	defer: async ({ locals, params, request, getClientAddress }) => {
-		const { user, meeting } = await organiserOnly(locals, params.id);
+		const { user, meeting } = await requireRoom(locals, params.id, 'organiser');
 		const form = await request.formData();
 		const item = await requireItem(meeting.id, form);
 		const why = readDeferralReason(form);
@@ -313,7 +374,7 @@ export const actions: Actions = {
 	},
 
 	withdraw: async ({ locals, params, request, getClientAddress }) => {
-		const { user, meeting } = await organiserOnly(locals, params.id);
+		const { user, meeting } = await requireRoom(locals, params.id, 'organiser');
 		const item = await requireItem(meeting.id, await request.formData());
 		const { db } = appDatabase();
 		const gate = await gateState(db, meeting.id, item.id);
@@ -324,7 +385,7 @@ export const actions: Actions = {
 	},
 
 	outcome: async ({ locals, params, request, getClientAddress }) => {
-		const { user, meeting } = await organiserOnly(locals, params.id);
+		const { user, meeting } = await requireRoom(locals, params.id, 'organiser');
 		const form = await request.formData();
 		const item = await requireItem(meeting.id, form);
 		const { db } = appDatabase();
@@ -336,6 +397,11 @@ export const actions: Actions = {
 			error(409, 'Open the consent gate before recording an outcome for this family');
 		if (family && gate!.state === 'opened' && asAdvice)
 			error(409, 'The consent gate is open: record the outcome for the family');
+		// Recording a family's outcome is part of discussing them: only for someone who may.
+		if (family && !asAdvice && !(await hasConfirmed(db, meeting.id, user.id)))
+			return fail(409, {
+				roomError: 'Agree the confidentiality statement before recording an outcome for this family'
+			});
 		const later = await laterMeetings(meeting.communityId, meeting.date);
 		const needs = family
 			? await db.selectFrom('need').select('id').where('case_id', '=', family.caseId).execute()
@@ -376,7 +442,7 @@ export const actions: Actions = {
 	},
 
 	action: async ({ locals, params, request, getClientAddress }) => {
-		const { user, meeting } = await organiserOnly(locals, params.id);
+		const { user, meeting } = await requireRoom(locals, params.id, 'organiser');
 		const form = await request.formData();
 		const item = await requireItem(meeting.id, form);
 		const { db } = appDatabase();
@@ -404,10 +470,9 @@ export const actions: Actions = {
 	},
 
 	review: async ({ locals, params, request, getClientAddress }) => {
-		const { user, meeting } = await organiserOnly(locals, params.id);
+		const { user, meeting } = await requireRoom(locals, params.id, 'organiser');
 		const form = await request.formData();
-		const actionId = Number(form.get('action'));
-		if (!Number.isInteger(actionId)) error(404, 'That action is not in the review');
+		const actionId = recordId(form.get('action'));
 		const { db } = appDatabase();
 		const today = todayInEngland();
 		const read = await readReviewForm(db, form, actionId, {
@@ -437,7 +502,7 @@ export const actions: Actions = {
 	},
 
 	conclude: async ({ locals, params, getClientAddress }) => {
-		const { user, meeting } = await organiserOnly(locals, params.id);
+		const { user, meeting } = await requireRoom(locals, params.id, 'organiser');
 		const { db } = appDatabase();
 		const result = await concludeMeeting(db, meeting.id, { id: user.id, ip: getClientAddress() });
 		if (!result.ok) {

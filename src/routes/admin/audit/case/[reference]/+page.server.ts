@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { requireAuditReader } from '$lib/server/access';
+import { requireAuditReader } from '$lib/server/policy/administration';
 import { appDatabase } from '$lib/server/app-database';
 import { caseHistory, normaliseReference } from '$lib/server/audit-search';
 import type { PageServerLoad } from './$types';

@@ -1,27 +1,14 @@
-import { error, fail, redirect } from '@sveltejs/kit';
-import { requireUser } from '$lib/server/access';
+import { fail, redirect } from '@sveltejs/kit';
 import { appDatabase } from '$lib/server/app-database';
-import { findCommunity, membershipRole, runsTheMeeting } from '$lib/server/communities';
+import { requireCommunityOrganiser } from '$lib/server/policy/community';
 import { textField, type FieldErrors } from '$lib/server/forms';
 import { closureDays, MEETING_DEFAULTS, scheduleMeetings } from '$lib/server/meetings';
 import { meetingSeries, oneYearAfter, subtractWorkingDays } from '$lib/calendar/working-days';
 import { readDateInput, todayInEngland } from '$lib/dates';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
-async function requireOrganiser(locals: App.Locals, params: { id: string }) {
-	const user = requireUser(locals);
-	const communityId = Number(params.id);
-	if (!Number.isInteger(communityId)) error(404, 'Not found');
-	const { db } = appDatabase();
-	const role = await membershipRole(db, user.id, communityId);
-	if (!runsTheMeeting(role)) error(403, 'Only the chair or a coordinator can schedule meetings');
-	const community = await findCommunity(db, communityId);
-	if (!community) error(404, 'Not found');
-	return { user, community };
-}
-
 export const load: PageServerLoad = async ({ locals, params }) => {
-	const { community } = await requireOrganiser(locals, params);
+	const { community } = await requireCommunityOrganiser(locals, params.id, 'schedule');
 	return { community: { id: community.id, name: community.name }, defaults: MEETING_DEFAULTS };
 };
 
@@ -81,7 +68,7 @@ async function readPlan({ request }: RequestEvent) {
 
 export const actions: Actions = {
 	preview: async (event) => {
-		await requireOrganiser(event.locals, event.params);
+		await requireCommunityOrganiser(event.locals, event.params.id, 'schedule');
 		const plan = await readPlan(event);
 		if (Object.keys(plan.errors).length > 0)
 			return fail(400, { values: plan.values, errors: plan.errors });
@@ -96,7 +83,11 @@ export const actions: Actions = {
 	},
 
 	schedule: async (event) => {
-		const { user, community } = await requireOrganiser(event.locals, event.params);
+		const { user, community } = await requireCommunityOrganiser(
+			event.locals,
+			event.params.id,
+			'schedule'
+		);
 		const plan = await readPlan(event);
 		if (Object.keys(plan.errors).length > 0)
 			return fail(400, { values: plan.values, errors: plan.errors });

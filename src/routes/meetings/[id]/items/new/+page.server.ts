@@ -11,9 +11,9 @@ import {
 	RELATIONSHIPS,
 	WAYS_IN
 } from '$lib/server/new-caf';
-import { AGE_BANDS, createSubmission, submissionWindow } from '$lib/server/submissions';
+import { AGE_BANDS, createSubmission } from '$lib/server/submissions';
 import { todayInEngland } from '$lib/dates';
-import { requireMeetingMember } from '../../meeting-access';
+import { requireSubmissionWindow } from '$lib/server/policy/meeting';
 import { chooseCase, loadReviewStep, submitReview } from './review-step';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -26,15 +26,8 @@ function partFrom(url: URL): 1 | 2 | 3 | 4 | null {
 		: null;
 }
 
-async function requireOpenWindow(locals: App.Locals, id: string) {
-	const access = await requireMeetingMember(locals, id);
-	const window = submissionWindow(access.meeting, access.role === 'chair', todayInEngland());
-	if (!window.open) error(403, window.reason);
-	return { ...access, late: window.late };
-}
-
 export const load: PageServerLoad = async ({ locals, params, url, getClientAddress }) => {
-	const { user, meeting, late } = await requireOpenWindow(locals, params.id);
+	const { user, meeting, late } = await requireSubmissionWindow(locals, params.id);
 	const part = partFrom(url);
 	return {
 		meeting: { id: meeting.id, date: meeting.date, communityName: meeting.communityName },
@@ -62,12 +55,12 @@ export const load: PageServerLoad = async ({ locals, params, url, getClientAddre
 
 export const actions: Actions = {
 	chooseCase: async ({ locals, params, request }) => {
-		const { user, meeting } = await requireOpenWindow(locals, params.id);
+		const { user, meeting } = await requireSubmissionWindow(locals, params.id);
 		return chooseCase({ db: appDatabase().db, userId: user.id, meeting }, await request.formData());
 	},
 
 	submit: async ({ locals, params, url, request, getClientAddress }) => {
-		const { user, meeting, late } = await requireOpenWindow(locals, params.id);
+		const { user, meeting, late } = await requireSubmissionWindow(locals, params.id);
 		const part = partFrom(url);
 		if (!part) error(400, 'Choose a part of the agenda');
 		const form = await request.formData();

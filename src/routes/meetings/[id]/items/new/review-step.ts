@@ -1,6 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { DB } from '$lib/server/db';
 import { textField } from '$lib/server/forms';
+import { requireReviewableCase } from '$lib/server/policy/meeting';
 import {
 	casesLedBy,
 	createReview,
@@ -33,8 +34,7 @@ export async function loadReviewStep(context: Context, caseParam: string | null,
 		.filter((c) => c.waitingReview)
 		.map((c) => ({ reference: c.reference, initials: c.initials, ...c.waitingReview! }));
 	if (caseParam === null) return { cases: offered, waiting, chosen: null };
-	const chosen = offered.find((c) => String(c.id) === caseParam);
-	if (!chosen) error(403, 'You can review only an open case you lead that has no review waiting');
+	const chosen = requireReviewableCase(offered.find((c) => String(c.id) === caseParam));
 	const details = await readCaseForReview(context.db, chosen.id, {
 		id: context.userId,
 		ip,
@@ -73,8 +73,7 @@ export async function submitReview(
 	form: FormData,
 	ip: string
 ) {
-	const chosen = await reviewableCase(context, caseParam);
-	if (!chosen) error(403, 'You can review only an open case you lead that has no review waiting');
+	const chosen = requireReviewableCase(await reviewableCase(context, caseParam));
 	const needs = await needsOf(context.db, chosen.id);
 	const review = readReviewForm(form, needs);
 	if (!review.input) return fail(400, { values: review.values, errors: review.errors });

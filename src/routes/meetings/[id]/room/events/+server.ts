@@ -1,5 +1,5 @@
 import { followMeeting } from '$lib/server/live';
-import { requireMeetingMember } from '../../meeting-access';
+import { requireMeetingMember } from '$lib/server/policy/meeting';
 import type { RequestHandler } from './$types';
 
 /**
