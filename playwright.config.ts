@@ -13,7 +13,10 @@ export default defineConfig({
 	forbidOnly: Boolean(process.env.CI),
 	retries: 0,
 	workers: 1,
-	timeout: 30_000,
+	// Timeouts catch a hung test, not a slow one: on a busy two-core machine an axe check alone can
+	// take seconds. Long journeys mark themselves test.slow() (three times this).
+	timeout: 90_000,
+	expect: { timeout: 15_000 },
 	reporter: [['list'], ['json', { outputFile: 'reports/playwright.json' }]],
 	use: {
 		baseURL: `http://localhost:${port}`,

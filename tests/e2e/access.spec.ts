@@ -7,7 +7,8 @@ import {
 	mainNavigation,
 	signIn,
 	submitSignIn,
-	open
+	open,
+	withDatabase
 } from './helpers';
 
 test('the administrator sees the administration pages and no community pages', async ({ page }) => {
@@ -187,6 +188,27 @@ test('an address that does not exist shows the page-not-found page', async ({ pa
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
 	await expect(page).toHaveTitle('Page not found – MAG meetings');
 	await expectNoAxeViolations(page);
+});
+
+test('guessing record ids leaves a refusal in the audit log, whether the answer is 403 or 404', async ({
+	page
+}) => {
+	await signIn(page, 'senco@mag.example');
+	const refusals = (path: string) =>
+		withDatabase((db) =>
+			db
+				.prepare(
+					"select json_extract(detail, '$.status') as status from audit_log where action = 'access.refused' and record_id = ?"
+				)
+				.all(path)
+		);
+	const missing = '/cases/987654';
+	expect((await open(page, missing))?.status()).toBe(404);
+	expect((await page.request.get(`${missing}/__data.json`)).status()).toBe(200);
+	expect(refusals(missing)).toEqual([{ status: 404 }, { status: 404 }]);
+	// An address the app has no page for is not a record asked for.
+	await open(page, '/no-such-page-either');
+	expect(refusals('/no-such-page-either')).toEqual([]);
 });
 
 test('signing in after being sent to the sign-in page returns to the page asked for', async ({

@@ -46,7 +46,7 @@ test('the chair builds an agenda that warns when it overruns, publishes it, and 
 	page,
 	browser
 }) => {
-	test.setTimeout(60_000);
+	test.slow();
 	const meetingId = firstOpenMeeting('Ledbury');
 
 	// A member who is neither chair nor submitter cannot see an agenda before it is published.

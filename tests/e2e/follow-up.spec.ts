@@ -168,7 +168,7 @@ test('owners keep their actions up to date, the chair follows them up and the ne
 	page,
 	browser
 }) => {
-	test.setTimeout(120_000);
+	test.slow();
 	const { ids, runningMeetingId, mortimer } = setUp();
 
 	await test.step('the owner sees his actions grouped by when they are due', async () => {
@@ -256,7 +256,7 @@ test('owners keep their actions up to date, the chair follows them up and the ne
 		await expectNoAxeViolations(page);
 	});
 
-	await test.step("he opens the family's details only when he asks, and the read is logged", async () => {
+	await test.step("he opens the family's details only when he asks, having agreed confidentiality for the case (he was not at the meeting), and the read is logged", async () => {
 		const reads = () =>
 			withDatabase(
 				(db) =>
@@ -273,10 +273,27 @@ test('owners keep their actions up to date, the chair follows them up and the ne
 		expect(reads()).toBe(0);
 		await page.getByRole('link', { name: "Show the family's details" }).click();
 		await expect(page).toHaveURL(`/actions/${ids.visit}?family=show#family`);
+		// He did not agree the statement at the meeting where the gate opened: he agrees it now.
+		await expect(page.locator('main')).not.toContainText(CHILD);
+		expect(reads()).toBe(0);
+		await expectNoAxeViolations(page);
+		await page.getByRole('button', { name: "I agree: show the family's details" }).click();
 		const family = page.getByRole('region', { name: /The family/ });
 		await expect(family).toContainText(CHILD);
 		await expect(family).toContainText('Youth worker and police to meet him at the park');
 		expect(reads()).toBe(1);
+		expect(
+			withDatabase(
+				(db) =>
+					(
+						db
+							.prepare(
+								"select count(*) as n from audit_log where action = 'case.confidentiality-agreed' and record_id = ?"
+							)
+							.get(REFERENCE) as { n: number }
+					).n
+			)
+		).toBe(1);
 		await expectNoAxeViolations(page);
 	});
 

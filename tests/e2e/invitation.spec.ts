@@ -51,7 +51,7 @@ test('an invited person sets a password, turns on two-factor sign-in and signs i
 	page: admin,
 	browser
 }) => {
-	test.setTimeout(90_000);
+	test.slow();
 	const name = 'Robin Ashdown';
 	const email = uniqueEmail('robin');
 	const password = 'orchard lantern pebble 2026';

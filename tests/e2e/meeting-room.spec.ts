@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import {
 	addDays,
+	BASE_URL,
 	expectErrorSummary,
 	expectNoAxeViolations,
 	fillDateInput,
@@ -34,7 +35,7 @@ test('a whole meeting: register, confidentiality, the consent gate, outcomes, ac
 	page,
 	browser
 }) => {
-	test.setTimeout(120_000);
+	test.slow();
 	const { meetingId } = publishedMeetingWithEveryPart();
 	const room = `/meetings/${meetingId}/room`;
 
@@ -79,12 +80,22 @@ test('a whole meeting: register, confidentiality, the consent gate, outcomes, ac
 	await submitForm(page, 'I agree to this statement');
 	await expect(page.locator('#confidentiality')).toHaveCount(0);
 
-	// An attendee on their own device follows the chair's screen.
+	// An attendee not on the register as present asks the chair to let them in; agreeing on their
+	// own device would not change the register. Once let in, they agree and follow the chair.
 	const attendee = await (await newContext(browser)).newPage();
 	await signIn(attendee, 'childrens.centre@mag.example');
 	await open(attendee, room);
-	await expect(attendee.locator('#confidentiality')).toBeVisible();
+	await expect(attendee.locator('#confidentiality')).toContainText('Ask the chair to let you in');
+	await expect(attendee.getByRole('button', { name: 'I agree to this statement' })).toHaveCount(0);
 	await expectNoAxeViolations(attendee);
+	await submitForm(attendee, 'Ask to join the meeting');
+	await expect(attendee.getByText('You have asked to join.')).toBeVisible();
+	const asking = page.locator('#join-requests');
+	await expect(asking).toContainText("Emma Davies, Children's Centres");
+	await expectNoAxeViolations(page);
+	await asking.getByRole('button', { name: 'Let in Emma Davies' }).click();
+	await expect(page.locator('#join-requests')).toHaveCount(0);
+	await expect(attendee.getByRole('button', { name: 'I agree to this statement' })).toBeVisible();
 	await submitForm(attendee, 'I agree to this statement');
 	await expect(attendee.locator('#confidentiality')).toHaveCount(0);
 
@@ -143,6 +154,35 @@ test('a whole meeting: register, confidentiality, the consent gate, outcomes, ac
 	await expect(page.locator('#current-item')).toContainText(
 		'Share the outcome of the MAG discussion with the family'
 	);
+
+	// Probed as someone who may not see the family: Ben Thomas sent apologies. The room and its
+	// data hold the reference but not the family or what was agreed for them; agreeing the
+	// statement from his own device is refused and leaves the register as the chair keeps it.
+	const support = 'Speech and language therapy referral fast-tracked';
+	const absent = await (await newContext(browser)).newPage();
+	await signIn(absent, 'camhs@mag.example');
+	const agreed = await absent.request.post(`${room}?/confirm`, {
+		form: {},
+		headers: { origin: BASE_URL }
+	});
+	expect(agreed.status()).toBe(409);
+	for (const address of [room, `${room}/__data.json`]) {
+		const body = await (await absent.request.get(address)).text();
+		expect(body).toContain(FAMILY_OPEN.ref);
+		for (const secret of [FAMILY_OPEN.child, FAMILY_OPEN.parent, NEED_TEXT, support])
+			expect(body).not.toContain(secret);
+	}
+	expect(
+		withDatabase(
+			(db) =>
+				db
+					.prepare(
+						"select status, confirmed_at from attendance join user on user.id = attendance.user_id where meeting_id = ? and user.email = 'camhs@mag.example'"
+					)
+					.get(meetingId) as { status: string; confirmed_at: string | null }
+		)
+	).toEqual({ status: 'apologies', confirmed_at: null });
+	await absent.context().close();
 
 	// An action: bad input first, then a good one, which the attendee sees arrive.
 	await page

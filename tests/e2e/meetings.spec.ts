@@ -82,7 +82,7 @@ test('a practitioner’s advice request and community issue reach the chair, and
 	page,
 	browser
 }) => {
-	test.setTimeout(60_000);
+	test.slow();
 	const meeting = agendaOpenMeeting('Mortimer and Leominster');
 	const setting = unique('primary school');
 	const worry = 'Often hungry and tired in class, and misses the first lesson most weeks';
@@ -374,7 +374,7 @@ function quietMonday(): string {
 }
 
 test('the chair schedules a six-weekly series, leaving one date out', async ({ page }) => {
-	test.setTimeout(60_000);
+	test.slow();
 	const bromyard = communityId('Bromyard');
 	const first = quietMonday();
 	// 52 weeks: the first date and eight more six weeks apart, all within the year.
@@ -522,7 +522,7 @@ test('cancelling a meeting moves its items to the next one and tells the submitt
 	page,
 	browser
 }) => {
-	test.setTimeout(60_000);
+	test.slow();
 	const community = 'Hereford North City';
 	const cancelled = agendaOpenMeeting(community);
 	const next = meetingsOf(community).find(

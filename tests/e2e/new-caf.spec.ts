@@ -53,7 +53,7 @@ test('a new CAF goes into part 2 only with consent, and the published agenda sho
 	page,
 	browser
 }) => {
-	test.setTimeout(90_000);
+	test.slow();
 	const meeting = agendaOpenMeeting('Hereford South City');
 	const today = new Date().toISOString().slice(0, 10);
 
@@ -146,7 +146,7 @@ test('the submitter changes a new CAF until the agenda is published, under the s
 	page,
 	browser
 }) => {
-	test.setTimeout(90_000);
+	test.slow();
 	const RENAMED = 'Riley Example-Smith';
 	const FATHER = 'Sam Example-Smith';
 	const CHANGED_NEED = 'Attendance below 80 percent, late most mornings';

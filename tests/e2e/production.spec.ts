@@ -9,7 +9,7 @@ test('chairs and administrators must set up two-factor sign-in before anything e
 	page,
 	request
 }) => {
-	test.setTimeout(60_000);
+	test.slow();
 	const server = await startExtraServer(request, 4176, {
 		REQUIRE_TWO_FACTOR: 'administrator,chair'
 	});
@@ -43,7 +43,7 @@ test('a practitioner is not made to use two-factor where the council requires it
 	page,
 	request
 }) => {
-	test.setTimeout(60_000);
+	test.slow();
 	const server = await startExtraServer(request, 4177, { REQUIRE_TWO_FACTOR: 'chair' });
 	try {
 		await page.goto(`${server.url}/sign-in`);
@@ -59,7 +59,7 @@ test('a practitioner is not made to use two-factor where the council requires it
 test('over https the session cookie is Secure with the __Host- prefix, and HSTS is sent', async ({
 	request
 }) => {
-	test.setTimeout(60_000);
+	test.slow();
 	const port = 4178;
 	const origin = `https://localhost:${port}`;
 	const server = await startExtraServer(request, port, { ORIGIN: origin });

@@ -41,7 +41,7 @@ test.describe('reports on five years of generated history', () => {
 	test.describe.configure({ mode: 'serial' });
 	let server: ExtraServer;
 	test.beforeAll(async ({ request }) => {
-		test.setTimeout(90_000);
+		test.slow();
 		server = await startExtraServer(request, 4179, { REQUIRE_TWO_FACTOR: 'none' }, 'county');
 	});
 	test.afterAll(() => server?.stop());
@@ -55,7 +55,7 @@ test.describe('reports on five years of generated history', () => {
 	test('every report draws its charts with a table of the figures, and passes axe', async ({
 		page
 	}) => {
-		test.setTimeout(90_000);
+		test.slow();
 		await signInThere(page);
 		await open(page, `${server.url}/reports`);
 		await page.getByLabel('Area').selectOption({ label: 'North locality' });

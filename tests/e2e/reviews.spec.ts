@@ -112,7 +112,7 @@ test('a lead professional reviews a case, the chair schedules a review that is d
 	page,
 	browser
 }) => {
-	test.setTimeout(120_000);
+	test.slow();
 	const [first, meeting] = meetingsOf(COMMUNITY);
 	if (!first || !meeting) throw new Error(`${COMMUNITY} needs two meetings`);
 	const poppy = caseOf('Poppy Example-Jones');

@@ -6,7 +6,7 @@ import { startExtraServer } from './extra-server';
 // Stopped the way an operator stops it: the database must be closed cleanly (WAL checkpointed
 // into the main file, nothing left half-written).
 test('stopping the server with SIGTERM closes the database cleanly', async ({ request }) => {
-	test.setTimeout(60_000);
+	test.slow();
 	const server = await startExtraServer(request, 4175);
 	try {
 		const file = server.databasePath;

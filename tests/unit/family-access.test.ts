@@ -26,6 +26,14 @@ import { load as minutesLoad } from '../../src/routes/meetings/[id]/minutes/+pag
 import { GET as actionListCsv } from '../../src/routes/meetings/[id]/actions/csv/+server';
 import { load as actionLoad } from '../../src/routes/actions/[id]/+page.server';
 import { load as caseLoad } from '../../src/routes/cases/[id]/+page.server';
+import { load as homeLoad } from '../../src/routes/+page.server';
+import { load as myActionsLoad } from '../../src/routes/actions/+page.server';
+import { load as caseListLoad } from '../../src/routes/cases/+page.server';
+import { load as submissionsLoad } from '../../src/routes/submissions/+page.server';
+import { load as followUpLoad } from '../../src/routes/communities/[id]/follow-up/+page.server';
+import { load as agendaLoad } from '../../src/routes/meetings/[id]/agenda/+page.server';
+import { load as meetingLoad } from '../../src/routes/meetings/[id]/+page.server';
+import { load as registerLoad } from '../../src/routes/meetings/[id]/register/+page.server';
 import { meetingWithFamilies, PEOPLE, TODAY, type Person } from './meeting-fixture';
 
 /**
@@ -356,6 +364,33 @@ describe('who sees a family: every page × person × gate state × place on the 
 	it("an owner who did not agree at the meeting is asked to agree for the case before the family's details", async () => {
 		const text = await render("action's family", 'unconfirmedMember', 'opened');
 		expect(JSON.parse(text)).toMatchObject({ agreeFirst: true, family: null });
+	});
+
+	/** Lists and meeting pages: references and initials only, for everyone who may open them. */
+	const LISTS = {
+		home: (who: Who) => homeLoad(event(who, {})),
+		'my actions': (who: Who) => myActionsLoad(event(who, {})),
+		'case records': (who: Who) => caseListLoad(event(who, {})),
+		'my submissions': (who: Who) => submissionsLoad(event(who, {})),
+		'follow-up board': (who: Who) => followUpLoad(event(who, { id: String(fixture.communityId) })),
+		agenda: (who: Who) => agendaLoad(event(who, { id: String(fixture.meetingId) })),
+		meeting: (who: Who) => meetingLoad(event(who, { id: String(fixture.meetingId) })),
+		register: (who: Who) => registerLoad(event(who, { id: String(fixture.meetingId) }))
+	} as const;
+	it.each(
+		(Object.keys(LISTS) as (keyof typeof LISTS)[]).flatMap((page) =>
+			EVERYONE.map((who) => [page, who] as const)
+		)
+	)('the %s page names no family to %s', async (page, who) => {
+		let text: string;
+		try {
+			text = JSON.stringify(await (LISTS[page] as (who: Who) => Promise<unknown>)(who));
+		} catch (thrown) {
+			if (isHttpError(thrown) || isRedirect(thrown)) return;
+			throw thrown;
+		}
+		for (const shown of [...Object.values(CHILD), 'Marigold Quill', NEED, NOTE, SUPPORT])
+			expect(text).not.toContain(shown);
 	});
 
 	describe('once the meeting has concluded', () => {

@@ -42,6 +42,36 @@ describe('the browser tests’ check that every read of a family is logged', () 
 		expect(fs.readFileSync(file, 'utf8')).toContain('"path":"/cases/1"');
 	});
 
+	it('notes a page showing what was said about a family (the note, the support agreed) with no audit entry', async () => {
+		const { db } = database;
+		const fixture = await db.selectFrom('submission').select('id').where('part', '=', 2).execute();
+		const [item] = fixture;
+		const meeting = await db.selectFrom('meeting').select('id').executeTakeFirstOrThrow();
+		await db
+			.insertInto('outcome')
+			.values({
+				submission_id: item!.id,
+				meeting_id: meeting.id,
+				kind: 'agreed',
+				note: 'Grandmother now helps with the school run',
+				agency: null,
+				lead_professional_id: null,
+				next_review_meeting_id: null,
+				taken_as_advice: 0,
+				recorded_by: userId,
+				recorded_at: new Date().toISOString()
+			})
+			.execute();
+		const started = new Date().toISOString();
+		await probeUnauditedRead(
+			database.db,
+			event(),
+			page('<p>Note: Grandmother now helps with the school run</p>'),
+			started
+		);
+		expect(fs.readFileSync(file, 'utf8')).toContain('"texts":1');
+	});
+
 	it('is satisfied when the read was audited during the request', async () => {
 		const started = new Date().toISOString();
 		await recordAudit(database.db, { actorId: userId, action: 'family.viewed' });
