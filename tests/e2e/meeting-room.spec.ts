@@ -163,9 +163,11 @@ test('a whole meeting: register, confidentiality, the consent gate, outcomes, ac
 	await signIn(absent, 'camhs@mag.example');
 	const agreed = await absent.request.post(`${room}?/confirm`, {
 		form: {},
-		headers: { origin: BASE_URL }
+		// As a browser without JavaScript posts it: the page comes back, refused.
+		headers: { origin: BASE_URL, accept: 'text/html' }
 	});
 	expect(agreed.status()).toBe(409);
+	expect(await agreed.text()).toContain('ask the chair to let you in');
 	for (const address of [room, `${room}/__data.json`]) {
 		const body = await (await absent.request.get(address)).text();
 		expect(body).toContain(FAMILY_OPEN.ref);
