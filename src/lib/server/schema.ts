@@ -212,6 +212,8 @@ export interface SubmissionTable {
 	decline_reason: string | null;
 	created_at: string;
 	updated_at: string;
+	/** Raised by each save of the item's content: a save from an older version is refused. */
+	version: Generated<number>;
 }
 
 export interface AdviceRequestTable {
