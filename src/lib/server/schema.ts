@@ -40,6 +40,7 @@ export interface Database {
 	case_status_change: CaseStatusChangeTable;
 	action_flag: ActionFlagTable;
 	item_deferral: ItemDeferralTable;
+	form_submission: FormSubmissionTable;
 }
 
 export interface SchemaMigrationTable {
@@ -554,4 +555,15 @@ export interface ItemDeferralTable {
 	reason: DeferralReason;
 	deferred_by: number;
 	deferred_at: string;
+}
+
+/** A form post that added or recorded something, by its page's key (src/lib/server/form-keys.ts). */
+export interface FormSubmissionTable {
+	token: string;
+	user_id: number;
+	/** The form and what it was about, e.g. `room-action:12`. */
+	form: string;
+	/** JSON: what the first post answered, so that a repeat answers the same. */
+	answer: string;
+	created_at: string;
 }

@@ -12,6 +12,7 @@ import {
 	recordOwnerUpdate
 } from '$lib/server/action-updates';
 import { membershipRole } from '$lib/server/communities';
+import { formKeyField, newFormKey } from '$lib/server/form-keys';
 import { todayInEngland } from '$lib/dates';
 import { dueWording } from '$lib/due-wording';
 import type { Actions, PageServerLoad } from './$types';
@@ -66,6 +67,8 @@ export const load: PageServerLoad = async ({ locals, params, url, getClientAddre
 			open: OPEN_STATUSES.includes(action.status)
 		},
 		mayUpdate: await mayUpdateAction(db, action, user.id),
+		// The update form's key: the same update posted twice is recorded once.
+		formKey: newFormKey(),
 		familyOpen,
 		family: family ?? null,
 		updated: url.searchParams.has('updated'),
@@ -76,12 +79,17 @@ export const load: PageServerLoad = async ({ locals, params, url, getClientAddre
 export const actions: Actions = {
 	update: async ({ locals, params, request, getClientAddress }) => {
 		const { user, action } = await requireAction(locals, params.id);
-		const read = readOwnerUpdateForm(await request.formData());
+		const form = await request.formData();
+		const read = readOwnerUpdateForm(form);
 		if (!read.input) return fail(400, { values: read.values, errors: read.errors });
-		const result = await recordOwnerUpdate(appDatabase().db, action.id, read.input, {
-			id: user.id,
-			ip: getClientAddress()
-		});
+		const result = await recordOwnerUpdate(
+			appDatabase().db,
+			action.id,
+			read.input,
+			{ id: user.id, ip: getClientAddress() },
+			new Date(),
+			formKeyField(form)
+		);
 		if (result === 'not-found') error(404, 'Not found');
 		if (result === 'not-allowed')
 			error(403, "Only the action's owner, or the MAG's chair or coordinator, can update it");
