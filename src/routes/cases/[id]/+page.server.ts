@@ -11,10 +11,12 @@ import {
 import { caseAccess, findCase, readActionSummary, readCase } from '$lib/server/cases';
 import { membershipRole } from '$lib/server/communities';
 import { consentOnFile, currentConsentId } from '$lib/server/consent-gate';
+import { earlierAnswer, formKeyField, newFormKey } from '$lib/server/form-keys';
 import { textField } from '$lib/server/forms';
 import {
 	acknowledgeHandOver,
 	handOverCase,
+	handOverKey,
 	mayHandOver,
 	possibleLeads
 } from '$lib/server/hand-over';
@@ -61,16 +63,23 @@ export const load: PageServerLoad = async ({ locals, params, getClientAddress })
 		canHandOver,
 		possibleLeads: canHandOver ? await possibleLeads(db, caseId) : [],
 		pendingHandOverId: pendingHandOver?.id ?? null,
-		today: todayInEngland()
+		today: todayInEngland(),
+		// The hand-over and consent forms' key: the same post sent twice is recorded once.
+		formKey: newFormKey()
 	};
 };
 
 export const actions: Actions = {
 	handOver: async ({ locals, params, request, getClientAddress }) => {
 		const { user, caseId, db } = await requireCase(locals, params.id);
+		const form = await request.formData();
+		const handedOver = { done: 'The case has been handed over' };
+		// A lead professional's own hand-over sent again (the connection dropped): they no longer
+		// lead the case, so the repeat is answered as the first was before asking whether they may.
+		if (await earlierAnswer(db, handOverKey(caseId, user.id, formKeyField(form))))
+			return handedOver;
 		if (!(await mayHandOver(db, user.id, caseId)))
 			error(403, 'Only the chair, a coordinator or the lead professional can hand a case over');
-		const form = await request.formData();
 		const values = { toUserId: textField(form, 'toUserId'), reason: textField(form, 'reason') };
 		const errors: Record<string, string> = {};
 		if (!values.toUserId) errors.toUserId = 'Choose the new lead professional';
@@ -78,11 +87,16 @@ export const actions: Actions = {
 		else if (values.reason.length > 300)
 			errors.reason = 'The reason must be 300 characters or fewer';
 		if (Object.keys(errors).length === 0) {
-			const result = await handOverCase(db, caseId, Number(values.toUserId), values.reason, {
-				id: user.id,
-				ip: getClientAddress()
-			});
-			if (result.handedOver) return { done: 'The case has been handed over' };
+			const result = await handOverCase(
+				db,
+				caseId,
+				Number(values.toUserId),
+				values.reason,
+				{ id: user.id, ip: getClientAddress() },
+				new Date(),
+				formKeyField(form)
+			);
+			if (result.handedOver) return handedOver;
 			errors.toUserId = result.error;
 		}
 		return fail(400, { form: 'handOver', values, errors });
@@ -98,9 +112,17 @@ export const actions: Actions = {
 
 	renewConsent: async ({ locals, params, request, getClientAddress }) => {
 		const { user, caseId, db } = await requireFullCase(locals, params.id);
-		const { values, errors, input } = readConsentForm(await request.formData(), todayInEngland());
+		const form = await request.formData();
+		const { values, errors, input } = readConsentForm(form, todayInEngland());
 		if (!input) return fail(400, { form: 'renewConsent', values, errors });
-		await recordConsent(db, caseId, input, { id: user.id, ip: getClientAddress() });
+		await recordConsent(
+			db,
+			caseId,
+			input,
+			{ id: user.id, ip: getClientAddress() },
+			new Date(),
+			formKeyField(form)
+		);
 		return { done: 'The consent has been recorded' };
 	},
 
