@@ -11,6 +11,8 @@ import * as m20261124_1500_retention from './20261124_1500_retention';
 import * as m20261124_1400_case_record from './20261124_1400_case_record';
 import * as m20261124_1600_reporting from './20261124_1600_reporting';
 import * as m20261124_1700_report_indexes from './20261124_1700_report_indexes';
+import * as m20261125_0900_item_versions from './20261125_0900_item_versions';
+import * as m20261125_1000_form_keys from './20261125_1000_form_keys';
 import * as m20261202_1000_confidentiality from './20261202_1000_confidentiality';
 
 export interface Migration {
@@ -35,5 +37,7 @@ export const migrations: Record<string, Migration> = {
 	'20261124_1500_retention': m20261124_1500_retention,
 	'20261124_1600_reporting': m20261124_1600_reporting,
 	'20261124_1700_report_indexes': m20261124_1700_report_indexes,
+	'20261125_0900_item_versions': m20261125_0900_item_versions,
+	'20261125_1000_form_keys': m20261125_1000_form_keys,
 	'20261202_1000_confidentiality': m20261202_1000_confidentiality
 };

@@ -201,6 +201,36 @@ test('a whole meeting: register, confidentiality, the consent gate, outcomes, ac
 	await submitForm(page, 'Add the action');
 	await expect(attendee.locator('#current-item')).toContainText(`Visit ${FAMILY_OPEN.ref} at home`);
 
+	// A second action from the same screen is a new one; sent twice at once (a double click), once.
+	const second = `Ask the school nurse to see ${FAMILY_OPEN.ref}`;
+	await expect(page.getByLabel('What needs to be done')).toHaveValue('');
+	await page.getByLabel('What needs to be done').fill(second);
+	await page
+		.getByLabel('Who will do it')
+		.selectOption({ label: "Emma Davies, Children's Centres" });
+	await fillDateInput(page, 'action-due', addDays(today(), 28));
+	const posts = page.waitForResponse(
+		(response) => response.request().method() === 'POST' && response.url().includes('?/action')
+	);
+	await page.locator('form[action="?/action"]').evaluate((form: HTMLFormElement) => {
+		form.requestSubmit();
+		form.requestSubmit();
+	});
+	await posts;
+	await expect(attendee.locator('#current-item')).toContainText(second);
+	await expect(page.locator('#current-item')).toContainText(second);
+	const recorded = (description: string) =>
+		withDatabase(
+			(db) =>
+				(
+					db
+						.prepare('select count(*) as n from action where meeting_id = ? and description = ?')
+						.get(meetingId, description) as { n: number }
+				).n
+		);
+	expect(recorded(second)).toBe(1);
+	expect(recorded(`Visit ${FAMILY_OPEN.ref} at home with the health visitor`)).toBe(1);
+
 	// Part 2, consent withdrawn: the gate stays shut, nobody sees the family, the item is deferred.
 	await takeItem(page, `${FAMILY_WITHDRAWN.ref} (O.M.)`);
 	await submitForm(page, 'Consent checked: open the gate');

@@ -23,6 +23,7 @@ import { caseAccess, type CaseAccess } from '$lib/server/policy/case-record';
 import { consentForMeeting } from '$lib/server/consent';
 import { checkConsentGate, familyOfItem } from '$lib/server/consent-gate';
 import { acknowledgeHandOver, handOverCase } from '$lib/server/hand-over';
+import { todayInEngland } from '$lib/dates';
 import { migrate } from '$lib/server/migrator';
 import { createNewCaf } from '$lib/server/new-caf';
 import { saveOutcome } from '$lib/server/outcomes';
@@ -567,6 +568,83 @@ function formOf(fields: Record<string, string>): FormData {
 	for (const [name, value] of Object.entries(fields)) form.set(name, value);
 	return form;
 }
+
+describe('a hand-over or consent posted twice (a retry after a dropped connection, a double click)', () => {
+	/** The page's key, as the case record puts it in its forms when it loads. */
+	async function pageKey(who: Who, caseId: number): Promise<string> {
+		const data = (await caseLoad(event(who, caseId))) as { formKey?: string };
+		expect(data.formKey).toMatch(/^[\w-]{22}$/);
+		return data.formKey!;
+	}
+	async function post(
+		action: 'handOver' | 'renewConsent',
+		who: Who,
+		caseId: number,
+		fields: Record<string, string>
+	) {
+		const request = new Request(`http://localhost/cases/${caseId}`, {
+			method: 'POST',
+			body: formOf(fields)
+		});
+		const base = event(who, caseId) as Record<string, unknown>;
+		return caseActions[action]!({ ...base, request } as never);
+	}
+	// Signed today: the form takes no date after the real today, whatever the fixture's dates.
+	const [year, month, day] = todayInEngland().split('-');
+	const renewal = {
+		givenBy: 'A parent',
+		youngPerson: 'not-of-age',
+		'signedOn-day': day!,
+		'signedOn-month': month!,
+		'signedOn-year': year!,
+		coversMag: 'yes',
+		sharedWith: 'School',
+		formLocation: 'CAF team file'
+	};
+	const versions = (caseId: number) =>
+		appDatabase().db.selectFrom('consent').select('id').where('case_id', '=', caseId).execute();
+
+	it('the same hand-over sent again with its key hands over once and answers as the first did', async () => {
+		const family = await anotherFamily(fixture.laterMeetingIds[1]!, 'Marigold Wren');
+		const key = await pageKey('leadProfessional', family.caseId);
+		const fields = {
+			formKey: key,
+			toUserId: String(fixture.people.unconfirmedMember),
+			reason: 'Family moved school'
+		};
+		const first = await post('handOver', 'leadProfessional', family.caseId, fields);
+		expect(first).toEqual({ done: 'The case has been handed over' });
+
+		// The lead professional is no longer theirs, but the repeat is still the same post.
+		expect(await post('handOver', 'leadProfessional', family.caseId, fields)).toEqual(first);
+
+		const changes = await appDatabase()
+			.db.selectFrom('lead_professional_change')
+			.select('id')
+			.where('case_id', '=', family.caseId)
+			.execute();
+		expect(changes).toHaveLength(1);
+	});
+
+	it('the same consent sent again with its key is one version; with a new key, another', async () => {
+		const family = await anotherFamily(fixture.laterMeetingIds[1]!, 'Tansy Plover');
+		const before = (await versions(family.caseId)).length;
+		const key = await pageKey('leadProfessional', family.caseId);
+		const recorded = { done: 'The consent has been recorded' };
+		expect(
+			await post('renewConsent', 'leadProfessional', family.caseId, { ...renewal, formKey: key })
+		).toEqual(recorded);
+		expect(
+			await post('renewConsent', 'leadProfessional', family.caseId, { ...renewal, formKey: key })
+		).toEqual(recorded);
+		expect(await versions(family.caseId)).toHaveLength(before + 1);
+
+		const next = await pageKey('leadProfessional', family.caseId);
+		expect(next).not.toBe(key);
+		await post('renewConsent', 'leadProfessional', family.caseId, { ...renewal, formKey: next });
+		expect(await versions(family.caseId)).toHaveLength(before + 2);
+	});
+});
 
 describe('the withdrawal date', () => {
 	it.each([

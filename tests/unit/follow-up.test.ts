@@ -12,6 +12,7 @@ import {
 import { checkConsentGate } from '$lib/server/consent-gate';
 import { familyOpenToOwner, ownerFamilyReading } from '$lib/server/policy/actions';
 import type { OpenDatabase } from '$lib/server/db';
+import { newFormKey } from '$lib/server/form-keys';
 import {
 	actionsForReview,
 	agencyFigures,
@@ -880,5 +881,119 @@ describe('the actions review at the next meeting', () => {
 				)
 			).toBe(false);
 		expect(await count('action_update')).toBe(0);
+	});
+});
+
+describe('a post sent twice (a retry after a dropped connection, a double click)', () => {
+	const keys = async () =>
+		database.db.selectFrom('form_submission').select(['user_id', 'form']).execute();
+
+	it('an update with the same key is recorded once, and answers as the first did', async () => {
+		const id = await addAction({});
+		const owner = person('confirmedMember');
+		const key = newFormKey();
+		const done: OwnerUpdate = { kind: 'done', note: 'Seen at home' };
+		expect(await recordOwnerUpdate(database.db, id, done, owner, undefined, key)).toBe('recorded');
+
+		// The first finished the action; the repeat is told it was recorded, not that it is finished.
+		expect(await recordOwnerUpdate(database.db, id, done, owner, undefined, key)).toBe('recorded');
+
+		expect(await actionHistory(database.db, id)).toHaveLength(1);
+		expect(await keys()).toEqual([{ user_id: owner.id, form: `action-update:${id}` }]);
+	});
+
+	it('updates with different keys are recorded twice', async () => {
+		const id = await addAction({});
+		const owner = person('confirmedMember');
+		const progress: OwnerUpdate = { kind: 'progress', note: 'Referral made' };
+		await recordOwnerUpdate(database.db, id, progress, owner, undefined, newFormKey());
+		await recordOwnerUpdate(database.db, id, progress, owner, undefined, newFormKey());
+		expect(await actionHistory(database.db, id)).toHaveLength(2);
+	});
+
+	it('the same key from someone else, or about another action, is another post', async () => {
+		const id = await addAction({});
+		const other = await addAction({});
+		const key = newFormKey();
+		const progress: OwnerUpdate = { kind: 'progress', note: 'Referral made' };
+		await recordOwnerUpdate(database.db, id, progress, person('confirmedMember'), undefined, key);
+		await recordOwnerUpdate(database.db, id, progress, chair(), undefined, key);
+		await recordOwnerUpdate(
+			database.db,
+			other,
+			progress,
+			person('confirmedMember'),
+			undefined,
+			key
+		);
+		expect(await actionHistory(database.db, id)).toHaveLength(2);
+		expect(await actionHistory(database.db, other)).toHaveLength(1);
+	});
+
+	it('a refused update leaves no key, so the same post is refused again', async () => {
+		const id = await addAction({});
+		const key = newFormKey();
+		const update: OwnerUpdate = { kind: 'done', note: 'Seen at home' };
+		expect(
+			await recordOwnerUpdate(database.db, id, update, person('submitter'), undefined, key)
+		).toBe('not-allowed');
+		expect(
+			await recordOwnerUpdate(database.db, id, update, person('submitter'), undefined, key)
+		).toBe('not-allowed');
+		expect(await keys()).toEqual([]);
+	});
+
+	it('a reminder with the same key reminds the owner once, and answers as the first did', async () => {
+		const id = await addAction({ submissionId: fixture.items.fine, caseId: 1 });
+		const key = newFormKey();
+		const first = await remindOwner(database.db, id, chair(), reviewDay, key);
+
+		expect(await remindOwner(database.db, id, chair(), reviewDay, key)).toEqual(first);
+
+		expect(first).toMatchObject({ reminded: true, notified: true });
+		expect(await count('notice')).toBe(1);
+		expect(await count('mail_outbox')).toBe(1);
+		expect(await count('action_update')).toBe(1);
+	});
+
+	it('reminders with different keys remind the owner twice', async () => {
+		const id = await addAction({});
+		await remindOwner(database.db, id, chair(), reviewDay, newFormKey());
+		await remindOwner(database.db, id, chair(), reviewDay, newFormKey());
+		expect(await count('notice')).toBe(2);
+		expect(await count('action_update')).toBe(2);
+	});
+
+	it('a reminder that fails part-way keeps no key', async () => {
+		const id = await addAction({});
+		// No such person: the history entry cannot be written, after the notice and the email.
+		await expect(
+			remindOwner(database.db, id, { id: 99999, ip: null }, reviewDay, newFormKey())
+		).rejects.toThrow();
+		expect(await keys()).toEqual([]);
+		expect(await count('notice')).toBe(0);
+	});
+
+	it('a review decision with the same key is one decision, answered as decided, not as already reviewed', async () => {
+		const id = await addAction({ due: '2027-06-01' });
+		const key = newFormKey();
+		const decide = (formKey: string) =>
+			recordReviewDecision(
+				database.db,
+				reviewMeeting(),
+				id,
+				{ kind: 'extended', dueDate: '2027-07-20' },
+				chair(),
+				REVIEW_DATE,
+				reviewDay,
+				formKey
+			);
+		expect(await decide(key)).toBe(true);
+
+		expect(await decide(key)).toBe(true);
+		expect(await count('action_update')).toBe(1);
+		// A new post (a new key) is a second decision, refused as before: the action is decided.
+		expect(await decide(newFormKey())).toBe(false);
+		expect(await count('action_update')).toBe(1);
 	});
 });

@@ -12,6 +12,7 @@ import {
 import { hasConfirmed, roomPresence } from '$lib/server/policy/meeting';
 import { checkConsentGate, familyOfItem, gateState } from '$lib/server/consent-gate';
 import type { OpenDatabase } from '$lib/server/db';
+import { formKeyField, newFormKey } from '$lib/server/form-keys';
 import { concludeMeeting, startMeeting, takeItem } from '$lib/server/meeting-room';
 import {
 	findOutcome,
@@ -656,6 +657,87 @@ describe('actions', () => {
 		expect(await database.db.selectFrom('action').select('owner_name').execute()).toEqual([
 			{ owner_name: 'Ann Lee' }
 		]);
+	});
+});
+
+describe('an action posted twice', () => {
+	const context = () => ({
+		meetingId: fixture.meetingId,
+		communityId: fixture.communityId,
+		today: TODAY
+	});
+	const onTheIssue = () => ({
+		communityId: fixture.communityId,
+		meetingId: fixture.meetingId,
+		submissionId: fixture.items.issue,
+		caseId: null
+	});
+	/** The room's form as the browser sends it, the page's key in its hidden field. */
+	const post = (key: string) =>
+		form({
+			item: String(fixture.items.issue),
+			formKey: key,
+			'action-description': 'Write to the council about the bus stop',
+			'action-owner': `member:${fixture.people.confirmedMember}`,
+			'action-due-day': '12',
+			'action-due-month': '5',
+			'action-due-year': '2027'
+		});
+	async function send(body: FormData) {
+		const read = await readActionForm(database.db, body, context());
+		return addAction(database.db, onTheIssue(), read.input!, chair(), at, formKeyField(body));
+	}
+	const stored = () =>
+		database.db.selectFrom('action').select(['id', 'description']).orderBy('id').execute();
+	const audited = async () =>
+		(
+			await database.db
+				.selectFrom('audit_log')
+				.select('id')
+				.where('action', '=', 'action.created')
+				.execute()
+		).length;
+
+	it('with the same key (a retry, a double click) is added once, and answers with the first action', async () => {
+		const key = newFormKey();
+		const first = await send(post(key));
+
+		expect(await send(post(key))).toBe(first);
+
+		expect(await stored()).toEqual([
+			{ id: first, description: 'Write to the council about the bus stop' }
+		]);
+		expect(await audited()).toBe(1);
+	});
+
+	it('with a new key each time (the form as the page draws it again) is added twice', async () => {
+		const first = await send(post(newFormKey()));
+		const second = await send(post(newFormKey()));
+
+		expect(second).not.toBe(first);
+		expect((await stored()).map((a) => a.id)).toEqual([first, second]);
+		expect(await audited()).toBe(2);
+	});
+
+	it('with the same key on another item is another action', async () => {
+		const key = newFormKey();
+		await send(post(key));
+		const read = await readActionForm(database.db, post(key), context());
+		await addAction(
+			database.db,
+			{ ...onTheIssue(), submissionId: fixture.items.advice },
+			read.input!,
+			chair(),
+			at,
+			key
+		);
+		expect(await stored()).toHaveLength(2);
+	});
+
+	it('without a key, or with one the server did not make, is added each time as before', async () => {
+		for (const key of ['', 'not-a-key', '<script>'.repeat(3)]) await send(post(key));
+		expect(await stored()).toHaveLength(3);
+		expect(await database.db.selectFrom('form_submission').selectAll().execute()).toEqual([]);
 	});
 });
 

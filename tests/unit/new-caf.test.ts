@@ -400,9 +400,9 @@ describe('changing a new CAF before the agenda is published', () => {
 		const input = readNewCafForm(cafForm(changes), MEETING, TODAY).input!;
 		const now = new Date('2027-03-02T10:00:00Z');
 
-		const saved = await updateNewCaf(database.db, submissionId, input, actor(), now);
+		const saved = await updateNewCaf(database.db, submissionId, input, 0, actor(), now);
 
-		expect(saved).toBe(true);
+		expect(saved).toEqual({ saved: true, version: 1 });
 		const family = (await submitterReads(submissionId))!;
 		expect(family).toMatchObject({
 			reference,
@@ -436,7 +436,7 @@ describe('changing a new CAF before the agenda is published', () => {
 	it('logs the change by item and reference, never with the family’s details', async () => {
 		const { submissionId, reference } = await submitCaf();
 		const input = readNewCafForm(cafForm(changes), MEETING, TODAY).input!;
-		await updateNewCaf(database.db, submissionId, input, { id: submitter.id, ip: '192.0.2.7' });
+		await updateNewCaf(database.db, submissionId, input, 0, { id: submitter.id, ip: '192.0.2.7' });
 		const entry = await database.db
 			.selectFrom('audit_log')
 			.select(['actor_id', 'record_type', 'record_id', 'ip', 'detail'])
@@ -466,7 +466,7 @@ describe('changing a new CAF before the agenda is published', () => {
 			]
 		};
 
-		await expect(updateNewCaf(database.db, submissionId, broken, actor())).rejects.toThrow(
+		await expect(updateNewCaf(database.db, submissionId, broken, 0, actor())).rejects.toThrow(
 			'not in the family'
 		);
 
@@ -483,7 +483,53 @@ describe('changing a new CAF before the agenda is published', () => {
 		const before = await storedItem(submissionId);
 		const input = readNewCafForm(cafForm(changes), MEETING, TODAY).input!;
 
-		expect(await updateNewCaf(database.db, submissionId, input, actor())).toBe(false);
+		expect(await updateNewCaf(database.db, submissionId, input, 0, actor())).toEqual({
+			saved: false,
+			closed: true
+		});
+
+		expect(await storedItem(submissionId)).toEqual(before);
+	});
+
+	it('refuses a second save from a page loaded before the first, keeping the first', async () => {
+		const { submissionId } = await submitCaf();
+		// Two browsers open the item at version 0; the first saves its change.
+		const first = readNewCafForm(cafForm(changes), MEETING, TODAY).input!;
+		expect(await updateNewCaf(database.db, submissionId, first, 0, actor())).toEqual({
+			saved: true,
+			version: 1
+		});
+		const afterFirst = await storedItem(submissionId);
+		const second = readNewCafForm(
+			cafForm({ 'member-1-name': 'Robin Other', givenBy: 'Someone Else' }),
+			MEETING,
+			TODAY
+		).input!;
+
+		expect(await updateNewCaf(database.db, submissionId, second, 0, actor())).toEqual({
+			saved: false,
+			conflict: true
+		});
+
+		expect(await storedItem(submissionId)).toEqual(afterFirst);
+		expect((await submitterReads(submissionId))!.members[0]!.name).toBe('Riley Sample');
+		// Loaded again, at version 1, the second browser's change goes through.
+		expect(await updateNewCaf(database.db, submissionId, second, 1, actor())).toEqual({
+			saved: true,
+			version: 2
+		});
+		expect((await submitterReads(submissionId))!.members[0]!.name).toBe('Robin Other');
+	});
+
+	it('refuses a save that brings no version rather than let it overwrite', async () => {
+		const { submissionId } = await submitCaf();
+		const before = await storedItem(submissionId);
+		const input = readNewCafForm(cafForm(changes), MEETING, TODAY).input!;
+
+		expect(await updateNewCaf(database.db, submissionId, input, null, actor())).toEqual({
+			saved: false,
+			conflict: true
+		});
 
 		expect(await storedItem(submissionId)).toEqual(before);
 	});

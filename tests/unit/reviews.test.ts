@@ -8,7 +8,8 @@ import {
 	readReview,
 	readReviewForm,
 	reviewsDue,
-	scheduleReview
+	scheduleReview,
+	updateReview
 } from '$lib/server/reviews';
 import type { ActionStatus, CaseStatus } from '$lib/server/schema';
 import { listMeetingSubmissions } from '$lib/server/submissions';
@@ -319,6 +320,68 @@ describe('submitting a review', () => {
 				null
 			)
 		).rejects.toThrow('Only the lead professional');
+	});
+});
+
+describe('changing a review', () => {
+	async function needRows(submissionId: number) {
+		return database.db
+			.selectFrom('need_update')
+			.select(['need_id', 'status', 'progress'])
+			.where('submission_id', '=', submissionId)
+			.orderBy('need_id')
+			.execute();
+	}
+
+	it('refuses a second save from a page loaded before the first, keeping the first', async () => {
+		const familyCase = await addCase();
+		const needs = familyCase.needIds.map((id) => ({ id }));
+		const created = await createReview(
+			database.db,
+			{
+				meetingId: meetings[0]!,
+				caseId: familyCase.id,
+				submittedBy: lead.id,
+				agencyId: null,
+				late: false
+			},
+			readReviewForm(reviewForm(complete), needs).input!,
+			null
+		);
+		const actor = { id: lead.id, ip: null };
+		// The lead professional has the review open in two browsers, both at version 0.
+		const first = readReviewForm(
+			reviewForm({ ...complete, 'need-1-status': 'met', 'need-1-progress': 'Attendance 95%' }),
+			needs
+		).input!;
+		expect(await updateReview(database.db, created.submissionId, first, 0, actor)).toEqual({
+			saved: true,
+			version: 1
+		});
+		const afterFirst = await needRows(created.submissionId);
+		const second = readReviewForm(
+			reviewForm({ ...complete, 'need-1-progress': 'Typed in the other window' }),
+			needs
+		).input!;
+
+		expect(await updateReview(database.db, created.submissionId, second, 0, actor)).toEqual({
+			saved: false,
+			conflict: true
+		});
+		expect(await updateReview(database.db, created.submissionId, second, null, actor)).toEqual({
+			saved: false,
+			conflict: true
+		});
+
+		expect(await needRows(created.submissionId)).toEqual(afterFirst);
+		expect(afterFirst[0]).toMatchObject({ status: 'met', progress: 'Attendance 95%' });
+		const updates = await database.db
+			.selectFrom('audit_log')
+			.select('id')
+			.where('action', '=', 'submission.updated')
+			.where('record_id', '=', String(created.submissionId))
+			.execute();
+		expect(updates).toHaveLength(1);
 	});
 });
 

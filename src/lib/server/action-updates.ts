@@ -4,6 +4,7 @@ import { actionsWithReference, referenceOf } from './action-list';
 import { anonymityProblem } from './anonymity';
 import { recordAudit, type Actor } from './audit';
 import { readFamily, type ItemFamily } from './consent-gate';
+import { earlierAnswer, rememberAnswer } from './form-keys';
 import { mayUpdateAction } from './policy/actions';
 import { textField, type FieldErrors } from './forms';
 import { needUpdates } from './outcomes';
@@ -244,16 +245,22 @@ export type UpdateResult = 'recorded' | 'not-found' | 'not-allowed' | 'finished'
 /**
  * Records the owner's update: the action's status changes and the update joins its history, in one
  * transaction with its audit entry. Only the owner or the community's chair or coordinator may;
- * an action already done, not possible or closed takes no more updates.
+ * an action already done, not possible or closed takes no more updates. A post repeating one
+ * already recorded (the same `formKey`) records nothing and answers 'recorded' again, even though
+ * the first may have finished the action.
  */
 export async function recordOwnerUpdate(
 	db: DB,
 	actionId: number,
 	update: OwnerUpdate,
 	actor: Actor,
-	now = new Date()
+	now = new Date(),
+	formKey: string | null = null
 ): Promise<UpdateResult> {
+	const key = { token: formKey, userId: actor.id, form: `action-update:${actionId}` };
 	return db.transaction().execute(async (trx) => {
+		const earlier = await earlierAnswer<UpdateResult>(trx, key);
+		if (earlier) return earlier;
 		const action = await trx
 			.selectFrom('action')
 			.select(['id', 'status', 'owner_id as ownerId', 'community_id as communityId'])
@@ -299,6 +306,7 @@ export async function recordOwnerUpdate(
 			},
 			now
 		);
+		await rememberAnswer(trx, key, 'recorded', now);
 		return 'recorded';
 	});
 }

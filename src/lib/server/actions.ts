@@ -1,5 +1,6 @@
 import type { DB } from './db';
 import { recordAudit, type Actor } from './audit';
+import { earlierAnswer, rememberAnswer } from './form-keys';
 import { textField, type FieldErrors } from './forms';
 import { readDateInput } from '../dates';
 
@@ -167,6 +168,11 @@ export async function readActionForm(
 	return { values, errors, input };
 }
 
+/**
+ * Adds an action agreed in the room, in one transaction with its audit entry. A post repeating
+ * one already saved (the same `formKey`, from the page's form) adds nothing and returns the
+ * action the first one added.
+ */
 export async function addAction(
 	db: DB,
 	context: {
@@ -177,9 +183,13 @@ export async function addAction(
 	},
 	input: ActionInput,
 	actor: Actor,
-	now = new Date()
+	now = new Date(),
+	formKey: string | null = null
 ): Promise<number> {
+	const key = { token: formKey, userId: actor.id, form: `room-action:${context.submissionId}` };
 	return db.transaction().execute(async (trx) => {
+		const earlier = await earlierAnswer<{ actionId: number }>(trx, key);
+		if (earlier) return earlier.actionId;
 		const row = await trx
 			.insertInto('action')
 			.values({
@@ -210,6 +220,7 @@ export async function addAction(
 			},
 			now
 		);
+		await rememberAnswer(trx, key, { actionId: row.id }, now);
 		return row.id;
 	});
 }

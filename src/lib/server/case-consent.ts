@@ -1,6 +1,7 @@
 import type { DB } from './db';
 import { recordAudit, type Actor } from './audit';
 import { currentConsentId } from './consent-gate';
+import { earlierAnswer, rememberAnswer } from './form-keys';
 import { textField, type FieldErrors } from './forms';
 import { readDateInput, formatCalendarDate } from '$lib/dates';
 import { sendNotices } from './notices';
@@ -96,15 +97,20 @@ async function caseOf(db: DB, caseId: number) {
 /**
  * Records consent on the case: a renewal when there is consent on file (it replaces it), else
  * consent given. A case withdrawn because consent was withdrawn is open again. One transaction.
+ * A post repeating one already recorded (the same `formKey`) adds no second version.
  */
 export async function recordConsent(
 	db: DB,
 	caseId: number,
 	input: ConsentInput,
 	actor: Actor,
-	now = new Date()
+	now = new Date(),
+	formKey: string | null = null
 ): Promise<number> {
+	const key = { token: formKey, userId: actor.id, form: `consent:${caseId}` };
 	return db.transaction().execute(async (trx) => {
+		const earlier = await earlierAnswer<{ consentId: number }>(trx, key);
+		if (earlier) return earlier.consentId;
 		const familyCase = await caseOf(trx, caseId);
 		const replaces = (await currentConsentId(trx, caseId)) ?? null;
 		const stamp = now.toISOString();
@@ -149,6 +155,7 @@ export async function recordConsent(
 			},
 			now
 		);
+		await rememberAnswer(trx, key, { consentId: consent.id }, now);
 		return consent.id;
 	});
 }

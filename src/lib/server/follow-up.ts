@@ -5,6 +5,7 @@ import { actionsWithReference, referenceOf } from './action-list';
 import { latestUpdates, noteProblem, OPEN_STATUSES, type LatestUpdate } from './action-updates';
 import { readActionDueDate, readActionOwner, type ActionOwner } from './actions';
 import { recordAudit, type Actor } from './audit';
+import { earlierAnswer, rememberAnswer } from './form-keys';
 import { textField, type FieldErrors } from './forms';
 import { formatCalendarDate } from '../dates';
 import { dueWording } from '../due-wording';
@@ -202,15 +203,20 @@ export type ReminderResult =
  * to the owner when they have an account (the message carries the reference, never a name, as
  * reminder emails must), a "reminder" entry in the action's history, and the audit entry. Only an
  * open or in-progress action is reminded. Callers check who may send one (the chair or a
- * coordinator of the action's community).
+ * coordinator of the action's community). A post repeating one already sent (the same `formKey`)
+ * sends nothing and answers as the first did: the owner is not reminded twice by one click.
  */
 export async function remindOwner(
 	db: DB,
 	actionId: number,
 	actor: Actor,
-	now = new Date()
+	now = new Date(),
+	formKey: string | null = null
 ): Promise<ReminderResult> {
+	const key = { token: formKey, userId: actor.id, form: `reminder:${actionId}` };
 	return db.transaction().execute(async (trx) => {
+		const earlier = await earlierAnswer<ReminderResult>(trx, key);
+		if (earlier) return earlier;
 		const action = await actionsWithReference(trx)
 			.innerJoin('meeting', 'meeting.id', 'action.meeting_id')
 			.innerJoin('community', 'community.id', 'action.community_id')
@@ -263,7 +269,9 @@ export async function remindOwner(
 			},
 			now
 		);
-		return { reminded: true, notified, ownerId: action.ownerId, reference };
+		const result = { reminded: true, notified, ownerId: action.ownerId, reference } as const;
+		await rememberAnswer(trx, key, result, now);
+		return result;
 	});
 }
 
@@ -396,7 +404,9 @@ export async function readReviewForm(
  * new owner, and a new due date) or closed with a reason. One transaction: the action, its
  * history (with the meeting that decided) and the audit entry; a new owner with an account is
  * told. Refused (nothing written) unless the action is still open and overdue, from another
- * meeting of this community, so two people deciding at once cannot both win.
+ * meeting of this community, so two people deciding at once cannot both win. The same person's
+ * post repeated (the same `formKey`) is not a second decision: it writes nothing and answers
+ * true, as the first did, rather than "already reviewed".
  */
 export async function recordReviewDecision(
 	db: DB,
@@ -405,9 +415,12 @@ export async function recordReviewDecision(
 	decision: ReviewDecision,
 	actor: Actor,
 	today: string,
-	now = new Date()
+	now = new Date(),
+	formKey: string | null = null
 ): Promise<boolean> {
+	const key = { token: formKey, userId: actor.id, form: `review-decision:${actionId}` };
 	return db.transaction().execute(async (trx) => {
+		if (await earlierAnswer<true>(trx, key)) return true;
 		const action = await actionsWithReference(trx)
 			.innerJoin('meeting', 'meeting.id', 'action.meeting_id')
 			.innerJoin('community', 'community.id', 'action.community_id')
@@ -501,6 +514,7 @@ export async function recordReviewDecision(
 			},
 			now
 		);
+		await rememberAnswer(trx, key, true, now);
 		return true;
 	});
 }

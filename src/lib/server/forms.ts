@@ -10,6 +10,16 @@ export function rawField(form: FormData, name: string): string {
 	return typeof value === 'string' ? value : '';
 }
 
+/**
+ * Reads the version a form was loaded with (a hidden field). Missing or not a whole number reads
+ * as null, which matches no version: such a save is refused as stale, never let through to
+ * overwrite.
+ */
+export function versionField(form: FormData, name = 'version'): number | null {
+	const text = textField(form, name);
+	return /^\d{1,15}$/.test(text) ? Number(text) : null;
+}
+
 export type FieldErrors = Record<string, string>;
 
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

@@ -1,5 +1,6 @@
 import type { DB } from './db';
 import { recordAudit, type Actor } from './audit';
+import { earlierAnswer, rememberAnswer, type FormKey } from './form-keys';
 import { membershipRole } from './communities';
 import { sendNotices } from './notices';
 
@@ -27,10 +28,17 @@ export async function possibleLeads(db: DB, caseId: number) {
 		.execute();
 }
 
+/** A hand-over form's key (form-keys.ts): this person's post about this case. */
+export function handOverKey(caseId: number, userId: number, token: string | null): FormKey {
+	return { token, userId, form: `hand-over:${caseId}` };
+}
+
 /**
  * Hands the case to another lead professional: one transaction that records who, to whom, why and
  * by whom, changes the lead professional, tells both of them and is audited. The new lead
- * professional then accepts it (acknowledgeHandOver). The caller has checked mayHandOver.
+ * professional then accepts it (acknowledgeHandOver). The caller has checked mayHandOver. A post
+ * repeating one already saved (the same `formKey`) hands nothing over again and answers as the
+ * first did, rather than "choose someone other than the current lead professional".
  */
 export async function handOverCase(
 	db: DB,
@@ -38,9 +46,12 @@ export async function handOverCase(
 	toUserId: number,
 	reason: string,
 	actor: Actor,
-	now = new Date()
+	now = new Date(),
+	formKey: string | null = null
 ): Promise<{ handedOver: true } | { handedOver: false; error: string }> {
+	const key = handOverKey(caseId, actor.id, formKey);
 	return db.transaction().execute(async (trx) => {
+		if (await earlierAnswer<true>(trx, key)) return { handedOver: true } as const;
 		const familyCase = await trx
 			.selectFrom('family_case')
 			.select(['reference', 'community_id', 'lead_professional_id'])
@@ -97,7 +108,8 @@ export async function handOverCase(
 			},
 			now
 		);
-		return { handedOver: true };
+		await rememberAnswer(trx, key, true, now);
+		return { handedOver: true } as const;
 	});
 }
 

@@ -4,7 +4,8 @@ import { recordAudit, type Actor } from './audit';
 import { consentForMeeting } from './consent';
 import { readFamily } from './consent-gate';
 import { textField, type FieldErrors } from './forms';
-import { insertSubmission, isWithdrawable } from './submissions';
+import type { SaveResult } from './outcomes';
+import { claimVersion, insertSubmission, isWithdrawable } from './submissions';
 import { readDateInput } from '../dates';
 
 export const MEMBER_ROWS = 4;
@@ -403,17 +404,19 @@ export async function readNewCaf(
 /**
  * Saves the submitter's changes to a new CAF in one transaction: the family and needs are replaced
  * (nothing refers to them before the meeting discusses the item), the initials follow the first
- * child, and the consent and CAF are updated. The case reference never changes. Returns false, and
- * changes nothing, if the item can no longer be changed: the agenda may have been published since
- * the page checked.
+ * child, and the consent and CAF are updated. The case reference never changes. Changes nothing,
+ * and says why, if the item can no longer be changed (`closed`: the agenda may have been
+ * published since the page checked) or if someone saved it since the form was loaded with
+ * `version` (`conflict`: the caller keeps the user's text).
  */
 export async function updateNewCaf(
 	db: DB,
 	submissionId: number,
 	input: NewCafInput,
+	version: number | null,
 	actor: Actor,
 	now = new Date()
-): Promise<boolean> {
+): Promise<SaveResult | { saved: false; closed: true }> {
 	return db.transaction().execute(async (trx) => {
 		const item = await trx
 			.selectFrom('new_caf')
@@ -429,7 +432,9 @@ export async function updateNewCaf(
 			])
 			.where('new_caf.submission_id', '=', submissionId)
 			.executeTakeFirstOrThrow();
-		if (!isWithdrawable(item)) return false;
+		if (!isWithdrawable(item)) return { saved: false, closed: true } as const;
+		const next = await claimVersion(trx, submissionId, version, now);
+		if (next === null) return { saved: false, conflict: true } as const;
 		const stamp = now.toISOString();
 		await trx.deleteFrom('need').where('case_id', '=', item.caseId).execute();
 		await trx.deleteFrom('family_member').where('case_id', '=', item.caseId).execute();
@@ -458,11 +463,6 @@ export async function updateNewCaf(
 			.set({ caf_date: input.cafDate, way_in: input.wayIn, level_of_need: input.levelOfNeed })
 			.where('submission_id', '=', submissionId)
 			.execute();
-		await trx
-			.updateTable('submission')
-			.set({ updated_at: stamp })
-			.where('id', '=', submissionId)
-			.execute();
 		await recordAudit(
 			trx,
 			{
@@ -475,7 +475,7 @@ export async function updateNewCaf(
 			},
 			now
 		);
-		return true;
+		return { saved: true, version: next } as const;
 	});
 }
 

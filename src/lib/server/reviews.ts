@@ -2,7 +2,8 @@ import { openCaseActions } from './actions';
 import type { DB } from './db';
 import type { NeedStatus, SubmissionStatus } from './schema';
 import { recordAudit, type Actor } from './audit';
-import { insertSubmission } from './submissions';
+import type { SaveResult } from './outcomes';
+import { claimVersion, insertSubmission } from './submissions';
 import { textField, type FieldErrors } from './forms';
 import { formatMeetingDate, todayInEngland } from '../dates';
 import { NEED_STATUSES, PROGRESS_LIMIT } from '../need-statuses';
@@ -220,15 +221,22 @@ export async function createReview(
 	});
 }
 
-/** The lead professional's changes to a review, while the agenda is still being built. */
+/**
+ * The lead professional's changes to a review, while the agenda is still being built, in one
+ * transaction. `version` is the one the form was loaded with: when someone saved the review in
+ * between (the same person in another browser), nothing is written and the caller keeps the text.
+ */
 export async function updateReview(
 	db: DB,
 	submissionId: number,
 	input: ReviewInput,
+	version: number | null,
 	actor: Actor,
 	now = new Date()
-): Promise<void> {
-	await db.transaction().execute(async (trx) => {
+): Promise<SaveResult> {
+	return db.transaction().execute(async (trx) => {
+		const next = await claimVersion(trx, submissionId, version, now);
+		if (next === null) return { saved: false, conflict: true } as const;
 		await trx
 			.updateTable('review')
 			.set({ stuck: input.stuck ? 1 : 0 })
@@ -251,11 +259,6 @@ export async function updateReview(
 				)
 				.execute();
 		}
-		await trx
-			.updateTable('submission')
-			.set({ updated_at: now.toISOString() })
-			.where('id', '=', submissionId)
-			.execute();
 		await recordAudit(
 			trx,
 			{
@@ -268,6 +271,7 @@ export async function updateReview(
 			},
 			now
 		);
+		return { saved: true, version: next } as const;
 	});
 }
 

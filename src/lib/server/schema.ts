@@ -42,6 +42,7 @@ export interface Database {
 	item_deferral: ItemDeferralTable;
 	join_request: JoinRequestTable;
 	case_confidentiality: CaseConfidentialityTable;
+	form_submission: FormSubmissionTable;
 }
 
 export interface SchemaMigrationTable {
@@ -214,6 +215,8 @@ export interface SubmissionTable {
 	decline_reason: string | null;
 	created_at: string;
 	updated_at: string;
+	/** Raised by each save of the item's content: a save from an older version is refused. */
+	version: Generated<number>;
 }
 
 export interface AdviceRequestTable {
@@ -572,4 +575,15 @@ export interface CaseConfidentialityTable {
 	case_id: number;
 	user_id: number;
 	agreed_at: string;
+}
+
+/** A form post that added or recorded something, by its page's key (src/lib/server/form-keys.ts). */
+export interface FormSubmissionTable {
+	token: string;
+	user_id: number;
+	/** The form and what it was about, e.g. `room-action:12`. */
+	form: string;
+	/** JSON: what the first post answered, so that a repeat answers the same. */
+	answer: string;
+	created_at: string;
 }

@@ -1,6 +1,7 @@
 import type { DB } from './db';
 import type { AgendaPart, MeetingStatus, SubmissionStatus } from './schema';
 import { recordAudit } from './audit';
+import type { SaveResult } from './outcomes';
 import { PART_NAMES } from '../parts';
 
 export const AGE_BANDS = [
@@ -183,6 +184,8 @@ export interface SubmissionDetail {
 	declineReason: string | null;
 	/** Parts 1 and 4; null for parts 2 and 3, whose details live in the family's case record. */
 	content: ItemContent | null;
+	/** What a change form sends back, so a save from an older version is refused (claimVersion). */
+	version: number;
 }
 
 export async function findSubmission(
@@ -211,6 +214,7 @@ export async function findSubmission(
 			'user.name as submitterName',
 			'agency.name as agencyName',
 			'submission.decline_reason as declineReason',
+			'submission.version',
 			'advice_request.age_band',
 			'advice_request.setting',
 			'advice_request.worry',
@@ -259,7 +263,8 @@ export async function findSubmission(
 		submitterName: row.submitterName,
 		agencyName: row.agencyName,
 		declineReason: row.declineReason,
-		content
+		content,
+		version: row.version
 	};
 }
 
@@ -281,26 +286,53 @@ export function isEditable(
 	return item.part !== 3 && isWithdrawable(item);
 }
 
+/**
+ * Takes the item's next version for a save of its content, in the save's own transaction, but
+ * only if the form was loaded from the version stored now: two browsers changing one item would
+ * otherwise each overwrite the other without a word. Returns the new version, or null (and
+ * changes nothing) when someone saved in between or the form sent no version.
+ */
+export async function claimVersion(
+	db: DB,
+	submissionId: number,
+	version: number | null,
+	now: Date
+): Promise<number | null> {
+	if (version === null) return null;
+	const row = await db
+		.updateTable('submission')
+		.set((eb) => ({ version: eb('version', '+', 1), updated_at: now.toISOString() }))
+		.where('id', '=', submissionId)
+		.where('version', '=', version)
+		.returning('version')
+		.executeTakeFirst();
+	return row?.version ?? null;
+}
+
+/**
+ * Saves the submitter's changes to an advice request or community issue in one transaction.
+ * `version` is the one the form was loaded with: when someone else saved in between, nothing is
+ * written and the caller keeps the user's text.
+ */
 export async function updateSubmission(
 	db: DB,
 	item: SubmissionDetail,
 	content: ItemContent,
+	version: number | null,
 	actorId: number,
 	ip: string | null,
 	now = new Date()
-) {
-	await db.transaction().execute(async (trx) => {
+): Promise<SaveResult> {
+	return db.transaction().execute(async (trx) => {
+		const next = await claimVersion(trx, item.id, version, now);
+		if (next === null) return { saved: false, conflict: true } as const;
 		await writeContent(trx, item.id, content, true);
-		await trx
-			.updateTable('submission')
-			.set({ updated_at: now.toISOString() })
-			.where('id', '=', item.id)
-			.execute();
 		await recordAudit(
 			trx,
 			{ actorId, action: 'submission.updated', recordType: 'submission', recordId: item.id, ip },
 			now
 		);
+		return { saved: true, version: next } as const;
 	});
 }
 

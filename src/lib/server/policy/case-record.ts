@@ -111,11 +111,8 @@ export async function mayHandOver(db: DB, userId: number, caseId: number): Promi
 	return runsTheMeeting(await membershipRole(db, userId, familyCase.community_id));
 }
 
-export async function requireHandOver(locals: App.Locals, id: string) {
-	const found = await requireCase(locals, id);
-	if (!(await mayHandOver(found.db, found.user.id, found.caseId)))
-		refuse('Only the chair, a coordinator or the lead professional can hand a case over');
-	return found;
+export function refuseHandOver(): never {
+	refuse('Only the chair, a coordinator or the lead professional can hand a case over');
 }
 
 /** After consent is withdrawn, the chair alone decides whether the case's open actions go on. */

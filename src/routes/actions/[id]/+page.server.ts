@@ -18,6 +18,7 @@ import {
 	requireActionUpdater
 } from '$lib/server/policy/actions';
 import { notFound } from '$lib/server/policy/refusal';
+import { formKeyField, newFormKey } from '$lib/server/form-keys';
 import { todayInEngland } from '$lib/dates';
 import { dueWording } from '$lib/due-wording';
 import type { Actions, PageServerLoad } from './$types';
@@ -61,6 +62,8 @@ export const load: PageServerLoad = async ({ locals, params, url, getClientAddre
 		agreeFirst: showFamily && owned?.reading === 'agree-first',
 		statement: config.confidentialityStatement,
 		family,
+		// The update form's key: the same update posted twice is recorded once.
+		formKey: newFormKey(),
 		updated: url.searchParams.has('updated'),
 		history
 	};
@@ -78,12 +81,17 @@ export const actions: Actions = {
 
 	update: async ({ locals, params, request, getClientAddress }) => {
 		const { user, action } = await requireActionUpdater(locals, params.id);
-		const read = readOwnerUpdateForm(await request.formData());
+		const form = await request.formData();
+		const read = readOwnerUpdateForm(form);
 		if (!read.input) return fail(400, { values: read.values, errors: read.errors });
-		const result = await recordOwnerUpdate(appDatabase().db, action.id, read.input, {
-			id: user.id,
-			ip: getClientAddress()
-		});
+		const result = await recordOwnerUpdate(
+			appDatabase().db,
+			action.id,
+			read.input,
+			{ id: user.id, ip: getClientAddress() },
+			new Date(),
+			formKeyField(form)
+		);
 		if (result === 'not-found') notFound();
 		if (result === 'not-allowed') refuseUpdate();
 		if (result === 'finished')

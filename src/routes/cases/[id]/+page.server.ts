@@ -11,14 +11,20 @@ import {
 import { readActionSummary, readCase } from '$lib/server/cases';
 import { membershipRole } from '$lib/server/communities';
 import { consentOnFile, currentConsentId } from '$lib/server/consent-gate';
+import { earlierAnswer, formKeyField, newFormKey } from '$lib/server/form-keys';
 import { textField } from '$lib/server/forms';
-import { acknowledgeHandOver, handOverCase, possibleLeads } from '$lib/server/hand-over';
+import {
+	acknowledgeHandOver,
+	handOverCase,
+	handOverKey,
+	possibleLeads
+} from '$lib/server/hand-over';
 import {
 	mayHandOver,
+	refuseHandOver,
 	requireCase,
 	requireCaseChair,
-	requireFullCase,
-	requireHandOver
+	requireFullCase
 } from '$lib/server/policy/case-record';
 import { todayInEngland } from '$lib/dates';
 import type { Actions, PageServerLoad } from './$types';
@@ -44,7 +50,9 @@ export const load: PageServerLoad = async ({ locals, params, getClientAddress })
 		canHandOver,
 		possibleLeads: canHandOver ? await possibleLeads(db, caseId) : [],
 		pendingHandOverId: pendingHandOver?.id ?? null,
-		today: todayInEngland()
+		today: todayInEngland(),
+		// The hand-over and consent forms' key: the same post sent twice is recorded once.
+		formKey: newFormKey()
 	};
 };
 
@@ -62,8 +70,14 @@ export const actions: Actions = {
 	},
 
 	handOver: async ({ locals, params, request, getClientAddress }) => {
-		const { user, caseId, db } = await requireHandOver(locals, params.id);
+		const { user, caseId, db } = await requireCase(locals, params.id);
 		const form = await request.formData();
+		const handedOver = { done: 'The case has been handed over' };
+		// A lead professional's own hand-over sent again (the connection dropped): they no longer
+		// lead the case, so the repeat is answered as the first was before asking whether they may.
+		if (await earlierAnswer(db, handOverKey(caseId, user.id, formKeyField(form))))
+			return handedOver;
+		if (!(await mayHandOver(db, user.id, caseId))) refuseHandOver();
 		const values = { toUserId: textField(form, 'toUserId'), reason: textField(form, 'reason') };
 		const errors: Record<string, string> = {};
 		if (!values.toUserId) errors.toUserId = 'Choose the new lead professional';
@@ -71,11 +85,16 @@ export const actions: Actions = {
 		else if (values.reason.length > 300)
 			errors.reason = 'The reason must be 300 characters or fewer';
 		if (Object.keys(errors).length === 0) {
-			const result = await handOverCase(db, caseId, Number(values.toUserId), values.reason, {
-				id: user.id,
-				ip: getClientAddress()
-			});
-			if (result.handedOver) return { done: 'The case has been handed over' };
+			const result = await handOverCase(
+				db,
+				caseId,
+				Number(values.toUserId),
+				values.reason,
+				{ id: user.id, ip: getClientAddress() },
+				new Date(),
+				formKeyField(form)
+			);
+			if (result.handedOver) return handedOver;
 			errors.toUserId = result.error;
 		}
 		return fail(400, { form: 'handOver', values, errors });
@@ -91,9 +110,17 @@ export const actions: Actions = {
 
 	renewConsent: async ({ locals, params, request, getClientAddress }) => {
 		const { user, caseId, db } = await requireFullCase(locals, params.id);
-		const { values, errors, input } = readConsentForm(await request.formData(), todayInEngland());
+		const form = await request.formData();
+		const { values, errors, input } = readConsentForm(form, todayInEngland());
 		if (!input) return fail(400, { form: 'renewConsent', values, errors });
-		await recordConsent(db, caseId, input, { id: user.id, ip: getClientAddress() });
+		await recordConsent(
+			db,
+			caseId,
+			input,
+			{ id: user.id, ip: getClientAddress() },
+			new Date(),
+			formKeyField(form)
+		);
 		return { done: 'The consent has been recorded' };
 	},
 

@@ -1,6 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { requireItemReader, requireItemSubmitter } from '$lib/server/policy/items';
 import { appDatabase } from '$lib/server/app-database';
+import { textField, versionField } from '$lib/server/forms';
 import { readItemForm } from '$lib/server/item-form';
 import {
 	newCafFormValues,
@@ -64,6 +65,21 @@ export const load: PageServerLoad = async ({ locals, params, url, getClientAddre
 	};
 };
 
+/**
+ * The refusal of a save from a page loaded before the item's last save (only the submitter
+ * changes an item, so that save came from their other window or device). It goes on the form's
+ * first field of text, and everything typed is sent back with the version it was loaded from, so
+ * saving again from here is refused again until the page is reloaded and the saved text checked.
+ */
+function staleSave(what: 'item' | 'review', field: string, values: Record<string, string>) {
+	return fail(409, {
+		values,
+		errors: {
+			[field]: `This ${what} was saved from another window or device while you were editing it. Your text is kept here: check the version saved there (reload the page) and save again`
+		} as Record<string, string>
+	});
+}
+
 async function requireChangeable(locals: App.Locals, id: string) {
 	const access = await requireItemSubmitter(locals, id, 'item');
 	if (!isEditable(access.item))
@@ -76,9 +92,19 @@ export const actions: Actions = {
 		const { user, item } = await requireChangeable(locals, params.id);
 		if (!item.content) error(409, 'This item cannot be changed here');
 		const part = item.content.part;
-		const { values, errors, content } = readItemForm(await request.formData(), part);
-		if (Object.keys(errors).length > 0) return fail(400, { values, errors });
-		await updateSubmission(appDatabase().db, item, content, user.id, getClientAddress());
+		const form = await request.formData();
+		const read = readItemForm(form, part);
+		const values = { ...read.values, version: textField(form, 'version') };
+		if (Object.keys(read.errors).length > 0) return fail(400, { values, errors: read.errors });
+		const result = await updateSubmission(
+			appDatabase().db,
+			item,
+			read.content,
+			versionField(form),
+			user.id,
+			getClientAddress()
+		);
+		if (!result.saved) return staleSave('item', part === 1 ? 'setting' : 'title', values);
 		return { saved: true };
 	},
 
@@ -86,18 +112,21 @@ export const actions: Actions = {
 		const { user, item } = await requireChangeable(locals, params.id);
 		if (item.part !== 2) error(409, 'Only a new CAF is changed with this form');
 		// The same rules as at submission: the consent must still allow part 2 at this meeting.
-		const caf = readNewCafForm(await request.formData(), item.meetingDate, todayInEngland());
+		const form = await request.formData();
+		const caf = readNewCafForm(form, item.meetingDate, todayInEngland());
 		if (!caf.input)
 			return fail(400, {
 				values: caf.values,
 				errors: caf.errors,
 				consentRefused: caf.consentRefused
 			});
-		const saved = await updateNewCaf(appDatabase().db, item.id, caf.input, {
+		const result = await updateNewCaf(appDatabase().db, item.id, caf.input, versionField(form), {
 			id: user.id,
 			ip: getClientAddress()
 		});
-		if (!saved) error(409, 'This item can no longer be changed: the agenda has been published');
+		if ('closed' in result)
+			error(409, 'This item can no longer be changed: the agenda has been published');
+		if (!result.saved) return staleSave('item', 'member-1-name', caf.values);
 		return { saved: true };
 	},
 
@@ -107,12 +136,15 @@ export const actions: Actions = {
 		if (!isWithdrawable(item))
 			error(409, 'This review can no longer be changed: the agenda has been published');
 		const { db } = appDatabase();
-		const { values, errors, input } = readReviewForm(
-			await request.formData(),
-			await needsOfReview(db, item.id)
-		);
-		if (!input) return fail(400, { values, errors });
-		await updateReview(db, item.id, input, { id: user.id, ip: getClientAddress() });
+		const form = await request.formData();
+		const read = readReviewForm(form, await needsOfReview(db, item.id));
+		const values = { ...read.values, version: textField(form, 'version') };
+		if (!read.input) return fail(400, { values, errors: read.errors });
+		const result = await updateReview(db, item.id, read.input, versionField(form), {
+			id: user.id,
+			ip: getClientAddress()
+		});
+		if (!result.saved) return staleSave('review', 'need-1-progress', values);
 		return { saved: true };
 	},
 

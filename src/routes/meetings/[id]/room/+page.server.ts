@@ -24,6 +24,7 @@ import {
 	readFamily
 } from '$lib/server/consent-gate';
 import { latestUpdates } from '$lib/server/action-updates';
+import { formKeyField, newFormKey } from '$lib/server/form-keys';
 import {
 	actionsForReview,
 	readReviewForm,
@@ -246,6 +247,8 @@ export const load: PageServerLoad = async ({ locals, params, getClientAddress })
 				newDueDate: d.newDueDate
 			}))
 		},
+		// The new action and review decision forms: a post sent twice with it records once.
+		formKey: organiser ? newFormKey() : null,
 		choices: organiser
 			? {
 					owners: await ownerChoices(db, meeting.id, meeting.communityId),
@@ -464,7 +467,9 @@ export const actions: Actions = {
 				caseId: family && gate!.state === 'opened' ? family.caseId : null
 			},
 			read.input,
-			{ id: user.id, ip: getClientAddress() }
+			{ id: user.id, ip: getClientAddress() },
+			new Date(),
+			formKeyField(form)
 		);
 		return changed(meeting.id, { actionAdded: true });
 	},
@@ -492,7 +497,9 @@ export const actions: Actions = {
 			actionId,
 			read.input,
 			{ id: user.id, ip: getClientAddress() },
-			today
+			today,
+			new Date(),
+			formKeyField(form)
 		);
 		if (!recorded)
 			return fail(409, {
