@@ -6,6 +6,11 @@ declare global {
 			user: SessionUser | null;
 			session: SessionInfo | null;
 		}
+		interface Error {
+			message: string;
+			/** The reference of an unexpected error, to quote: its entry in the server's log has it. */
+			errorId?: string;
+		}
 		interface PageData {
 			title?: string;
 		}

@@ -1,15 +1,18 @@
-import { redirect, type Handle, type ServerInit } from '@sveltejs/kit';
+import { json, redirect, text, type Handle, type ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
 import { twoFactorRequired } from '$lib/server/policy/session';
 import { appDatabase, closeAppDatabase } from '$lib/server/app-database';
 import { sessionCookieName, clearSessionCookie } from '$lib/server/auth/cookie';
 import { sessionPolicy } from '$lib/server/auth/new-session';
 import { validateSession } from '$lib/server/auth/session';
 import { config } from '$lib/server/config';
+import { formBodyProblem } from '$lib/server/form-body';
 import { startAppMail, stopAppMail } from '$lib/server/mail/app-mail';
 import { migrate } from '$lib/server/migrator';
 import { auditRefusal } from '$lib/server/refusals';
 import { probeUnauditedRead } from '$lib/server/read-probe';
 import { startRetentionSchedule, stopRetentionSchedule } from '$lib/server/retention-schedule';
+import { reportUnexpectedError } from '$lib/server/unexpected-error';
 
 export const init: ServerInit = async () => {
 	await migrate(appDatabase().db);
@@ -37,7 +40,8 @@ function isPublic(path: string): boolean {
 const twoFactorPendingPaths = new Set(['/sign-in/two-factor', '/sign-out']);
 const twoFactorSetupPaths = new Set(['/account/two-factor', '/sign-out']);
 
-export const handle: Handle = async ({ event, resolve }) => {
+/** Who is signed in, what they may reach before signing in fully, and the headers on every answer. */
+const signedIn: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
 	event.locals.session = null;
 	const secure = event.url.protocol === 'https:';
@@ -98,3 +102,29 @@ export const handle: Handle = async ({ event, resolve }) => {
 	if (secure) headers.set('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
 	return response;
 };
+
+/**
+ * A form action's body is checked once here, after signing in is settled (someone signed out is
+ * still sent to sign in, whatever they posted) and before any action reads it: a body it cannot
+ * read answers 400, one over BODY_SIZE_LIMIT 413, in plain words, and no action runs. Every POST
+ * that reaches a route here is a form action, as no endpoint takes one (one that did would need
+ * leaving out). SvelteKit has already refused a form posted from another site (403). An enhanced
+ * form (`use:enhance`) gets the answer as a form action's error, so the page shows it as it would
+ * any other.
+ */
+const readableForms: Handle = async ({ event, resolve }) => {
+	if (event.request.method !== 'POST' || event.route.id === null) return resolve(event);
+	const problem = await formBodyProblem(event.request);
+	if (!problem) return resolve(event);
+	if (event.request.headers.get('x-sveltekit-action') === 'true') {
+		return json({ type: 'error', error: { message: problem.message } }, { status: problem.status });
+	}
+	return text(problem.message, {
+		status: problem.status,
+		headers: { 'content-type': 'text/plain; charset=utf-8' }
+	});
+};
+
+export const handle = sequence(signedIn, readableForms);
+
+export const handleError = reportUnexpectedError;

@@ -1,5 +1,6 @@
 import { tz, TZDate } from '@date-fns/tz';
 import { differenceInCalendarDays } from 'date-fns';
+import { plural } from './plural';
 
 const LONDON = 'Europe/London';
 
@@ -17,8 +18,6 @@ export function daysUntilDue(dueDate: string, now: Date = new Date()): number {
 	const due = new TZDate(year!, month! - 1, day!, LONDON);
 	return differenceInCalendarDays(due, now, { in: tz(LONDON) });
 }
-
-const plural = (count: number, unit: string) => `${count} ${unit}${count === 1 ? '' : 's'}`;
 
 /**
  * The due date in the words people use: "due today", "due tomorrow", "due in 3 days", "due in

@@ -1,4 +1,6 @@
 import { expect, test, type BrowserContext } from '@playwright/test';
+import SQLite from 'better-sqlite3';
+import { startExtraServer } from './extra-server';
 import {
 	BASE_URL,
 	DEMO_PASSWORD,
@@ -113,6 +115,45 @@ test('a session ends 12 hours after signing in, however busy', async ({ page, co
 		'you had been signed in for 12 hours'
 	);
 	await expectNoAxeViolations(page);
+});
+
+test('with one-minute and one-hour limits the sign-in page says "1 minute" and "1 hour"', async ({
+	page,
+	context,
+	request
+}) => {
+	test.setTimeout(60_000);
+	const server = await startExtraServer(request, 4181, {
+		SESSION_IDLE_MINUTES: '1',
+		SESSION_ABSOLUTE_HOURS: '1'
+	});
+	try {
+		await page.goto(`${server.url}/sign-in`);
+		await submitSignIn(page, 'youth.worker@mag.example', DEMO_PASSWORD);
+		await expect(page).toHaveURL(`${server.url}/`);
+		const db = new SQLite(server.databasePath);
+		try {
+			db.prepare('update session set last_used_at = ? where id = ?').run(
+				new Date(Date.now() - 61_000).toISOString(),
+				sessionIdFrom(await sessionToken(context))
+			);
+		} finally {
+			db.close();
+		}
+		await page.goto(`${server.url}/account`);
+		await expect(page).toHaveURL(`${server.url}/sign-in?signed-out=idle&next=%2Faccount`);
+		const banner = page.getByRole('region', { name: 'You have been signed out' });
+		await expect(banner).toContainText(
+			'You were signed out because you had not used the service for 1 minute.'
+		);
+
+		await page.goto(`${server.url}/sign-in?signed-out=expired`);
+		await expect(banner).toContainText(
+			'You were signed out because you had been signed in for 1 hour.'
+		);
+	} finally {
+		server.stop();
+	}
 });
 
 test('disabling an account signs the person out at once and stops them signing in', async ({

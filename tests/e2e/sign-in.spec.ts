@@ -107,6 +107,32 @@ test('signing in never sends someone on to another site', async ({ page }) => {
 	await expect(page.getByTestId('signed-in-as')).toContainText('Emma Davies');
 });
 
+// A browser drops tabs and newlines from an address and reads a backslash as a slash, so each of
+// these once led to evil.example (or, with a newline, to a server error after signing in).
+for (const javaScriptEnabled of [true, false]) {
+	test(`a next address with a tab, newline or backslash stays on this site (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async ({
+		browser
+	}) => {
+		for (const next of [
+			'%2F%09%2Fevil.example%2Fsteal',
+			'%2F%0A%2Fevil.example%2Fsteal',
+			'%2F%5C%09evil.example',
+			'%2F%5Cevil.example'
+		]) {
+			const context = await newContext(browser, { javaScriptEnabled });
+			const page = await context.newPage();
+			if (javaScriptEnabled) await open(page, `/sign-in?next=${next}`);
+			else await page.goto(`/sign-in?next=${next}`);
+			await page.getByLabel('Email address').fill('camhs@mag.example');
+			await page.getByLabel('Password').fill(DEMO_PASSWORD);
+			await page.getByRole('button', { name: 'Sign in' }).click();
+			await expect(page, `next=${next}`).toHaveURL('/');
+			await expect(page.getByTestId('signed-in-as')).toContainText('Ben Thomas');
+			await context.close();
+		}
+	});
+}
+
 test('signing in and out works without JavaScript', async ({ browser }) => {
 	const context = await newContext(browser, { javaScriptEnabled: false });
 	const page = await context.newPage();

@@ -103,11 +103,52 @@ describe('where sign-in sends you next', () => {
 	it.each([
 		['/admin/users', '/admin/users'],
 		['/communities/3?tab=members', '/communities/3?tab=members'],
+		['/meetings/3/agenda?from=%2F%2Fevil.example', '/meetings/3/agenda?from=%2F%2Fevil.example'],
+		// Encoded slashes, backslashes and control characters stay a path on this site: a browser
+		// does not decode them in a redirect.
+		['/%2F%2Fevil.example', '/%2F%2Fevil.example'],
+		['/%5Cevil.example', '/%5Cevil.example'],
+		['/%09/evil.example', '/%09/evil.example'],
 		['https://evil.example/', '/'],
 		['//evil.example/', '/'],
 		['/\\evil.example', '/'],
+		['\\\\evil.example', '/'],
+		['/a\\..\\..\\\\evil.example', '/'],
+		['/\t/evil.example', '/'],
+		['/\n/evil.example', '/'],
+		['/\r\n/evil.example', '/'],
+		['/\t\\evil.example', '/'],
+		['\t//evil.example', '/'],
+		['/\u0000/evil.example', '/'],
+		['/\u007f/evil.example', '/'],
+		['/ /evil.example', '/'],
+		['/\u00a0/evil.example', '/'],
+		['/\u2028/evil.example', '/'],
+		['/caf\u00e9', '/'],
+		['javascript:alert(1)', '/'],
+		['evil.example', '/'],
+		['', '/'],
 		[null, '/']
 	])('%j → %j', (next, expected) => {
+		expect(safeNextPath(next)).toBe(expected);
+		expect(new URL(safeNextPath(next), 'https://mag.council.example').origin).toBe(
+			'https://mag.council.example'
+		);
+	});
+
+	it.each([
+		['next=%2F%09%2Fevil.example', '/'],
+		['next=%2F%0A%2Fevil.example', '/'],
+		['next=%2F%0D%0A%2Fevil.example', '/'],
+		['next=%2F%5C%2Fevil.example', '/'],
+		['next=%2F%5Cevil.example', '/'],
+		['next=/%2509/evil.example', '/%09/evil.example'],
+		['next=%252F%252Fevil.example', '/'],
+		['next=%2Fmeetings%2F3%3Fpart%3D2', '/meetings/3?part=2']
+	])('read from the sign-in address ?%s → %j', (query, expected) => {
+		const next = new URL(`https://mag.council.example/sign-in?/signIn&${query}`).searchParams.get(
+			'next'
+		);
 		expect(safeNextPath(next)).toBe(expected);
 	});
 });

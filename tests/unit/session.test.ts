@@ -132,6 +132,51 @@ describe('session lifetimes', () => {
 	});
 });
 
+describe('a one-minute idle limit (SESSION_IDLE_MINUTES=1)', () => {
+	const oneMinute: SessionPolicy = { idleMinutes: 1, absoluteHours: 12 };
+	const secondsAfter = (date: Date, seconds: number) => new Date(date.getTime() + seconds * 1000);
+
+	/** Two sessions for one person, both used every 40 seconds for five minutes from `start`. */
+	async function usedEvery40Seconds(start: Date) {
+		const user = await addUser(database);
+		const options = { twoFactorVerified: true, ip: null };
+		const a = await createSession(database.db, user.id, options, start);
+		const b = await createSession(database.db, user.id, options, start);
+		let lastUse = start;
+		for (let seconds = 40; seconds <= 300; seconds += 40) {
+			lastUse = secondsAfter(start, seconds);
+			for (const { token } of [a, b]) {
+				const check = await validateSession(database.db, token, oneMinute, lastUse);
+				expect(check.ok, `signed in ${seconds} s after signing in`).toBe(true);
+			}
+		}
+		return { a, b, lastUse };
+	}
+
+	it('keeps someone signed in who uses the service every 40 seconds', async () => {
+		const { a, lastUse } = await usedEvery40Seconds(new Date('2026-11-23T09:00:00Z'));
+		expect((await validateSession(database.db, a.token, oneMinute, lastUse)).ok).toBe(true);
+	});
+
+	it('signs them out a minute after their last use, not earlier', async () => {
+		const { a, b, lastUse } = await usedEvery40Seconds(new Date('2026-11-23T10:00:00Z'));
+		const justInTime = await validateSession(
+			database.db,
+			a.token,
+			oneMinute,
+			secondsAfter(lastUse, 59.9)
+		);
+		expect(justInTime.ok, '59.9 s after the last use').toBe(true);
+		const aMinuteLater = await validateSession(
+			database.db,
+			b.token,
+			oneMinute,
+			secondsAfter(lastUse, 60)
+		);
+		expect(aMinuteLater).toEqual({ ok: false, reason: 'idle' });
+	});
+});
+
 describe('ending sessions', () => {
 	it('signing out ends the session on the server', async () => {
 		const user = await addUser(database);

@@ -32,8 +32,20 @@ export function emailProblem(email: string): string | null {
 	return null;
 }
 
-/** A "next" address after sign-in: only a path on this site, never another site. */
+/** A path on this site as `new URL` resolves it: anything that lands elsewhere is refused. */
+const OWN_ORIGIN = 'http://mag.invalid';
+
+/**
+ * A "next" address after sign-in: only a path on this site, never another site. Browsers drop
+ * tabs and newlines from an address and read a backslash as a slash, so `/\t/evil.example` or
+ * `/\evil.example` would take someone to another site, and a newline cannot go in a redirect at
+ * all. The paths the app itself sends people back to are printable ASCII (an address's path and
+ * query are percent-encoded), so anything else, and any backslash, goes to the home page.
+ */
 export function safeNextPath(next: string | null): string {
-	if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
+	if (!next || !next.startsWith('/') || next.startsWith('//')) return '/';
+	if (!/^[\x21-\x7e]+$/.test(next) || next.includes('\\')) return '/';
+	// Belt and braces: whatever a browser makes of it must still be this site.
+	if (new URL(next, OWN_ORIGIN).origin !== OWN_ORIGIN) return '/';
 	return next;
 }

@@ -40,7 +40,16 @@ export type SessionCheck =
 	| { ok: true; session: SessionInfo; user: SessionUser }
 	| { ok: false; reason: 'missing' | 'idle' | 'expired' };
 
-const REFRESH_AFTER_MS = 60_000;
+/**
+ * A session's last use is written at most this often, not on every request, to spare the database
+ * a write per page; the idle limit counts from the last use written. A quarter of the idle limit
+ * (a minute at most) keeps the two close: with SESSION_IDLE_MINUTES=1, requests 40 seconds apart
+ * are each written, so the person stays signed in and is signed out a minute after the last one.
+ * Requests closer together than the interval can bring the sign-out forward by less than it.
+ */
+function refreshAfterMs(policy: SessionPolicy): number {
+	return Math.min(60_000, (policy.idleMinutes * 60_000) / 4);
+}
 
 export async function createSession(
 	db: DB,
@@ -118,7 +127,7 @@ export async function validateSession(
 		await invalidateSession(db, id);
 		return { ok: false, reason: 'idle' };
 	}
-	if (now.getTime() - lastUsed >= REFRESH_AFTER_MS) {
+	if (now.getTime() - lastUsed >= refreshAfterMs(policy)) {
 		await db
 			.updateTable('session')
 			.set({ last_used_at: now.toISOString() })
