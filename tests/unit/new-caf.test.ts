@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consentForMeeting } from '$lib/server/consent';
 import type { DB, OpenDatabase } from '$lib/server/db';
+import { newFormKey } from '$lib/server/form-keys';
 import { scheduleMeetings } from '$lib/server/meetings';
 import {
 	communityCode,
@@ -232,6 +233,22 @@ describe('submitting a new CAF', () => {
 		expect(labels).toContain('BRO-2027-001 (J.E.S.), New CAF');
 		expect(JSON.stringify(items)).not.toContain('Jamie');
 		expect(JSON.stringify(items)).not.toContain('Attendance below');
+	});
+
+	it('sent twice with the same key opens one case and answers with it; with a new key, another', async () => {
+		const cases = async () =>
+			(await database.db.selectFrom('family_case').select('id').execute()).length;
+		const before = await cases();
+		const input = readNewCafForm(cafForm(), MEETING, TODAY).input!;
+		const key = newFormKey();
+		const first = await createNewCaf(database.db, context(), input, null, new Date(), key);
+
+		expect(await createNewCaf(database.db, context(), input, null, new Date(), key)).toEqual(first);
+		expect(await cases()).toBe(before + 1);
+
+		const other = await createNewCaf(database.db, context(), input, null, new Date(), newFormKey());
+		expect(other.reference).not.toBe(first.reference);
+		expect(await cases()).toBe(before + 2);
 	});
 
 	it('logs who read the family’s details, which family and why', async () => {

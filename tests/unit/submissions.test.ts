@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenDatabase } from '$lib/server/db';
+import { newFormKey } from '$lib/server/form-keys';
 import { versionField } from '$lib/server/forms';
 import { readItemForm } from '$lib/server/item-form';
 import { scheduleMeetings } from '$lib/server/meetings';
@@ -134,6 +135,41 @@ describe('changing an advice request or community issue', () => {
 		});
 
 		expect((await findSubmission(database.db, item.id))!.content).toEqual(issueForm({}));
+	});
+});
+
+describe('an item submitted twice (a double click, a browser sending it again)', () => {
+	const submit = (formKey: string) =>
+		createSubmission(
+			database.db,
+			{ meetingId, submittedBy: submitter.id, agencyId: null, late: false, content: issueForm({}) },
+			null,
+			new Date(),
+			formKey
+		);
+	const items = async () =>
+		(
+			await database.db
+				.selectFrom('submission')
+				.select('id')
+				.where('submitted_by', '=', submitter.id)
+				.execute()
+		).length;
+
+	it('with the same key is one item, and answers with it', async () => {
+		const before = await items();
+		const key = newFormKey();
+		const first = await submit(key);
+		expect(await submit(key)).toBe(first);
+		expect(await items()).toBe(before + 1);
+	});
+
+	it('with different keys is two items', async () => {
+		const before = await items();
+		const first = await submit(newFormKey());
+		const second = await submit(newFormKey());
+		expect(second).not.toBe(first);
+		expect(await items()).toBe(before + 2);
 	});
 });
 

@@ -5,7 +5,8 @@ import { consentForMeeting } from './consent';
 import { readFamily } from './consent-gate';
 import { textField, type FieldErrors } from './forms';
 import type { SaveResult } from './outcomes';
-import { claimVersion, insertSubmission, isWithdrawable } from './submissions';
+import { earlierAnswer, rememberAnswer } from './form-keys';
+import { claimVersion, insertSubmission, isWithdrawable, newItemKey } from './submissions';
 import { readDateInput } from '../dates';
 
 export const MEMBER_ROWS = 4;
@@ -271,7 +272,10 @@ async function insertFamily(db: DB, caseId: number, input: Pick<NewCafInput, 'me
 	}
 }
 
-/** Creates the case, its family, needs and consent, and the part 2 item: all in one transaction. */
+/**
+ * Creates the case, its family, needs and consent, and the part 2 item: all in one transaction. A
+ * post repeating one already saved (the same `formKey`) opens no second case and returns the first.
+ */
 export async function createNewCaf(
 	db: DB,
 	context: {
@@ -285,9 +289,13 @@ export async function createNewCaf(
 	},
 	input: NewCafInput,
 	ip: string | null,
-	now = new Date()
+	now = new Date(),
+	formKey: string | null = null
 ): Promise<{ submissionId: number; reference: string }> {
+	const key = newItemKey(context.meetingId, 2, context.submittedBy, formKey);
 	return db.transaction().execute(async (trx) => {
+		const earlier = await earlierAnswer<{ submissionId: number; reference: string }>(trx, key);
+		if (earlier) return earlier;
 		const prefix = `${communityCode(context.communityName)}-${context.year}-`;
 		const last = await trx
 			.selectFrom('family_case')
@@ -362,7 +370,9 @@ export async function createNewCaf(
 			},
 			now
 		);
-		return { submissionId: submission.id, reference };
+		const created = { submissionId: submission.id, reference };
+		await rememberAnswer(trx, key, created, now);
+		return created;
 	});
 }
 

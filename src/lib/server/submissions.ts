@@ -1,6 +1,7 @@
 import type { DB } from './db';
 import type { AgendaPart, MeetingStatus, SubmissionStatus } from './schema';
 import { recordAudit } from './audit';
+import { earlierAnswer, rememberAnswer, type FormKey } from './form-keys';
 import type { SaveResult } from './outcomes';
 import { PART_NAMES } from '../parts';
 
@@ -62,6 +63,21 @@ export function submissionWindow(
 	return { open: true, late };
 }
 
+/** The "add an item" form's key (form-keys.ts): this person's new item of this part at this meeting. */
+export function newItemKey(
+	meetingId: number,
+	part: AgendaPart,
+	userId: number,
+	token: string | null
+): FormKey {
+	return { token, userId, form: `new-item:${meetingId}:${part}` };
+}
+
+/**
+ * Adds an advice request or community issue, in one transaction with its audit entry. A post
+ * repeating one already saved (the same `formKey`: a double click, a browser sending it again)
+ * adds no second item and returns the first one.
+ */
 export async function createSubmission(
 	db: DB,
 	input: {
@@ -72,9 +88,13 @@ export async function createSubmission(
 		content: ItemContent;
 	},
 	ip: string | null,
-	now = new Date()
+	now = new Date(),
+	formKey: string | null = null
 ): Promise<number> {
+	const key = newItemKey(input.meetingId, input.content.part, input.submittedBy, formKey);
 	return db.transaction().execute(async (trx) => {
+		const earlier = await earlierAnswer<{ submissionId: number }>(trx, key);
+		if (earlier) return earlier.submissionId;
 		const submission = await insertSubmission(
 			trx,
 			{ ...input, part: input.content.part, late: input.late },
@@ -93,6 +113,7 @@ export async function createSubmission(
 			},
 			now
 		);
+		await rememberAnswer(trx, key, { submissionId: submission.id }, now);
 		return submission.id;
 	});
 }

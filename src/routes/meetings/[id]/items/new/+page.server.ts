@@ -1,5 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { appDatabase } from '$lib/server/app-database';
+import { formKeyField, newFormKey } from '$lib/server/form-keys';
 import { readItemForm } from '$lib/server/item-form';
 import {
 	createNewCaf,
@@ -49,7 +50,9 @@ export const load: PageServerLoad = async ({ locals, params, url, getClientAddre
 			levels: levelsOfNeed(),
 			memberRows: MEMBER_ROWS,
 			needRows: NEED_ROWS
-		}
+		},
+		// The item form's key: "Submit the item" sent twice adds one item.
+		formKey: newFormKey()
 	};
 };
 
@@ -100,7 +103,9 @@ export const actions: Actions = {
 					year: meeting.date.slice(0, 4)
 				},
 				caf.input,
-				getClientAddress()
+				getClientAddress(),
+				new Date(),
+				formKeyField(form)
 			);
 			redirect(303, `/items/${created.submissionId}?submitted=1`);
 		}
@@ -109,7 +114,9 @@ export const actions: Actions = {
 		const id = await createSubmission(
 			db,
 			{ meetingId: meeting.id, submittedBy: user.id, agencyId: agency.agency_id, late, content },
-			getClientAddress()
+			getClientAddress(),
+			new Date(),
+			formKeyField(form)
 		);
 		redirect(303, `/items/${id}?submitted=1`);
 	}
