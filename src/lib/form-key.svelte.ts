@@ -5,8 +5,11 @@ import type { SubmitFunction } from '@sveltejs/kit';
  * A form's key (src/lib/server/form-keys.ts) on a page that reloads itself while someone types,
  * as the meeting room does whenever anyone changes something. The form keeps the key it was drawn
  * with until its own post succeeds: a click repeated while the first post was still on its way
- * carries the same key even if a live reload brought a new one. After a success the form takes
- * the page's fresh key, so the next action it adds is a new one.
+ * carries the same key even if a live reload brought a new one. After a success the form draws a
+ * fresh key itself, so the next action it adds is a new one. (Not the page's next key: a live
+ * reload in flight can make the page's own reload resolve before the new data lands, and the old
+ * key would then turn the next action into a "repeat" of the last, silently dropped.) A key is
+ * only ever compared with the same person's earlier posts, so one made here is as good.
  */
 export function heldFormKey(pageKey: () => string) {
 	let key = $state(untrack(pageKey));
@@ -14,7 +17,7 @@ export function heldFormKey(pageKey: () => string) {
 		() =>
 		async ({ result, update }) => {
 			await update();
-			if (result.type === 'success') key = pageKey();
+			if (result.type === 'success') key = freshKey();
 		};
 	return {
 		get value() {
@@ -22,4 +25,13 @@ export function heldFormKey(pageKey: () => string) {
 		},
 		enhance
 	};
+}
+
+/** 128 random bits in the server's own form (base64url, 22 characters). */
+function freshKey(): string {
+	const bytes = crypto.getRandomValues(new Uint8Array(16));
+	return btoa(String.fromCharCode(...bytes))
+		.replaceAll('+', '-')
+		.replaceAll('/', '_')
+		.replace(/=+$/, '');
 }

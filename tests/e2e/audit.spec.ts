@@ -156,7 +156,7 @@ test('a member is refused the audit log, and the refusal is itself in the log', 
 	expect((await open(page, '/admin/audit/case/HSC-2026-001'))?.status()).toBe(403);
 	const after = refusals();
 	expect(after.length).toBe(before + 1);
-	expect(JSON.parse(after.at(-1)!.detail)).toEqual({ method: 'GET' });
+	expect(JSON.parse(after.at(-1)!.detail)).toEqual({ method: 'GET', status: 403 });
 
 	// Followed as a link inside the app, the page's data is fetched, not the page: refused and logged.
 	await open(page, '/');
@@ -171,7 +171,11 @@ test('a member is refused the audit log, and the refusal is itself in the log', 
 		'You do not have access to this page'
 	);
 	await expect.poll(() => refusals().length).toBe(before + 2);
-	expect(JSON.parse(refusals().at(-1)!.detail)).toEqual({ method: 'GET', navigation: true });
+	expect(JSON.parse(refusals().at(-1)!.detail)).toEqual({
+		method: 'GET',
+		status: 403,
+		navigation: true
+	});
 
 	const admin = await newContext(browser);
 	const adminPage = await admin.newPage();
