@@ -20,7 +20,7 @@ import {
 import { caseAccess, consentStanding, readCase, type CaseAccess } from '$lib/server/cases';
 import { consentForMeeting } from '$lib/server/consent';
 import { checkConsentGate, familyOfItem } from '$lib/server/consent-gate';
-import { acknowledgeHandOver, handOverCase } from '$lib/server/hand-over';
+import { acknowledgeHandOver, handOverCase, readHandOverForm } from '$lib/server/hand-over';
 import { migrate } from '$lib/server/migrator';
 import { createNewCaf } from '$lib/server/new-caf';
 import { saveOutcome } from '$lib/server/outcomes';
@@ -580,6 +580,68 @@ describe('the withdrawal date', () => {
 			sharedWith: 'Enter the agencies the family agreed to share with',
 			formLocation: 'Enter where the signed consent form is kept'
 		});
+	});
+});
+
+describe('how long consent’s free text may be, at renewal', () => {
+	const complete = {
+		givenBy: 'Alex Example-Smith',
+		youngPerson: 'not-of-age',
+		'signedOn-day': '1',
+		'signedOn-month': '3',
+		'signedOn-year': '2027',
+		coversMag: 'yes',
+		sharedWith: 'School, health visiting',
+		formLocation: 'Scanned to the case file'
+	};
+	it.each([
+		['givenBy', 200, 'Who gave consent must be 200 characters or fewer'],
+		[
+			'sharedWith',
+			500,
+			'The agencies the family agreed to share with must be 500 characters or fewer'
+		],
+		['formLocation', 200, 'Where the signed consent form is kept must be 200 characters or fewer']
+	])('%s takes %i characters and no more, what was typed kept', (field, limit, message) => {
+		expect(
+			readConsentForm(formOf({ ...complete, [field]: 'a'.repeat(limit) }), TODAY).errors
+		).toEqual({});
+		const read = readConsentForm(formOf({ ...complete, [field]: 'a'.repeat(limit + 1) }), TODAY);
+		expect(read.input).toBeNull();
+		expect(read.errors).toEqual({ [field]: message });
+		expect(read.values[field]).toBe('a'.repeat(limit + 1));
+	});
+
+	it('does not screen it: consent is seen only by those who may see the family', () => {
+		const read = readConsentForm(
+			formOf({ ...complete, formLocation: 'Leominster office, HR6 8AB' }),
+			TODAY
+		);
+		expect(read.errors).toEqual({});
+	});
+});
+
+describe('the hand-over form', () => {
+	it.each([
+		[{ toUserId: '7', reason: 'Family moved school' }, {}],
+		[
+			{ toUserId: '', reason: '' },
+			{
+				toUserId: 'Choose the new lead professional',
+				reason: 'Enter why the case is being handed over'
+			}
+		],
+		[{ toUserId: '7', reason: 'a'.repeat(300) }, {}],
+		[
+			{ toUserId: '7', reason: 'a'.repeat(301) },
+			{
+				reason: 'The reason must be 300 characters or fewer'
+			}
+		]
+	])('%j → %j', (fields, errors) => {
+		const read = readHandOverForm(formOf(fields));
+		expect(read.errors).toEqual(errors);
+		expect(read.values).toEqual(fields);
 	});
 });
 

@@ -1,5 +1,6 @@
 import type { DB } from './db';
 import { recordAudit, type Actor } from './audit';
+import { consentTextProblem } from './consent';
 import { currentConsentId } from './consent-gate';
 import { textField, type FieldErrors } from './forms';
 import { readDateInput, formatCalendarDate } from '$lib/dates';
@@ -47,7 +48,8 @@ export function readConsentForm(form: FormData, today: string) {
 	const values = valuesOf(form);
 	const errors: FieldErrors = {};
 	const givenBy = textField(form, 'givenBy');
-	if (!givenBy) errors.givenBy = 'Enter who gave consent';
+	const givenByProblem = consentTextProblem('givenBy', givenBy);
+	if (givenByProblem) errors.givenBy = givenByProblem;
 	const youngPerson = textField(form, 'youngPerson');
 	if (!['yes', 'no', 'not-of-age'].includes(youngPerson))
 		errors.youngPerson = 'Say whether the young person consented';
@@ -56,9 +58,11 @@ export function readConsentForm(form: FormData, today: string) {
 	else if (signed.date > today)
 		errors.signedOn = 'The date consent was signed must be today or in the past';
 	const sharedWith = textField(form, 'sharedWith');
-	if (!sharedWith) errors.sharedWith = 'Enter the agencies the family agreed to share with';
+	const sharedWithProblem = consentTextProblem('sharedWith', sharedWith);
+	if (sharedWithProblem) errors.sharedWith = sharedWithProblem;
 	const formLocation = textField(form, 'formLocation');
-	if (!formLocation) errors.formLocation = 'Enter where the signed consent form is kept';
+	const formLocationProblem = consentTextProblem('formLocation', formLocation);
+	if (formLocationProblem) errors.formLocation = formLocationProblem;
 	if (Object.keys(errors).length > 0 || !signed.ok) return { values, errors, input: null };
 	const input: ConsentInput = {
 		givenBy,

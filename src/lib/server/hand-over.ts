@@ -1,7 +1,9 @@
 import type { DB } from './db';
 import { recordAudit, type Actor } from './audit';
 import { membershipRole, runsTheMeeting } from './communities';
+import { freeTextProblem, textField, type FieldErrors } from './forms';
 import { sendNotices } from './notices';
+import { TEXT_LIMITS } from '../text-limits';
 
 /** Who may hand a case over: the community's chair or coordinators, or its lead professional. */
 export async function mayHandOver(db: DB, userId: number, caseId: number): Promise<boolean> {
@@ -37,6 +39,23 @@ export async function possibleLeads(db: DB, caseId: number) {
 		)
 		.orderBy('user.name')
 		.execute();
+}
+
+/**
+ * Reads the hand-over form: who to, and why. The reason is kept on the case record, which only
+ * those who may see the family read, so it is not screened, only limited.
+ */
+export function readHandOverForm(form: FormData) {
+	const values = { toUserId: textField(form, 'toUserId'), reason: textField(form, 'reason') };
+	const errors: FieldErrors = {};
+	if (!values.toUserId) errors.toUserId = 'Choose the new lead professional';
+	const problem = freeTextProblem(values.reason, {
+		missing: 'Enter why the case is being handed over',
+		limit: TEXT_LIMITS.reason,
+		label: 'The reason'
+	});
+	if (problem) errors.reason = problem;
+	return { values, errors };
 }
 
 /**

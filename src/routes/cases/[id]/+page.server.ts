@@ -16,7 +16,8 @@ import {
 	acknowledgeHandOver,
 	handOverCase,
 	mayHandOver,
-	possibleLeads
+	possibleLeads,
+	readHandOverForm
 } from '$lib/server/hand-over';
 import { todayInEngland } from '$lib/dates';
 import type { Actions, PageServerLoad } from './$types';
@@ -70,13 +71,7 @@ export const actions: Actions = {
 		const { user, caseId, db } = await requireCase(locals, params.id);
 		if (!(await mayHandOver(db, user.id, caseId)))
 			error(403, 'Only the chair, a coordinator or the lead professional can hand a case over');
-		const form = await request.formData();
-		const values = { toUserId: textField(form, 'toUserId'), reason: textField(form, 'reason') };
-		const errors: Record<string, string> = {};
-		if (!values.toUserId) errors.toUserId = 'Choose the new lead professional';
-		if (!values.reason) errors.reason = 'Enter why the case is being handed over';
-		else if (values.reason.length > 300)
-			errors.reason = 'The reason must be 300 characters or fewer';
+		const { values, errors } = readHandOverForm(await request.formData());
 		if (Object.keys(errors).length === 0) {
 			const result = await handOverCase(db, caseId, Number(values.toUserId), values.reason, {
 				id: user.id,
