@@ -13,6 +13,7 @@ import { sql } from 'kysely';
 import { appDatabase, closeAppDatabase } from '$lib/server/app-database';
 import {
 	readConsentForm,
+	readFlagDecisionForm,
 	readWithdrawalForm,
 	recordConsent,
 	withdrawConsent
@@ -618,6 +619,45 @@ describe('how long consent’s free text may be, at renewal', () => {
 			TODAY
 		);
 		expect(read.errors).toEqual({});
+	});
+});
+
+describe('the chair’s decision on a flagged action', () => {
+	it.each<[Record<string, string>, Record<string, string>, unknown]>([
+		[{ flagId: '4', decision: 'kept' }, {}, { kind: 'kept' }],
+		[
+			{ flagId: '4', decision: 'closed', closeReason: 'The family moved away' },
+			{},
+			{ kind: 'closed', reason: 'The family moved away' }
+		],
+		[
+			{ flagId: '4', decision: '' },
+			{ 'decision-4': 'Choose whether to close the action or keep it' },
+			null
+		],
+		[
+			{ flagId: '4', decision: 'closed', closeReason: '' },
+			{ 'closeReason-4': 'Enter why the action is closed' },
+			null
+		],
+		[
+			{ flagId: '4', decision: 'closed', closeReason: 'a'.repeat(1001) },
+			{ 'closeReason-4': 'The note must be 1000 characters or fewer' },
+			null
+		],
+		[
+			{ flagId: '4', decision: 'closed', closeReason: 'Moved: mum on 0 7 7 0 0 9 0 0 1 2 3' },
+			{
+				'closeReason-4':
+					'Notes on actions must be anonymous: remove the phone number (0 7 7 0 0 9 0 0 1 2 3).'
+			},
+			null
+		]
+	])('%j → %j', (fields, errors, decision) => {
+		const read = readFlagDecisionForm(formOf(fields), TODAY);
+		expect(read.errors).toEqual(errors);
+		expect(read.decision).toEqual(decision);
+		expect(read.values.closeReason).toBe(fields.closeReason ?? '');
 	});
 });
 

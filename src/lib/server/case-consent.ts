@@ -1,5 +1,6 @@
 import type { DB } from './db';
 import { recordAudit, type Actor } from './audit';
+import { noteProblem } from './action-updates';
 import { consentTextProblem } from './consent';
 import { currentConsentId } from './consent-gate';
 import { textField, type FieldErrors } from './forms';
@@ -299,6 +300,31 @@ export async function withdrawConsent(
 	});
 }
 
+export type FlagDecision = { kind: 'closed'; reason: string } | { kind: 'kept' };
+
+/**
+ * Reads the chair's decision on an action flagged when consent was withdrawn. Why it is closed is
+ * kept with the action and in the audit log, which administrators read, so it is checked as a note
+ * on an action is.
+ */
+export function readFlagDecisionForm(form: FormData, today: string) {
+	const flagId = Number(textField(form, 'flagId'));
+	const values = {
+		flagId: String(flagId),
+		decision: textField(form, 'decision'),
+		closeReason: textField(form, 'closeReason')
+	};
+	const errors: FieldErrors = {};
+	let decision: FlagDecision | null = null;
+	if (values.decision === 'kept') decision = { kind: 'kept' };
+	else if (values.decision === 'closed') {
+		const problem = noteProblem(values.closeReason, 'Enter why the action is closed', today);
+		if (problem) errors[`closeReason-${flagId}`] = problem;
+		else decision = { kind: 'closed', reason: values.closeReason };
+	} else errors[`decision-${flagId}`] = 'Choose whether to close the action or keep it';
+	return { flagId, values, errors, decision };
+}
+
 /**
  * The chair's decision on an action flagged when consent was withdrawn: close it (with a reason)
  * or keep it. False if the flag is not on this case or already decided.
@@ -307,7 +333,7 @@ export async function decideFlaggedAction(
 	db: DB,
 	caseId: number,
 	flagId: number,
-	decision: { kind: 'closed'; reason: string } | { kind: 'kept' },
+	decision: FlagDecision,
 	actor: Actor,
 	now = new Date()
 ): Promise<boolean> {

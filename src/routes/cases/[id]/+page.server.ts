@@ -4,6 +4,7 @@ import { appDatabase } from '$lib/server/app-database';
 import {
 	decideFlaggedAction,
 	readConsentForm,
+	readFlagDecisionForm,
 	readWithdrawalForm,
 	recordConsent,
 	withdrawConsent
@@ -122,28 +123,15 @@ export const actions: Actions = {
 		const { user, caseId, found, db } = await requireCase(locals, params.id);
 		if ((await membershipRole(db, user.id, found.communityId)) !== 'chair')
 			error(403, 'Only the chair decides on actions after consent is withdrawn');
-		const form = await request.formData();
-		const flagId = Number(textField(form, 'flagId'));
-		const values = {
-			flagId: String(flagId),
-			decision: textField(form, 'decision'),
-			closeReason: textField(form, 'closeReason')
-		};
-		const errors: Record<string, string> = {};
-		if (values.decision !== 'closed' && values.decision !== 'kept')
-			errors[`decision-${flagId}`] = 'Choose whether to close the action or keep it';
-		else if (values.decision === 'closed' && !values.closeReason)
-			errors[`closeReason-${flagId}`] = 'Enter why the action is closed';
-		if (Object.keys(errors).length > 0) return fail(400, { form: 'decideAction', values, errors });
-		const decided = await decideFlaggedAction(
-			db,
-			caseId,
-			flagId,
-			values.decision === 'closed'
-				? { kind: 'closed', reason: values.closeReason }
-				: { kind: 'kept' },
-			{ id: user.id, ip: getClientAddress() }
+		const { flagId, values, errors, decision } = readFlagDecisionForm(
+			await request.formData(),
+			todayInEngland()
 		);
+		if (!decision) return fail(400, { form: 'decideAction', values, errors });
+		const decided = await decideFlaggedAction(db, caseId, flagId, decision, {
+			id: user.id,
+			ip: getClientAddress()
+		});
 		if (!decided) error(409, 'This action has already been decided');
 		return { done: values.decision === 'closed' ? 'The action is closed' : 'The action is kept' };
 	}
