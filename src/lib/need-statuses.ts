@@ -1,4 +1,5 @@
 import type { NeedStatus } from './server/schema';
+import { TEXT_LIMITS } from './text-limits';
 
 /** How a lead professional says a need is going at review, in the order the form offers them. */
 export const NEED_STATUSES: Record<NeedStatus, string> = {
@@ -8,4 +9,4 @@ export const NEED_STATUSES: Record<NeedStatus, string> = {
 };
 
 /** A review's line of progress on one need: one line, as the meeting reads it out. */
-export const PROGRESS_LIMIT = 300;
+export const PROGRESS_LIMIT = TEXT_LIMITS.reviewProgress;

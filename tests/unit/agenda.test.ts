@@ -5,7 +5,8 @@ import {
 	DEFERRAL_REASONS,
 	deferralReasonOptions,
 	moveItem,
-	parseDeferralReason
+	parseDeferralReason,
+	readDeclineReason
 } from '$lib/server/agenda';
 import type { DeferralReason } from '$lib/server/schema';
 import type { OpenDatabase } from '$lib/server/db';
@@ -247,5 +248,48 @@ describe('reasons for deferring', () => {
 		['Agenda full', null]
 	])('reads %j from a form as %j', (typed, expected) => {
 		expect(parseDeferralReason(typed)).toBe(expected);
+	});
+});
+
+describe('reasons for declining', () => {
+	const TODAY = '2027-03-01';
+	const reasonForm = (reason: string) => {
+		const form = new FormData();
+		form.set('reason', reason);
+		return form;
+	};
+	it.each<[string, string, { ok: true; reason: string } | { ok: false; error: string }]>([
+		[
+			'a reason',
+			'Not for this MAG: refer to the school',
+			{ ok: true, reason: 'Not for this MAG: refer to the school' }
+		],
+		[
+			'a reason with the date of a meeting',
+			'Bring it to the meeting on 9/3/2027',
+			{ ok: true, reason: 'Bring it to the meeting on 9/3/2027' }
+		],
+		['nothing', '', { ok: false, error: 'Enter a reason the submitter will see' }],
+		['300 characters', 'a'.repeat(300), { ok: true, reason: 'a'.repeat(300) }],
+		[
+			'301 characters',
+			'a'.repeat(301),
+			{ ok: false, error: 'The reason must be 300 characters or fewer' }
+		],
+		[
+			'a phone number',
+			'Ring the family on 07700 900 123 instead',
+			{
+				ok: false,
+				error: 'Reasons for declining must be anonymous: remove the phone number (07700 900 123).'
+			}
+		],
+		[
+			'a date of birth',
+			'Child born 1/2/2016 is too old for this MAG',
+			{ ok: false, error: expect.stringContaining('remove the possible date of birth (1/2/2016)') }
+		]
+	])('%s', (_, typed, expected) => {
+		expect(readDeclineReason(reasonForm(typed), TODAY)).toEqual(expected);
 	});
 });

@@ -13,6 +13,7 @@ import { sql } from 'kysely';
 import { appDatabase, closeAppDatabase } from '$lib/server/app-database';
 import {
 	readConsentForm,
+	readFlagDecisionForm,
 	readWithdrawalForm,
 	recordConsent,
 	withdrawConsent
@@ -22,7 +23,7 @@ import { consentStanding, readCase } from '$lib/server/cases';
 import { caseAccess, type CaseAccess } from '$lib/server/policy/case-record';
 import { consentForMeeting } from '$lib/server/consent';
 import { checkConsentGate, familyOfItem } from '$lib/server/consent-gate';
-import { acknowledgeHandOver, handOverCase } from '$lib/server/hand-over';
+import { acknowledgeHandOver, handOverCase, readHandOverForm } from '$lib/server/hand-over';
 import { todayInEngland } from '$lib/dates';
 import { migrate } from '$lib/server/migrator';
 import { createNewCaf } from '$lib/server/new-caf';
@@ -687,6 +688,107 @@ describe('the withdrawal date', () => {
 			sharedWith: 'Enter the agencies the family agreed to share with',
 			formLocation: 'Enter where the signed consent form is kept'
 		});
+	});
+});
+
+describe('how long consent’s free text may be, at renewal', () => {
+	const complete = {
+		givenBy: 'Alex Example-Smith',
+		youngPerson: 'not-of-age',
+		'signedOn-day': '1',
+		'signedOn-month': '3',
+		'signedOn-year': '2027',
+		coversMag: 'yes',
+		sharedWith: 'School, health visiting',
+		formLocation: 'Scanned to the case file'
+	};
+	it.each([
+		['givenBy', 200, 'Who gave consent must be 200 characters or fewer'],
+		[
+			'sharedWith',
+			500,
+			'The agencies the family agreed to share with must be 500 characters or fewer'
+		],
+		['formLocation', 200, 'Where the signed consent form is kept must be 200 characters or fewer']
+	])('%s takes %i characters and no more, what was typed kept', (field, limit, message) => {
+		expect(
+			readConsentForm(formOf({ ...complete, [field]: 'a'.repeat(limit) }), TODAY).errors
+		).toEqual({});
+		const read = readConsentForm(formOf({ ...complete, [field]: 'a'.repeat(limit + 1) }), TODAY);
+		expect(read.input).toBeNull();
+		expect(read.errors).toEqual({ [field]: message });
+		expect(read.values[field]).toBe('a'.repeat(limit + 1));
+	});
+
+	it('does not screen it: consent is seen only by those who may see the family', () => {
+		const read = readConsentForm(
+			formOf({ ...complete, formLocation: 'Leominster office, HR6 8AB' }),
+			TODAY
+		);
+		expect(read.errors).toEqual({});
+	});
+});
+
+describe('the chair’s decision on a flagged action', () => {
+	it.each<[Record<string, string>, Record<string, string>, unknown]>([
+		[{ flagId: '4', decision: 'kept' }, {}, { kind: 'kept' }],
+		[
+			{ flagId: '4', decision: 'closed', closeReason: 'The family moved away' },
+			{},
+			{ kind: 'closed', reason: 'The family moved away' }
+		],
+		[
+			{ flagId: '4', decision: '' },
+			{ 'decision-4': 'Choose whether to close the action or keep it' },
+			null
+		],
+		[
+			{ flagId: '4', decision: 'closed', closeReason: '' },
+			{ 'closeReason-4': 'Enter why the action is closed' },
+			null
+		],
+		[
+			{ flagId: '4', decision: 'closed', closeReason: 'a'.repeat(1001) },
+			{ 'closeReason-4': 'The note must be 1000 characters or fewer' },
+			null
+		],
+		[
+			{ flagId: '4', decision: 'closed', closeReason: 'Moved: mum on 0 7 7 0 0 9 0 0 1 2 3' },
+			{
+				'closeReason-4':
+					'Notes on actions must be anonymous: remove the phone number (0 7 7 0 0 9 0 0 1 2 3).'
+			},
+			null
+		]
+	])('%j → %j', (fields, errors, decision) => {
+		const read = readFlagDecisionForm(formOf(fields), TODAY);
+		expect(read.errors).toEqual(errors);
+		expect(read.decision).toEqual(decision);
+		expect(read.values.closeReason).toBe(fields.closeReason ?? '');
+	});
+});
+
+describe('the hand-over form', () => {
+	it.each([
+		[{ toUserId: '7', reason: 'Family moved school' }, {}],
+		[
+			{ toUserId: '', reason: '' },
+			{
+				toUserId: 'Choose the new lead professional',
+				reason: 'Enter why the case is being handed over'
+			}
+		],
+		[{ toUserId: '7', reason: 'a'.repeat(300) }, {}],
+		[
+			{ toUserId: '7', reason: 'a'.repeat(301) },
+			{
+				reason: 'The reason must be 300 characters or fewer'
+			}
+		]
+	])('%j → %j', (fields, errors) => {
+		const read = readHandOverForm(formOf(fields));
+		expect(read.errors).toEqual(errors);
+		expect(read.values).toEqual(fields);
 	});
 });
 

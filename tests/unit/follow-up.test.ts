@@ -213,6 +213,49 @@ describe("the owner's updates", () => {
 
 	it.each([
 		[
+			'a phone number a digit at a time',
+			{ kind: 'progress', note: 'Rang mum on 0 7 7 0 0 9 0 0 1 2 3' },
+			'Notes on actions must be anonymous: remove the phone number (0 7 7 0 0 9 0 0 1 2 3).'
+		],
+		[
+			'an email address in words',
+			{ kind: 'done', note: 'Sent to jo dot bloggs at gmail dot com' },
+			'Notes on actions must be anonymous: remove the email address (jo dot bloggs at gmail dot com).'
+		],
+		[
+			'a postcode spaced out',
+			{ kind: 'cannot-be-done', reason: 'circumstances-changed', note: 'Moved to H R 4 9 A B' },
+			'Notes on actions must be anonymous: remove the postcode (H R 4 9 A B). ' +
+				'Describe the area instead, for example “north Leominster”.'
+		],
+		[
+			'a date of birth',
+			{ kind: 'progress', note: 'Baby registered, born 3/6/27' },
+			'Notes on actions must be anonymous: remove the possible date of birth (3/6/27). ' +
+				'Give an age or a month and year instead, for example “aged 7” or “March 2015”.'
+		],
+		[
+			'more than 1000 characters',
+			{ kind: 'progress', note: 'a'.repeat(1001) },
+			'The note must be 1000 characters or fewer'
+		]
+	])('refuses a note with %s, keeping what was typed', (_, fields, message) => {
+		const read = readOwnerUpdateForm(form(fields), REVIEW_DATE);
+		expect(read.input).toBeNull();
+		expect(read.errors).toEqual({ note: message });
+		expect(read.values.note).toBe(fields.note);
+	});
+
+	it('takes the dates of the work in a note', () => {
+		const note = 'Home visit on 14/06/2027; next one 28 June 2027';
+		expect(readOwnerUpdateForm(form({ kind: 'progress', note }), REVIEW_DATE).input).toEqual({
+			kind: 'progress',
+			note
+		});
+	});
+
+	it.each([
+		[
 			{ kind: 'progress', note: 'Referral made' },
 			{ kind: 'progress', note: 'Referral made' }
 		],
@@ -698,6 +741,34 @@ describe('the actions review at the next meeting', () => {
 			'closed without a reason',
 			{ 'review-ID-decision': 'closed' },
 			{ 'review-ID-reason': 'Enter why the action is closed' }
+		],
+		[
+			'closed with an NHS number in the reason',
+			{ 'review-ID-decision': 'closed', 'review-ID-reason': 'Same child as 943 476 5919' },
+			{
+				'review-ID-reason':
+					'Notes on actions must be anonymous: remove the NHS number (943 476 5919).'
+			}
+		],
+		[
+			'closed with a reason of more than 1000 characters',
+			{ 'review-ID-decision': 'closed', 'review-ID-reason': 'a'.repeat(1001) },
+			{ 'review-ID-reason': 'The note must be 1000 characters or fewer' }
+		],
+		[
+			'reassigned to someone outside the MAG whose name carries a phone number',
+			{
+				'review-ID-decision': 'reassigned',
+				'review-ID-owner': 'other',
+				'review-ID-ownerName': 'Sam, 07700 900123',
+				'review-ID-ownerAgency': 'Youth club',
+				'review-ID-due-day': '6',
+				'review-ID-due-month': '7',
+				'review-ID-due-year': '2027'
+			},
+			{
+				'review-ID-ownerName': 'Actions must be anonymous: remove the phone number (07700 900123).'
+			}
 		]
 	])('refuses %s with a message by the field', async (_, fields, errors) => {
 		const id = await addAction({});

@@ -15,6 +15,13 @@ const goodAdvice = {
 	askedFor: 'Which agency could help'
 };
 
+const goodIssue = {
+	title: 'Drinking in the park',
+	place: 'Grange Park',
+	happening: 'Groups of year 9s drinking on Friday nights',
+	wanted: 'A joint response'
+};
+
 describe('an advice request (part 1)', () => {
 	it('accepts an anonymous request', () => {
 		expect(readItemForm(form(goodAdvice), 1).errors).toEqual({});
@@ -42,12 +49,6 @@ describe('an advice request (part 1)', () => {
 });
 
 describe('a community issue (part 4)', () => {
-	const goodIssue = {
-		title: 'Drinking in the park',
-		place: 'Grange Park',
-		happening: 'Groups of year 9s drinking on Friday nights',
-		wanted: 'A joint response'
-	};
 	it('accepts a concern about a place', () => {
 		expect(readItemForm(form(goodIssue), 4).errors).toEqual({});
 	});
@@ -57,6 +58,48 @@ describe('a community issue (part 4)', () => {
 			4
 		);
 		expect(result.errors.happening).toMatch(/^Community issues must be anonymous/);
+	});
+});
+
+describe('identifiers typed carelessly into an item', () => {
+	it.each<[1 | 4, string, string, string]>([
+		[1, 'worry', 'Mum is on 0 7 7 0 0 9 0 0 1 2 3', 'the phone number (0 7 7 0 0 9 0 0 1 2 3)'],
+		[1, 'worry', 'NHS 943-476-5919', 'the NHS number (943-476-5919)'],
+		[1, 'setting', 'school by H R 4 9 A B', 'the postcode (H R 4 9 A B)'],
+		[1, 'askedFor', 'reply to jo at gmail dot com', 'the email address (jo at gmail dot com)'],
+		[1, 'worry', 'DOB 12032015', 'the full date (12032015)'],
+		[4, 'title', 'Noise at HR4 9 AB', 'the postcode (HR4 9 AB)'],
+		[4, 'happening', 'Ring O77OO 9OO123 after dark', 'the phone number (O77OO 9OO123)'],
+		[
+			4,
+			'wanted',
+			'Write to council[at]example[dot]gov',
+			'the email address (council[at]example[dot]gov)'
+		]
+	])('part %i, %s: %j is refused, what was typed kept', (part, field, text, named) => {
+		const good: Record<string, string> = part === 1 ? goodAdvice : goodIssue;
+		const result = readItemForm(form({ ...good, [field]: text }), part);
+		expect(result.errors).toEqual({ [field]: expect.stringContaining(`remove ${named}.`) });
+		expect((result.values as Record<string, string>)[field]).toBe(text);
+	});
+});
+
+describe('how long each field of an item may be', () => {
+	it.each<[1 | 4, string, number, string]>([
+		[1, 'setting', 120, 'The child’s setting must be 120 characters or fewer'],
+		[1, 'worry', 2000, 'What you are worried about must be 2000 characters or fewer'],
+		[1, 'askedFor', 2000, 'What you want from the group must be 2000 characters or fewer'],
+		[4, 'title', 120, 'A title must be 120 characters or fewer'],
+		[4, 'place', 120, 'The place or setting must be 120 characters or fewer'],
+		[4, 'happening', 2000, 'What is happening must be 2000 characters or fewer'],
+		[4, 'wanted', 2000, 'What you want from the group must be 2000 characters or fewer']
+	])('part %i: %s takes %i characters and no more', (part, field, limit, message) => {
+		const good: Record<string, string> = part === 1 ? goodAdvice : goodIssue;
+		const fits = readItemForm(form({ ...good, [field]: 'a'.repeat(limit) }), part);
+		expect(fits.errors).toEqual({});
+		const tooLong = readItemForm(form({ ...good, [field]: 'a'.repeat(limit + 1) }), part);
+		expect(tooLong.errors).toEqual({ [field]: message });
+		expect((tooLong.values as Record<string, string>)[field]).toBe('a'.repeat(limit + 1));
 	});
 });
 

@@ -525,6 +525,114 @@ describe('outcomes', () => {
 		}
 	);
 
+	const outcomeContext = (part: 1 | 2 | 3 | 4, asAdvice = false) => ({
+		meetingId: fixture.meetingId,
+		communityId: fixture.communityId,
+		today: TODAY,
+		asAdvice,
+		part,
+		needIds: part === 2 ? [1] : [],
+		leadProfessionalChoices: [fixture.people.leadProfessional],
+		reviewMeetingIds: fixture.laterMeetingIds
+	});
+
+	it.each<[string, 1 | 2 | 3 | 4, boolean, Record<string, string>, Record<string, string>]>([
+		[
+			'advice whose note has an email address in it',
+			1,
+			false,
+			{ kind: 'advice-given', note: 'Mum reads jo[at]example[dot]org' },
+			{
+				note: 'Advice requests must be anonymous: remove the email address (jo[at]example[dot]org).'
+			}
+		],
+		[
+			'advice whose note has a full date in it, as the request may not',
+			1,
+			false,
+			{ kind: 'advice-given', note: 'Bring it back on 8 June 2027' },
+			{ note: expect.stringContaining('remove the full date (8 June 2027)') }
+		],
+		[
+			'a community issue whose response names a postcode',
+			4,
+			false,
+			{ note: 'Patrols round HR4 9 AB' },
+			{
+				note:
+					'Community issues must be anonymous: remove the postcode (HR4 9 AB). ' +
+					'Describe the area instead, for example “north Leominster”.'
+			}
+		],
+		[
+			'a family item taken as advice, with a phone number in the note',
+			2,
+			true,
+			{ kind: 'advice-given', note: 'Mum on 07700 900 123' },
+			{ note: 'Advice requests must be anonymous: remove the phone number (07700 900 123).' }
+		],
+		[
+			'a single-agency response whose agency carries a phone number',
+			1,
+			false,
+			{ kind: 'single-agency', agency: 'Housing, 0 1 4 3 2 2 6 0 0 0 0' },
+			{
+				agency:
+					'Advice requests must be anonymous: remove the phone number (0 1 4 3 2 2 6 0 0 0 0).'
+			}
+		],
+		[
+			'an agency of more than 120 characters',
+			1,
+			false,
+			{ kind: 'single-agency', agency: 'a'.repeat(121) },
+			{ agency: 'The agency must be 120 characters or fewer' }
+		],
+		[
+			'a note of more than 2000 characters',
+			4,
+			false,
+			{ note: 'a'.repeat(2001) },
+			{ note: 'The note must be 2000 characters or fewer' }
+		],
+		[
+			'support agreed of more than 500 characters',
+			2,
+			false,
+			{
+				'support-1': 'a'.repeat(501),
+				leadProfessional: 'LEAD',
+				nextReview: 'NEXT'
+			},
+			{ 'support-1': 'Support agreed must be 500 characters or fewer' }
+		]
+	])('refuses %s, keeping what was typed', async (_, part, asAdvice, typed, errors) => {
+		const fields = { ...typed };
+		if (fields.leadProfessional) fields.leadProfessional = String(fixture.people.leadProfessional);
+		if (fields.nextReview) fields.nextReview = String(fixture.laterMeetingIds[0]);
+		const read = await readOutcomeForm(database.db, form(fields), outcomeContext(part, asAdvice));
+		expect(read.input).toBeNull();
+		expect(read.errors).toEqual(errors);
+		for (const [name, value] of Object.entries(fields)) expect(read.values[name]).toBe(value);
+	});
+
+	it("does not screen a new CAF's note: only those the consent gate opened for read it", async () => {
+		const read = await readOutcomeForm(
+			database.db,
+			form({
+				note: 'Mum, on 07700 900123, agreed the plan on 12/05/2027',
+				'support-1': 'Family support worker weekly',
+				leadProfessional: String(fixture.people.leadProfessional),
+				nextReview: String(fixture.laterMeetingIds[0])
+			}),
+			outcomeContext(2)
+		);
+		expect(read.errors).toEqual({});
+		expect(read.input).toMatchObject({
+			note: 'Mum, on 07700 900123, agreed the plan on 12/05/2027'
+		});
+	});
+
 	it('a CAF to be offered becomes an action for the named person, with no case attached', async () => {
 		const { db } = database;
 		const read = await readOutcomeForm(
@@ -622,6 +730,90 @@ describe('actions', () => {
 		expect(read.input).toBeNull();
 		expect(read.errors[field]).toEqual(message);
 		expect(read.values['action-description']).toBe(fields['action-description']);
+	});
+
+	it.each([
+		[
+			'a spaced phone number in what is to be done',
+			{ 'action-description': 'Ring mum on 0 7 7 0 0 9 0 0 1 2 3' },
+			'action-description',
+			'Actions must be anonymous: remove the phone number (0 7 7 0 0 9 0 0 1 2 3).'
+		],
+		[
+			'an NHS number written with a letter l for a one',
+			{ 'action-description': 'GP to check 943 476 59l9' },
+			'action-description',
+			'Actions must be anonymous: remove the NHS number (943 476 59l9).'
+		],
+		[
+			'a date of birth',
+			{ 'action-description': 'Book the health check, DOB 12/03/2015' },
+			'action-description',
+			'Actions must be anonymous: remove the possible date of birth (12/03/2015). ' +
+				'Give an age or a month and year instead, for example “aged 7” or “March 2015”.'
+		],
+		[
+			'more than 300 characters',
+			{ 'action-description': 'a'.repeat(301) },
+			'action-description',
+			'What needs to be done must be 300 characters or fewer'
+		],
+		[
+			'someone outside the meeting whose name carries an email address',
+			{
+				'action-owner': 'other',
+				'action-ownerName': 'Ann Lee, ann.lee at foodbank dot org',
+				'action-ownerAgency': 'Food bank'
+			},
+			'action-ownerName',
+			'Actions must be anonymous: remove the email address (ann.lee at foodbank dot org).'
+		],
+		[
+			'someone outside the meeting whose agency carries a phone number',
+			{
+				'action-owner': 'other',
+				'action-ownerName': 'Ann Lee',
+				'action-ownerAgency': 'Food bank (01432) 260000'
+			},
+			'action-ownerAgency',
+			'Actions must be anonymous: remove the phone number ((01432) 260000).'
+		],
+		[
+			'a name of more than 120 characters',
+			{
+				'action-owner': 'other',
+				'action-ownerName': 'a'.repeat(121),
+				'action-ownerAgency': 'Food bank'
+			},
+			'action-ownerName',
+			'Their name must be 120 characters or fewer'
+		],
+		[
+			'an agency of more than 120 characters',
+			{
+				'action-owner': 'other',
+				'action-ownerName': 'Ann Lee',
+				'action-ownerAgency': 'a'.repeat(121)
+			},
+			'action-ownerAgency',
+			'Their agency must be 120 characters or fewer'
+		]
+	])('refuses %s, keeping every field as typed', async (_, change, field, message) => {
+		const fields: Record<string, string> = { ...valid(), ...change };
+		const read = await readActionForm(database.db, form(fields), context());
+		expect(read.input).toBeNull();
+		expect(read.errors).toEqual({ [field]: message });
+		for (const [name, value] of Object.entries(fields)) expect(read.values[name]).toBe(value);
+	});
+
+	it('takes the dates of the work itself, such as the meeting it is to be done by', async () => {
+		const read = await readActionForm(
+			database.db,
+			form({ ...valid(), 'action-description': 'Book the TAC meeting for 12/06/2027' }),
+			context()
+		);
+		expect(read.errors).toEqual({});
+		expect(read.input?.description).toBe('Book the TAC meeting for 12/06/2027');
 	});
 
 	it('accepts a person outside the meeting named with their agency', async () => {

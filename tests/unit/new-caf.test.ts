@@ -138,6 +138,45 @@ describe('reading a new CAF', () => {
 		expect(readNewCafForm(cafForm(overrides), MEETING, TODAY).errors[field]).toBe(message);
 	});
 
+	it.each([
+		['member-1-name', 120, 'Name must be 120 characters or fewer'],
+		['member-1-setting', 120, 'School or setting must be 120 characters or fewer'],
+		['need-1-description', 300, 'A need must be 300 characters or fewer'],
+		['givenBy', 200, 'Who gave consent must be 200 characters or fewer'],
+		[
+			'sharedWith',
+			500,
+			'The agencies the family agreed to share with must be 500 characters or fewer'
+		],
+		['formLocation', 200, 'Where the signed consent form is kept must be 200 characters or fewer']
+	])('%s takes %i characters and no more, what was typed kept', (field, limit, message) => {
+		expect(readNewCafForm(cafForm({ [field]: 'a'.repeat(limit) }), MEETING, TODAY).errors).toEqual(
+			{}
+		);
+		const result = readNewCafForm(cafForm({ [field]: 'a'.repeat(limit + 1) }), MEETING, TODAY);
+		expect(result.errors).toEqual({ [field]: message });
+		expect(result.values[field]).toBe('a'.repeat(limit + 1));
+	});
+
+	it('takes a setting for an adult too, within the limit', () => {
+		expect(
+			readNewCafForm(cafForm({ 'member-2-setting': 'a'.repeat(121) }), MEETING, TODAY).errors
+		).toEqual({ 'member-2-setting': 'School or setting must be 120 characters or fewer' });
+	});
+
+	it('does not screen what identifies the family: it is seen only through the consent gate', () => {
+		const result = readNewCafForm(
+			cafForm({
+				'need-1-description': 'Mum (07700 900123) struggles with school runs',
+				givenBy: 'Alex Example-Smith, 07700 900123',
+				formLocation: 'Locked cabinet, Leominster office, HR6 8AB'
+			}),
+			MEETING,
+			TODAY
+		);
+		expect(result.errors).toEqual({});
+	});
+
 	it('needs at least one child', () => {
 		const errors = readNewCafForm(
 			cafForm({ 'member-1-relationship': 'Carer', 'member-1-setting': '' }),

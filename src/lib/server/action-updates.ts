@@ -1,15 +1,16 @@
 import { differenceInYears } from 'date-fns';
 import type { DB } from './db';
 import { actionsWithReference, referenceOf } from './action-list';
-import { anonymityProblem } from './anonymity';
 import { recordAudit, type Actor } from './audit';
 import { readFamily, type ItemFamily } from './consent-gate';
 import { earlierAnswer, rememberAnswer } from './form-keys';
 import { mayUpdateAction } from './policy/actions';
-import { textField, type FieldErrors } from './forms';
+import { freeTextProblem, textField, type FieldErrors } from './forms';
 import { needUpdates } from './outcomes';
 import type { ActionStatus, ActionUpdateKind, CannotBeDoneReason } from './schema';
 import { dueGroup, dueWording, type DueGroup } from '../due-wording';
+import { todayInEngland } from '../dates';
+import { TEXT_LIMITS } from '../text-limits';
 
 /**
  * Between meetings: the owner of an action says how it is going (in progress, done, or cannot be
@@ -194,7 +195,6 @@ export type OwnerUpdate =
 
 const OWNER_UPDATE_KINDS = ['progress', 'done', 'cannot-be-done'] as const;
 const REASONS: CannotBeDoneReason[] = ['circumstances-changed', 'agency-could-not-act'];
-export const NOTE_LIMIT = 1000;
 
 const NOTE_MISSING: Record<OwnerUpdate['kind'], string> = {
 	progress: 'Enter the progress made so far',
@@ -202,15 +202,22 @@ const NOTE_MISSING: Record<OwnerUpdate['kind'], string> = {
 	'cannot-be-done': 'Enter why it cannot be done'
 };
 
-/** Checks a note on an action: shown in the meeting room, so it must not identify anyone. */
-export function noteProblem(note: string, missing: string): string | null {
-	if (!note) return missing;
-	if (note.length > NOTE_LIMIT) return `The note must be ${NOTE_LIMIT} characters or fewer`;
-	return anonymityProblem(note, 'Notes on actions');
+/**
+ * Checks a note on an action: shown in the meeting room, on My actions and the follow-up board, so
+ * it must not identify anyone. It records work, so only a full date that could be a date of birth
+ * is refused (see anonymity.ts).
+ */
+export function noteProblem(note: string, missing: string, today: string): string | null {
+	return freeTextProblem(note, {
+		missing,
+		limit: TEXT_LIMITS.actionNote,
+		label: 'The note',
+		screen: { what: 'Notes on actions', today }
+	});
 }
 
 /** Reads the owner's update: what kind, the note, and for "cannot be done" the reason. */
-export function readOwnerUpdateForm(form: FormData) {
+export function readOwnerUpdateForm(form: FormData, today = todayInEngland()) {
 	const values = {
 		kind: textField(form, 'kind'),
 		reason: textField(form, 'reason'),
@@ -223,7 +230,7 @@ export function readOwnerUpdateForm(form: FormData) {
 	if (kind === 'cannot-be-done' && !reason)
 		errors.reason =
 			'Choose why it cannot be done: circumstances changed or the agency could not act';
-	const problem = noteProblem(values.note, kind ? NOTE_MISSING[kind] : 'Enter a note');
+	const problem = noteProblem(values.note, kind ? NOTE_MISSING[kind] : 'Enter a note', today);
 	if (problem) errors.note = problem;
 	let input: OwnerUpdate | null = null;
 	if (Object.keys(errors).length === 0 && kind)

@@ -1,8 +1,15 @@
 import type { DB } from './db';
 import { recordAudit, type Actor } from './audit';
 import { earlierAnswer, rememberAnswer } from './form-keys';
-import { textField, type FieldErrors } from './forms';
+import { freeTextProblem, textField, type FieldErrors } from './forms';
 import { readDateInput } from '../dates';
+import { TEXT_LIMITS } from '../text-limits';
+
+/**
+ * What an action says, and who does it, are on the action list, My actions, the follow-up board
+ * and the minutes for every member of the MAG, so they are screened like anonymous items.
+ */
+const SCREENED_AS = 'Actions';
 
 /**
  * Every action has an owner (a person, and their agency) and a due date (DOMAIN.md). The owner is a
@@ -108,9 +115,21 @@ export async function readActionOwner(
 	} else if (kind === 'other') {
 		const name = values[field('ownerName')]!;
 		const agency = values[field('ownerAgency')]!;
-		if (!name) errors[field('ownerName')] = 'Enter the name of the person who will do this';
-		if (!agency) errors[field('ownerAgency')] = 'Enter the agency of the person who will do this';
-		if (name && agency) owner = { id: null, name, agency };
+		const nameProblem = freeTextProblem(name, {
+			missing: 'Enter the name of the person who will do this',
+			limit: TEXT_LIMITS.name,
+			label: 'Their name',
+			screen: { what: SCREENED_AS }
+		});
+		const agencyProblem = freeTextProblem(agency, {
+			missing: 'Enter the agency of the person who will do this',
+			limit: TEXT_LIMITS.agency,
+			label: 'Their agency',
+			screen: { what: SCREENED_AS }
+		});
+		if (nameProblem) errors[field('ownerName')] = nameProblem;
+		if (agencyProblem) errors[field('ownerAgency')] = agencyProblem;
+		if (!nameProblem && !agencyProblem) owner = { id: null, name, agency };
 	}
 	if (!owner && !errors[field('ownerName')] && !errors[field('ownerAgency')])
 		errors[field('owner')] = 'Choose who will do this';
@@ -147,9 +166,13 @@ export async function readActionForm(
 	const field = (name: string) => `${prefix}-${name}`;
 	const description = textField(form, field('description'));
 	const errors: FieldErrors = {};
-	if (!description) errors[field('description')] = 'Enter what needs to be done';
-	else if (description.length > 300)
-		errors[field('description')] = 'What needs to be done must be 300 characters or fewer';
+	const problem = freeTextProblem(description, {
+		missing: 'Enter what needs to be done',
+		limit: TEXT_LIMITS.actionDescription,
+		label: 'What needs to be done',
+		screen: { what: SCREENED_AS, today: context.today }
+	});
+	if (problem) errors[field('description')] = problem;
 	const owner = await readActionOwner(db, form, context, prefix);
 	const due = readActionDueDate(form, context.today, prefix);
 	const values = { [field('description')]: description, ...owner.values, ...due.values };

@@ -1,6 +1,8 @@
 import type { DB } from './db';
 import type { AgendaPart, DeferralReason } from './schema';
 import { recordAudit, type Actor } from './audit';
+import { freeTextProblem, textField } from './forms';
+import { TEXT_LIMITS } from '../text-limits';
 
 export type { Actor };
 import { listMeetingSubmissions } from './submissions';
@@ -42,6 +44,26 @@ export function readDeferralReason(
 	const value = form.get(field);
 	const reason = parseDeferralReason(typeof value === 'string' ? value : '');
 	return reason ? { ok: true, reason } : { ok: false, error: 'Choose why the item is deferred' };
+}
+
+/**
+ * The chair's reason for declining an item, from a form, or the words to show by the field. The
+ * submitter is told it, and the item's page shows it to anyone who can open the item (coordinators
+ * included, who see a family only by reference), so it is screened as text that records work.
+ */
+export function readDeclineReason(
+	form: FormData,
+	today: string,
+	field = 'reason'
+): { ok: true; reason: string } | { ok: false; error: string } {
+	const reason = textField(form, field);
+	const problem = freeTextProblem(reason, {
+		missing: 'Enter a reason the submitter will see',
+		limit: TEXT_LIMITS.reason,
+		label: 'The reason',
+		screen: { what: 'Reasons for declining', today }
+	});
+	return problem ? { ok: false, error: problem } : { ok: true, reason };
 }
 
 /** About 15 family items fit in a two-hour MAG (DOMAIN.md: ~15 CAFs per meeting). */

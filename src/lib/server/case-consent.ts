@@ -1,5 +1,7 @@
 import type { DB } from './db';
 import { recordAudit, type Actor } from './audit';
+import { noteProblem } from './action-updates';
+import { consentTextProblem } from './consent';
 import { currentConsentId } from './consent-gate';
 import { earlierAnswer, rememberAnswer } from './form-keys';
 import { textField, type FieldErrors } from './forms';
@@ -48,7 +50,8 @@ export function readConsentForm(form: FormData, today: string) {
 	const values = valuesOf(form);
 	const errors: FieldErrors = {};
 	const givenBy = textField(form, 'givenBy');
-	if (!givenBy) errors.givenBy = 'Enter who gave consent';
+	const givenByProblem = consentTextProblem('givenBy', givenBy);
+	if (givenByProblem) errors.givenBy = givenByProblem;
 	const youngPerson = textField(form, 'youngPerson');
 	if (!['yes', 'no', 'not-of-age'].includes(youngPerson))
 		errors.youngPerson = 'Say whether the young person consented';
@@ -57,9 +60,11 @@ export function readConsentForm(form: FormData, today: string) {
 	else if (signed.date > today)
 		errors.signedOn = 'The date consent was signed must be today or in the past';
 	const sharedWith = textField(form, 'sharedWith');
-	if (!sharedWith) errors.sharedWith = 'Enter the agencies the family agreed to share with';
+	const sharedWithProblem = consentTextProblem('sharedWith', sharedWith);
+	if (sharedWithProblem) errors.sharedWith = sharedWithProblem;
 	const formLocation = textField(form, 'formLocation');
-	if (!formLocation) errors.formLocation = 'Enter where the signed consent form is kept';
+	const formLocationProblem = consentTextProblem('formLocation', formLocation);
+	if (formLocationProblem) errors.formLocation = formLocationProblem;
 	if (Object.keys(errors).length > 0 || !signed.ok) return { values, errors, input: null };
 	const input: ConsentInput = {
 		givenBy,
@@ -302,6 +307,31 @@ export async function withdrawConsent(
 	});
 }
 
+export type FlagDecision = { kind: 'closed'; reason: string } | { kind: 'kept' };
+
+/**
+ * Reads the chair's decision on an action flagged when consent was withdrawn. Why it is closed is
+ * kept with the action and in the audit log, which administrators read, so it is checked as a note
+ * on an action is.
+ */
+export function readFlagDecisionForm(form: FormData, today: string) {
+	const flagId = Number(textField(form, 'flagId'));
+	const values = {
+		flagId: String(flagId),
+		decision: textField(form, 'decision'),
+		closeReason: textField(form, 'closeReason')
+	};
+	const errors: FieldErrors = {};
+	let decision: FlagDecision | null = null;
+	if (values.decision === 'kept') decision = { kind: 'kept' };
+	else if (values.decision === 'closed') {
+		const problem = noteProblem(values.closeReason, 'Enter why the action is closed', today);
+		if (problem) errors[`closeReason-${flagId}`] = problem;
+		else decision = { kind: 'closed', reason: values.closeReason };
+	} else errors[`decision-${flagId}`] = 'Choose whether to close the action or keep it';
+	return { flagId, values, errors, decision };
+}
+
 /**
  * The chair's decision on an action flagged when consent was withdrawn: close it (with a reason)
  * or keep it. False if the flag is not on this case or already decided.
@@ -310,7 +340,7 @@ export async function decideFlaggedAction(
 	db: DB,
 	caseId: number,
 	flagId: number,
-	decision: { kind: 'closed'; reason: string } | { kind: 'kept' },
+	decision: FlagDecision,
 	actor: Actor,
 	now = new Date()
 ): Promise<boolean> {

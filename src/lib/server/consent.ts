@@ -1,5 +1,7 @@
 import { addMonths, subMonths, format } from 'date-fns';
 import { config } from './config';
+import { freeTextProblem, type FreeTextRule } from './forms';
+import { TEXT_LIMITS } from '../text-limits';
 
 /**
  * The consent gate's first check, at submission: a new CAF goes into part 2 only with a signed,
@@ -44,4 +46,32 @@ export function consentForMeeting(
 	if (!consent.coversMag)
 		return { valid: false, reason: 'the consent does not cover discussion at this MAG' };
 	return { valid: true };
+}
+
+/**
+ * The free-text facts of consent, asked with a new CAF and at each renewal. They identify the
+ * family and are shown only behind the consent gate, so they are not screened, but each has a
+ * limit.
+ */
+const CONSENT_TEXT = {
+	givenBy: {
+		missing: 'Enter who gave consent',
+		limit: TEXT_LIMITS.consentGivenBy,
+		label: 'Who gave consent'
+	},
+	sharedWith: {
+		missing: 'Enter the agencies the family agreed to share with',
+		limit: TEXT_LIMITS.consentSharedWith,
+		label: 'The agencies the family agreed to share with'
+	},
+	formLocation: {
+		missing: 'Enter where the signed consent form is kept',
+		limit: TEXT_LIMITS.consentFormLocation,
+		label: 'Where the signed consent form is kept'
+	}
+} satisfies Record<string, FreeTextRule>;
+
+/** What is wrong with one of consent's free-text fields, or null. */
+export function consentTextProblem(field: keyof typeof CONSENT_TEXT, value: string): string | null {
+	return freeTextProblem(value, CONSENT_TEXT[field]);
 }

@@ -386,7 +386,7 @@ export async function readReviewForm(
 	if (decision === 'reassigned') Object.assign(errors, owner.errors);
 	if (decision === 'extended' || decision === 'reassigned') Object.assign(errors, due.errors);
 	if (decision === 'closed') {
-		const problem = noteProblem(reason, 'Enter why the action is closed');
+		const problem = noteProblem(reason, 'Enter why the action is closed', context.today);
 		if (problem) errors[reasonField] = problem;
 	}
 	let input: ReviewDecision | null = null;

@@ -1,3 +1,5 @@
+import { anonymityProblem } from './anonymity';
+
 /** Reads a text field, trimmed; a missing field reads as ''. */
 export function textField(form: FormData, name: string): string {
 	const value = form.get(name);
@@ -48,4 +50,31 @@ export function safeNextPath(next: string | null): string {
 	// Belt and braces: whatever a browser makes of it must still be this site.
 	if (new URL(next, OWN_ORIGIN).origin !== OWN_ORIGIN) return '/';
 	return next;
+}
+
+/** "Name must be 120 characters or fewer", or null when the text fits. */
+export function tooLongProblem(value: string, limit: number, label: string): string | null {
+	return value.length > limit ? `${label} must be ${limit} characters or fewer` : null;
+}
+
+export interface FreeTextRule {
+	/** The message when the field is empty; a field without one may be left empty. */
+	missing?: string;
+	/** The most characters it takes (TEXT_LIMITS), and its name in the message when it is longer. */
+	limit: number;
+	label: string;
+	/**
+	 * For text that people who may not identify a family can read: what it is, for the message
+	 * ("Actions"), and today for text that records work (see anonymity.ts on full dates).
+	 */
+	screen?: { what: string; today?: string };
+}
+
+/** The first problem with a free-text field, in the order a person fixes them; null when none. */
+export function freeTextProblem(value: string, rule: FreeTextRule): string | null {
+	if (!value) return rule.missing ?? null;
+	return (
+		tooLongProblem(value, rule.limit, rule.label) ??
+		(rule.screen ? anonymityProblem(value, rule.screen.what, { today: rule.screen.today }) : null)
+	);
 }

@@ -2,7 +2,9 @@ import type { DB } from './db';
 import { recordAudit, type Actor } from './audit';
 import { earlierAnswer, rememberAnswer, type FormKey } from './form-keys';
 import { membershipRole } from './communities';
+import { freeTextProblem, textField, type FieldErrors } from './forms';
 import { sendNotices } from './notices';
+import { TEXT_LIMITS } from '../text-limits';
 
 /** The members of the case's community a case can go to (everyone but its lead professional). */
 export async function possibleLeads(db: DB, caseId: number) {
@@ -31,6 +33,23 @@ export async function possibleLeads(db: DB, caseId: number) {
 /** A hand-over form's key (form-keys.ts): this person's post about this case. */
 export function handOverKey(caseId: number, userId: number, token: string | null): FormKey {
 	return { token, userId, form: `hand-over:${caseId}` };
+}
+
+/**
+ * Reads the hand-over form: who to, and why. The reason is kept on the case record, which only
+ * those who may see the family read, so it is not screened, only limited.
+ */
+export function readHandOverForm(form: FormData) {
+	const values = { toUserId: textField(form, 'toUserId'), reason: textField(form, 'reason') };
+	const errors: FieldErrors = {};
+	if (!values.toUserId) errors.toUserId = 'Choose the new lead professional';
+	const problem = freeTextProblem(values.reason, {
+		missing: 'Enter why the case is being handed over',
+		limit: TEXT_LIMITS.reason,
+		label: 'The reason'
+	});
+	if (problem) errors.reason = problem;
+	return { values, errors };
 }
 
 /**

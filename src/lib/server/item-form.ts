@@ -1,14 +1,38 @@
-import { anonymityProblem } from './anonymity';
-import { textField, type FieldErrors } from './forms';
+import { freeTextProblem, textField, type FieldErrors } from './forms';
 import { AGE_BANDS, type ItemContent } from './submissions';
+import { TEXT_LIMITS } from '../text-limits';
 
-const LIMITS = { short: 120, long: 2000 };
+const { itemShort, itemLong } = TEXT_LIMITS;
 
-function required(errors: FieldErrors, field: string, value: string, label: string, limit: number) {
-	if (value === '') errors[field] = `Enter ${label}`;
-	else if (value.length > limit)
-		errors[field] =
-			`${label[0]!.toUpperCase()}${label.slice(1)} must be ${limit} characters or fewer`;
+/** Each free-text field of an anonymous item: its name, how the messages name it, its limit. */
+const ADVICE_FIELDS = [
+	['setting', 'the child’s setting', itemShort],
+	['worry', 'what you are worried about', itemLong],
+	['askedFor', 'what you want from the group', itemLong]
+] as const;
+const ISSUE_FIELDS = [
+	['title', 'a title', itemShort],
+	['place', 'the place or setting', itemShort],
+	['happening', 'what is happening', itemLong],
+	['wanted', 'what you want from the group', itemLong]
+] as const;
+
+/** Every field is required, no longer than its limit, and carries no identifier. */
+function checkFields(
+	errors: FieldErrors,
+	values: Record<string, string>,
+	fields: readonly (readonly [string, string, number])[],
+	what: 'Advice requests' | 'Community issues'
+) {
+	for (const [field, label, limit] of fields) {
+		const problem = freeTextProblem(values[field] ?? '', {
+			missing: `Enter ${label}`,
+			limit,
+			label: `${label[0]!.toUpperCase()}${label.slice(1)}`,
+			screen: { what }
+		});
+		if (problem) errors[field] = problem;
+	}
 }
 
 /**
@@ -26,13 +50,7 @@ export function readItemForm(form: FormData, part: 1 | 4) {
 		};
 		if (!(AGE_BANDS as readonly string[]).includes(values.ageBand))
 			errors.ageBand = 'Choose the child’s age band';
-		required(errors, 'setting', values.setting, 'the child’s setting', LIMITS.short);
-		required(errors, 'worry', values.worry, 'what you are worried about', LIMITS.long);
-		required(errors, 'askedFor', values.askedFor, 'what you want from the group', LIMITS.long);
-		for (const field of ['setting', 'worry', 'askedFor'] as const) {
-			const problem = errors[field] ? null : anonymityProblem(values[field], 'Advice requests');
-			if (problem) errors[field] = problem;
-		}
+		checkFields(errors, values, ADVICE_FIELDS, 'Advice requests');
 		const content: ItemContent = { part: 1, advice: values };
 		return { values, errors, content };
 	}
@@ -42,14 +60,7 @@ export function readItemForm(form: FormData, part: 1 | 4) {
 		happening: textField(form, 'happening'),
 		wanted: textField(form, 'wanted')
 	};
-	required(errors, 'title', values.title, 'a title', LIMITS.short);
-	required(errors, 'place', values.place, 'the place or setting', LIMITS.short);
-	required(errors, 'happening', values.happening, 'what is happening', LIMITS.long);
-	required(errors, 'wanted', values.wanted, 'what you want from the group', LIMITS.long);
-	for (const field of ['title', 'place', 'happening', 'wanted'] as const) {
-		const problem = errors[field] ? null : anonymityProblem(values[field], 'Community issues');
-		if (problem) errors[field] = problem;
-	}
+	checkFields(errors, values, ISSUE_FIELDS, 'Community issues');
 	const content: ItemContent = { part: 4, issue: values };
 	return { values, errors, content };
 }

@@ -1,13 +1,14 @@
 import type { DB } from './db';
 import type { NeedDomain } from './schema';
 import { recordAudit, type Actor } from './audit';
-import { consentForMeeting } from './consent';
+import { consentForMeeting, consentTextProblem } from './consent';
 import { readFamily } from './consent-gate';
-import { textField, type FieldErrors } from './forms';
+import { freeTextProblem, textField, type FieldErrors } from './forms';
 import type { SaveResult } from './outcomes';
 import { earlierAnswer, rememberAnswer } from './form-keys';
 import { claimVersion, insertSubmission, isWithdrawable, newItemKey } from './submissions';
 import { readDateInput } from '../dates';
+import { TEXT_LIMITS } from '../text-limits';
 
 export const MEMBER_ROWS = 4;
 export const NEED_ROWS = 5;
@@ -109,9 +110,12 @@ export function readNewCafForm(form: FormData, meetingDate: string, today: strin
 		const relationship = textField(form, `member-${row}-relationship`);
 		const setting = textField(form, `member-${row}-setting`);
 		if (!name && !dob.day && !dob.month && !dob.year && !relationship && !setting) continue;
-		if (!name) errors[`member-${row}-name`] = `Enter the name of family member ${row}`;
-		else if (name.length > 120)
-			errors[`member-${row}-name`] = 'Name must be 120 characters or fewer';
+		const nameProblem = freeTextProblem(name, {
+			missing: `Enter the name of family member ${row}`,
+			limit: TEXT_LIMITS.name,
+			label: 'Name'
+		});
+		if (nameProblem) errors[`member-${row}-name`] = nameProblem;
 		const date = readDateInput(dob.day, dob.month, dob.year);
 		if (!date.ok)
 			errors[`member-${row}-dob`] = date.message.replace(
@@ -122,8 +126,12 @@ export function readNewCafForm(form: FormData, meetingDate: string, today: strin
 		if (!(RELATIONSHIPS as readonly string[]).includes(relationship))
 			errors[`member-${row}-relationship`] = `Choose how family member ${row} is related`;
 		const isChild = CHILD_RELATIONSHIPS.has(relationship);
-		if (isChild && !setting)
-			errors[`member-${row}-setting`] = `Enter the school or setting of family member ${row}`;
+		const settingProblem = freeTextProblem(setting, {
+			...(isChild ? { missing: `Enter the school or setting of family member ${row}` } : {}),
+			limit: TEXT_LIMITS.itemShort,
+			label: 'School or setting'
+		});
+		if (settingProblem) errors[`member-${row}-setting`] = settingProblem;
 		if (date.ok)
 			members.push({
 				row,
@@ -147,9 +155,12 @@ export function readNewCafForm(form: FormData, meetingDate: string, today: strin
 		if (!memberRow && !description && !domain) continue;
 		if (!members.some((m) => String(m.row) === memberRow))
 			errors[`need-${row}-member`] = `Choose who need ${row} is for`;
-		if (!description) errors[`need-${row}-description`] = `Describe need ${row}`;
-		else if (description.length > 300)
-			errors[`need-${row}-description`] = 'A need must be 300 characters or fewer';
+		const needProblem = freeTextProblem(description, {
+			missing: `Describe need ${row}`,
+			limit: TEXT_LIMITS.need,
+			label: 'A need'
+		});
+		if (needProblem) errors[`need-${row}-description`] = needProblem;
 		if (!Object.hasOwn(NEED_DOMAINS, domain))
 			errors[`need-${row}-domain`] = `Choose the domain of need ${row}`;
 		else needs.push({ memberRow: Number(memberRow), description, domain: domain as NeedDomain });
@@ -169,7 +180,8 @@ export function readNewCafForm(form: FormData, meetingDate: string, today: strin
 	if (!levelsOfNeed().includes(levelOfNeed)) errors.levelOfNeed = 'Choose the level of need';
 
 	const givenBy = textField(form, 'givenBy');
-	if (!givenBy) errors.givenBy = 'Enter who gave consent';
+	const givenByProblem = consentTextProblem('givenBy', givenBy);
+	if (givenByProblem) errors.givenBy = givenByProblem;
 	const youngPerson = textField(form, 'youngPerson');
 	if (!['yes', 'no', 'not-of-age'].includes(youngPerson))
 		errors.youngPerson = 'Say whether the young person consented';
@@ -195,9 +207,11 @@ export function readNewCafForm(form: FormData, meetingDate: string, today: strin
 
 	// Checked after the consent date and scope, so the errors list in the order of the page.
 	const sharedWith = textField(form, 'sharedWith');
-	if (!sharedWith) errors.sharedWith = 'Enter the agencies the family agreed to share with';
+	const sharedWithProblem = consentTextProblem('sharedWith', sharedWith);
+	if (sharedWithProblem) errors.sharedWith = sharedWithProblem;
 	const formLocation = textField(form, 'formLocation');
-	if (!formLocation) errors.formLocation = 'Enter where the signed consent form is kept';
+	const formLocationProblem = consentTextProblem('formLocation', formLocation);
+	if (formLocationProblem) errors.formLocation = formLocationProblem;
 	if (Object.keys(errors).length > 0 || !caf.ok || !signed.ok)
 		return { values, errors, consentRefused, input: null };
 	const input: NewCafInput = {

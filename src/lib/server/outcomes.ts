@@ -1,11 +1,12 @@
 import type { DB } from './db';
 import type { NeedStatus } from './schema';
 import { recordAudit, type Actor } from './audit';
-import { textField, type FieldErrors } from './forms';
+import { freeTextProblem, textField, type FieldErrors } from './forms';
 import { readActionDueDate, readActionOwner, type ActionInput } from './actions';
 import { addWorkingDays } from '../calendar/working-days';
 import { closureDays } from './meetings';
 import { levelsOfNeed } from './new-caf';
+import { TEXT_LIMITS } from '../text-limits';
 
 export const ADVICE_OUTCOMES = {
 	'advice-given': 'Advice given',
@@ -59,8 +60,6 @@ export type OutcomeInput =
 	  }
 	| { kind: 'agreed'; part: 4; note: string };
 
-const NOTE_LIMIT = 2000;
-
 export interface OutcomeContext {
 	meetingId: number;
 	communityId: number;
@@ -79,7 +78,16 @@ export async function readOutcomeForm(db: DB, form: FormData, context: OutcomeCo
 	for (const [name, value] of form.entries()) if (typeof value === 'string') values[name] = value;
 	const errors: FieldErrors = {};
 	const note = textField(form, 'note');
-	if (note.length > NOTE_LIMIT) errors.note = `The note must be ${NOTE_LIMIT} characters or fewer`;
+	// An anonymous item's outcome is read by every member in the minutes, so its note is screened
+	// as the item was; a family's note is shown only to those the consent gate opened for.
+	const anonymous = context.part === 1 || context.part === 4 || context.asAdvice;
+	const screen = { what: context.part === 4 ? 'Community issues' : 'Advice requests' };
+	const noteProblem = freeTextProblem(note, {
+		limit: TEXT_LIMITS.outcomeNote,
+		label: 'The note',
+		...(anonymous ? { screen } : {})
+	});
+	if (noteProblem) errors.note = noteProblem;
 	const reviewMeeting = () => {
 		const id = Number(textField(form, 'nextReview'));
 		if (!context.reviewMeetingIds.includes(id)) {
@@ -95,7 +103,15 @@ export async function readOutcomeForm(db: DB, form: FormData, context: OutcomeCo
 		if (!Object.hasOwn(ADVICE_OUTCOMES, kind)) errors.kind = 'Choose the outcome';
 		const agency = textField(form, 'agency');
 		if (kind === 'advice-given' && !note) errors.note = 'Enter the advice given';
-		if (kind === 'single-agency' && !agency) errors.agency = 'Enter which agency will respond';
+		if (kind === 'single-agency') {
+			const agencyProblem = freeTextProblem(agency, {
+				missing: 'Enter which agency will respond',
+				limit: TEXT_LIMITS.agency,
+				label: 'The agency',
+				screen
+			});
+			if (agencyProblem) errors.agency = agencyProblem;
+		}
 		let offer: ActionInput | null = null;
 		if (kind === 'caf-offered') {
 			// The offer's "what" is fixed: only who and by when are asked for.
@@ -124,9 +140,12 @@ export async function readOutcomeForm(db: DB, form: FormData, context: OutcomeCo
 		const support: Record<number, string> = {};
 		for (const needId of context.needIds) {
 			const text = textField(form, `support-${needId}`);
-			if (!text) errors[`support-${needId}`] = 'Enter the support agreed for this need';
-			else if (text.length > 500)
-				errors[`support-${needId}`] = 'Support agreed must be 500 characters or fewer';
+			const problem = freeTextProblem(text, {
+				missing: 'Enter the support agreed for this need',
+				limit: TEXT_LIMITS.support,
+				label: 'Support agreed'
+			});
+			if (problem) errors[`support-${needId}`] = problem;
 			support[needId] = text;
 		}
 		const lead = Number(textField(form, 'leadProfessional').replace('member:', ''));

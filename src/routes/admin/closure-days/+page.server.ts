@@ -1,9 +1,10 @@
 import { fail } from '@sveltejs/kit';
 import { requireAdministrator } from '$lib/server/policy/administration';
 import { appDatabase } from '$lib/server/app-database';
-import { textField, type FieldErrors } from '$lib/server/forms';
+import { freeTextProblem, textField, type FieldErrors } from '$lib/server/forms';
 import { addClosureDay, listClosureDays, removeClosureDay } from '$lib/server/meetings';
 import { readDateInput } from '$lib/dates';
+import { TEXT_LIMITS } from '$lib/text-limits';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
@@ -24,8 +25,12 @@ export const actions: Actions = {
 		const errors: FieldErrors = {};
 		const date = readDateInput(values.day, values.month, values.year);
 		if (!date.ok) errors.date = date.message;
-		if (values.reason === '') errors.reason = 'Enter why the council is closed';
-		else if (values.reason.length > 120) errors.reason = 'Reason must be 120 characters or fewer';
+		const reasonProblem = freeTextProblem(values.reason, {
+			missing: 'Enter why the council is closed',
+			limit: TEXT_LIMITS.closureReason,
+			label: 'Reason'
+		});
+		if (reasonProblem) errors.reason = reasonProblem;
 		if (Object.keys(errors).length > 0 || !date.ok) return fail(400, { values, errors });
 		const added = await addClosureDay(appDatabase().db, date.date, values.reason, {
 			id: admin.id,

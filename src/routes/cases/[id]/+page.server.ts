@@ -4,6 +4,7 @@ import { config } from '$lib/server/config';
 import {
 	decideFlaggedAction,
 	readConsentForm,
+	readFlagDecisionForm,
 	readWithdrawalForm,
 	recordConsent,
 	withdrawConsent
@@ -17,7 +18,8 @@ import {
 	acknowledgeHandOver,
 	handOverCase,
 	handOverKey,
-	possibleLeads
+	possibleLeads,
+	readHandOverForm
 } from '$lib/server/hand-over';
 import {
 	mayHandOver,
@@ -78,12 +80,7 @@ export const actions: Actions = {
 		if (await earlierAnswer(db, handOverKey(caseId, user.id, formKeyField(form))))
 			return handedOver;
 		if (!(await mayHandOver(db, user.id, caseId))) refuseHandOver();
-		const values = { toUserId: textField(form, 'toUserId'), reason: textField(form, 'reason') };
-		const errors: Record<string, string> = {};
-		if (!values.toUserId) errors.toUserId = 'Choose the new lead professional';
-		if (!values.reason) errors.reason = 'Enter why the case is being handed over';
-		else if (values.reason.length > 300)
-			errors.reason = 'The reason must be 300 characters or fewer';
+		const { values, errors } = readHandOverForm(form);
 		if (Object.keys(errors).length === 0) {
 			const result = await handOverCase(
 				db,
@@ -145,28 +142,15 @@ export const actions: Actions = {
 
 	decideAction: async ({ locals, params, request, getClientAddress }) => {
 		const { user, caseId, db } = await requireCaseChair(locals, params.id);
-		const form = await request.formData();
-		const flagId = Number(textField(form, 'flagId'));
-		const values = {
-			flagId: String(flagId),
-			decision: textField(form, 'decision'),
-			closeReason: textField(form, 'closeReason')
-		};
-		const errors: Record<string, string> = {};
-		if (values.decision !== 'closed' && values.decision !== 'kept')
-			errors[`decision-${flagId}`] = 'Choose whether to close the action or keep it';
-		else if (values.decision === 'closed' && !values.closeReason)
-			errors[`closeReason-${flagId}`] = 'Enter why the action is closed';
-		if (Object.keys(errors).length > 0) return fail(400, { form: 'decideAction', values, errors });
-		const decided = await decideFlaggedAction(
-			db,
-			caseId,
-			flagId,
-			values.decision === 'closed'
-				? { kind: 'closed', reason: values.closeReason }
-				: { kind: 'kept' },
-			{ id: user.id, ip: getClientAddress() }
+		const { flagId, values, errors, decision } = readFlagDecisionForm(
+			await request.formData(),
+			todayInEngland()
 		);
+		if (!decision) return fail(400, { form: 'decideAction', values, errors });
+		const decided = await decideFlaggedAction(db, caseId, flagId, decision, {
+			id: user.id,
+			ip: getClientAddress()
+		});
 		if (!decided) error(409, 'This action has already been decided');
 		return { done: values.decision === 'closed' ? 'The action is closed' : 'The action is kept' };
 	}

@@ -3,7 +3,7 @@ import { requireAdministrator } from '$lib/server/policy/administration';
 import { removeTwoFactor } from '$lib/server/account';
 import { appDatabase } from '$lib/server/app-database';
 import { config } from '$lib/server/config';
-import { textField, type FieldErrors } from '$lib/server/forms';
+import { freeTextProblem, textField, tooLongProblem, type FieldErrors } from '$lib/server/forms';
 import type { CommunityRole } from '$lib/server/schema';
 import {
 	findUserForAdmin,
@@ -13,6 +13,7 @@ import {
 	setUserDisabled,
 	updateUser
 } from '$lib/server/users';
+import { TEXT_LIMITS } from '$lib/text-limits';
 import type { Actions, PageServerLoad } from './$types';
 
 const communityRoles: CommunityRole[] = ['chair', 'coordinator', 'member'];
@@ -61,9 +62,14 @@ export const actions: Actions = {
 			roles
 		};
 		const errors: FieldErrors = {};
-		if (values.name === '') errors.name = 'Enter the person’s full name';
-		else if (values.name.length > 120) errors.name = 'Name must be 120 characters or fewer';
-		if (values.jobTitle.length > 120) errors.jobTitle = 'Job title must be 120 characters or fewer';
+		const nameProblem = freeTextProblem(values.name, {
+			missing: 'Enter the person’s full name',
+			limit: TEXT_LIMITS.name,
+			label: 'Name'
+		});
+		if (nameProblem) errors.name = nameProblem;
+		const jobTitleTooLong = tooLongProblem(values.jobTitle, TEXT_LIMITS.jobTitle, 'Job title');
+		if (jobTitleTooLong) errors.jobTitle = jobTitleTooLong;
 		const agencies = await listAgencies(db);
 		const agency = agencies.find((a) => String(a.id) === values.agencyId);
 		if (!agency) errors.agencyId = 'Choose the agency the person works for';

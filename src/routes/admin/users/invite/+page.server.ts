@@ -2,8 +2,15 @@ import { fail } from '@sveltejs/kit';
 import { requireAdministrator } from '$lib/server/policy/administration';
 import { appDatabase } from '$lib/server/app-database';
 import { config } from '$lib/server/config';
-import { emailProblem, textField, type FieldErrors } from '$lib/server/forms';
+import {
+	emailProblem,
+	freeTextProblem,
+	textField,
+	tooLongProblem,
+	type FieldErrors
+} from '$lib/server/forms';
 import { inviteUser, listAgencies } from '$lib/server/users';
+import { TEXT_LIMITS } from '$lib/text-limits';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
@@ -27,11 +34,16 @@ export const actions: Actions = {
 			isAdministrator: form.get('isAdministrator') === 'yes'
 		};
 		const errors: FieldErrors = {};
-		if (values.name === '') errors.name = 'Enter the person’s full name';
-		else if (values.name.length > 120) errors.name = 'Name must be 120 characters or fewer';
+		const nameProblem = freeTextProblem(values.name, {
+			missing: 'Enter the person’s full name',
+			limit: TEXT_LIMITS.name,
+			label: 'Name'
+		});
+		if (nameProblem) errors.name = nameProblem;
 		const emailError = emailProblem(values.email);
 		if (emailError) errors.email = emailError;
-		if (values.jobTitle.length > 120) errors.jobTitle = 'Job title must be 120 characters or fewer';
+		const jobTitleTooLong = tooLongProblem(values.jobTitle, TEXT_LIMITS.jobTitle, 'Job title');
+		if (jobTitleTooLong) errors.jobTitle = jobTitleTooLong;
 		const agencies = await listAgencies(db);
 		const agency = agencies.find((a) => String(a.id) === values.agencyId);
 		if (!agency) errors.agencyId = 'Choose the agency the person works for';

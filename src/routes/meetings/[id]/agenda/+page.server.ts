@@ -6,6 +6,7 @@ import {
 	DEFAULT_MINUTES,
 	deferralReasonOptions,
 	moveItem,
+	readDeclineReason,
 	readDeferralReason
 } from '$lib/server/agenda';
 import { textField } from '$lib/server/forms';
@@ -107,21 +108,19 @@ export const actions: Actions = {
 		const { user, meeting } = await requireBuilder(locals, params.id);
 		const form = await request.formData();
 		const id = itemId(form);
-		const reason = textField(form, 'reason');
-		if (reason === '' || reason.length > 300) {
+		const why = readDeclineReason(form, todayInEngland());
+		if (!why.ok) {
 			return fail(400, {
 				itemId: id,
-				typed: { reason },
-				errors: {
-					[`reason-${id}`]: 'Enter a reason the submitter will see (300 characters or fewer)'
-				} as Record<string, string>
+				typed: { reason: textField(form, 'reason') },
+				errors: { [`reason-${id}`]: why.error } as Record<string, string>
 			});
 		}
 		await decideItem(
 			appDatabase().db,
 			meeting.id,
 			id,
-			{ kind: 'decline', reason },
+			{ kind: 'decline', reason: why.reason },
 			{ id: user.id, ip: getClientAddress() }
 		);
 		return { done: 'Item declined. The submitter has been told why.' };

@@ -1,7 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { appDatabase } from '$lib/server/app-database';
 import { config } from '$lib/server/config';
-import { textField } from '$lib/server/forms';
+import { freeTextProblem, textField } from '$lib/server/forms';
 import {
 	addGuest,
 	listRegister,
@@ -11,6 +11,7 @@ import {
 	type RegisterEntry
 } from '$lib/server/attendance';
 import { announceMeetingChange } from '$lib/server/live';
+import { TEXT_LIMITS } from '$lib/text-limits';
 import { requireMeetingOrganiser } from '$lib/server/policy/meeting';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -68,9 +69,16 @@ export const actions: Actions = {
 				errors[`status-${member.userId}`] = `Choose whether ${member.name} is here`;
 				continue;
 			}
-			if (status === 'substitute' && !substitute)
-				errors[`substitute-${member.userId}`] =
-					`Enter the name of the person from ${member.agency ?? 'their agency'} standing in for ${member.name}`;
+			const substituteProblem = freeTextProblem(substitute, {
+				...(status === 'substitute'
+					? {
+							missing: `Enter the name of the person from ${member.agency ?? 'their agency'} standing in for ${member.name}`
+						}
+					: {}),
+				limit: TEXT_LIMITS.name,
+				label: 'Name'
+			});
+			if (substituteProblem) errors[`substitute-${member.userId}`] = substituteProblem;
 			entries.push({
 				userId: member.userId,
 				status: status as MemberAttendance,
@@ -93,11 +101,18 @@ export const actions: Actions = {
 			agreedAloud: form.get('guestAgreed') === 'yes'
 		};
 		const errors: Record<string, string> = {};
-		if (!guest.name) errors.guestName = 'Enter the guest’s name';
-		else if (guest.name.length > 120) errors.guestName = 'Name must be 120 characters or fewer';
-		if (!guest.agency) errors.guestAgency = 'Enter the guest’s agency';
-		else if (guest.agency.length > 120)
-			errors.guestAgency = 'Agency must be 120 characters or fewer';
+		const nameProblem = freeTextProblem(guest.name, {
+			missing: 'Enter the guest’s name',
+			limit: TEXT_LIMITS.name,
+			label: 'Name'
+		});
+		if (nameProblem) errors.guestName = nameProblem;
+		const agencyProblem = freeTextProblem(guest.agency, {
+			missing: 'Enter the guest’s agency',
+			limit: TEXT_LIMITS.agency,
+			label: 'Agency'
+		});
+		if (agencyProblem) errors.guestAgency = agencyProblem;
 		if (Object.keys(errors).length > 0)
 			return fail(400, {
 				guestValues: { ...guest, agreedAloud: guest.agreedAloud ? 'yes' : '' },

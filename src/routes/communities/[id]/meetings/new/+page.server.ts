@@ -1,10 +1,11 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { appDatabase } from '$lib/server/app-database';
 import { requireCommunityOrganiser } from '$lib/server/policy/community';
-import { textField, type FieldErrors } from '$lib/server/forms';
+import { textField, tooLongProblem, type FieldErrors } from '$lib/server/forms';
 import { closureDays, MEETING_DEFAULTS, scheduleMeetings } from '$lib/server/meetings';
 import { meetingSeries, oneYearAfter, subtractWorkingDays } from '$lib/calendar/working-days';
 import { readDateInput, todayInEngland } from '$lib/dates';
+import { TEXT_LIMITS } from '$lib/text-limits';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
@@ -39,9 +40,13 @@ async function readPlan({ request }: RequestEvent) {
 	}
 	if (values.venue === '' && values.onlineLink === '')
 		errors.venue = 'Enter a venue or an online meeting link';
-	if (values.venue.length > 200) errors.venue = 'Venue must be 200 characters or fewer';
+	const venueTooLong = tooLongProblem(values.venue, TEXT_LIMITS.venue, 'Venue');
+	if (venueTooLong) errors.venue = venueTooLong;
 	if (values.onlineLink !== '' && !/^https:\/\/\S+$/.test(values.onlineLink)) {
 		errors.onlineLink = 'Enter the online meeting link starting with https://';
+	} else {
+		const linkTooLong = tooLongProblem(values.onlineLink, TEXT_LIMITS.onlineLink, 'The link');
+		if (linkTooLong) errors.onlineLink = linkTooLong;
 	}
 	if (values.repeat !== 'once' && values.repeat !== 'series')
 		errors.repeat = 'Choose one meeting or a series';

@@ -1,0 +1,41 @@
+/**
+ * The most characters each free-text field takes, in one place so that every form reader (and any
+ * hint on a form) agrees. Each is refused with "X must be N characters or fewer", what was typed
+ * kept. Short fields hold a name or a phrase; notes hold a few paragraphs, which is as much as a
+ * meeting reads out or a list shows; the long item fields hold the whole of an anonymous request.
+ */
+export const TEXT_LIMITS = {
+	/** A person's name: a user, a guest or substitute, a family member, an owner outside the MAG. */
+	name: 120,
+	/** An agency's name: a guest's, an action owner's, the agency giving a single-agency response. */
+	agency: 120,
+	jobTitle: 120,
+	/** An advice request's setting, a community issue's title and place, a family member's setting. */
+	itemShort: 120,
+	/** What worries the submitter, what they want, what is happening: the body of an item. */
+	itemLong: 2000,
+	/** What an action says: one line of an action list. */
+	actionDescription: 300,
+	/** A note on an action (progress, done, cannot be done) or why an overdue one was closed. */
+	actionNote: 1000,
+	/** The note of an item's outcome. */
+	outcomeNote: 2000,
+	/** The support agreed for one need of a new CAF. */
+	support: 500,
+	/** One need of a new CAF. */
+	need: 300,
+	/** A review's line of progress on one need. */
+	reviewProgress: 300,
+	/** Why an item is declined, a case handed over, or a flagged action closed. */
+	reason: 300,
+	/** Why the council is closed on a day. */
+	closureReason: 120,
+	venue: 200,
+	onlineLink: 500,
+	/** Who gave consent ("Mother, Jane Smith"). */
+	consentGivenBy: 200,
+	/** The agencies the family agreed to share with. */
+	consentSharedWith: 500,
+	/** Where the signed consent form is kept. */
+	consentFormLocation: 200
+} as const;
