@@ -658,7 +658,7 @@ function refuseIfGenerated(sqlite: SQLiteDatabase, today: string) {
 
 /** The demo agency that attends and delivers poorly, so the reports have something to show. */
 const DEMO_POOR_AGENCY = 'Housing Solutions';
-/** The demo community with more families than it can comfortably discuss (DOMAIN.md's worry). */
+/** The demo community with more families than it can comfortably discuss (docs/domain.md's worry). */
 const DEMO_BUSY_COMMUNITY = 'Hereford South City';
 
 /** The demo communities, their chair, coordinator, members (who submit items) and first seeded meeting. */

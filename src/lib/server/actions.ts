@@ -12,7 +12,7 @@ import { TEXT_LIMITS } from '../text-limits';
 const SCREENED_AS = 'Actions';
 
 /**
- * Every action has an owner (a person, and their agency) and a due date (DOMAIN.md). The owner is a
+ * Every action has an owner (a person, and their agency) and a due date (docs/domain.md). The owner is a
  * member of the community, someone in the room (a substitute or guest), or a person outside the
  * meeting named with their agency.
  */
@@ -277,7 +277,7 @@ export async function listMeetingActions(db: DB, meetingId: number) {
 }
 
 /**
- * The open actions on a case, which follow it into its next review (DOMAIN.md); those agreed at
+ * The open actions on a case, which follow it into its next review (docs/domain.md); those agreed at
  * `exceptMeetingId` (the meeting in progress) are listed with their item instead.
  */
 export async function openCaseActions(db: DB, caseId: number, exceptMeetingId?: number) {

@@ -66,7 +66,7 @@ export function readDeclineReason(
 	return problem ? { ok: false, error: problem } : { ok: true, reason };
 }
 
-/** About 15 family items fit in a two-hour MAG (DOMAIN.md: ~15 CAFs per meeting). */
+/** About 15 family items fit in a two-hour MAG (docs/domain.md: ~15 CAFs per meeting). */
 export const FAMILY_ITEM_LIMIT = 15;
 
 /**

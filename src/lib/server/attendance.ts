@@ -169,7 +169,7 @@ export async function addGuest(
 
 /**
  * Someone agrees the confidentiality statement on their own device. The register is the chair's
- * (DOMAIN.md, "Confidentiality"), so agreeing never changes anyone's attendance: it is recorded
+ * (docs/domain.md, "Confidentiality"), so agreeing never changes anyone's attendance: it is recorded
  * only for someone the register has present. The chair and coordinators keep the register, so one
  * of them agreeing is recorded present by it. Anyone else is told to ask the chair.
  */

@@ -9,7 +9,7 @@ import { icalendar, type CalendarEvent } from './icalendar';
 /**
  * Calendar feeds: a private, revocable link per person that a calendar app subscribes to, holding
  * the meetings of their MAGs and the due dates of their own open actions. The feed is read without
- * a session, so it carries what a reminder email may carry (DOMAIN.md): references, never names,
+ * a session, so it carries what a reminder email may carry (docs/domain.md): references, never names,
  * and never an action's wording.
  */
 

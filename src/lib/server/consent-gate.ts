@@ -3,7 +3,7 @@ import { recordAudit, type Actor } from './audit';
 import { consentForMeeting } from './consent';
 
 /**
- * The consent gate (DOMAIN.md, "Rules that the software must hold"): a part 2 or 3 item is about an
+ * The consent gate (docs/domain.md, "Rules that the software must hold"): a part 2 or 3 item is about an
  * identified family, and is discussed only after the chair has checked, in the meeting, that a
  * valid consent is on file. Until then everyone but the submitter, the lead professional and the
  * chair sees the case reference and initials only.

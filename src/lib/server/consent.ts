@@ -5,7 +5,7 @@ import { TEXT_LIMITS } from '../text-limits';
 
 /**
  * The consent gate's first check, at submission: a new CAF goes into part 2 only with a signed,
- * in-date consent that covers discussion at this MAG (DOMAIN.md, "The consent gate"). The chair checks
+ * in-date consent that covers discussion at this MAG (docs/domain.md, "The consent gate"). The chair checks
  * it again in the meeting before anyone sees the family's details.
  *
  * "In date" is taken as signed within the 12 months before the meeting (`CONSENT_VALID_MONTHS`):

@@ -376,7 +376,7 @@ export interface OutcomeTable {
 
 export type ActionStatus = 'open' | 'in-progress' | 'done' | 'cannot-be-done' | 'closed';
 
-/** Every action has an owner (a person and their agency) and a due date (DOMAIN.md). */
+/** Every action has an owner (a person and their agency) and a due date (docs/domain.md). */
 export interface ActionTable {
 	id: Generated<number>;
 	community_id: number;

@@ -8,7 +8,7 @@ import { enqueueMail } from './outbox';
 /**
  * The emails that follow from a change, queued with the transaction making it. None of these is
  * optional: an invitation is how someone joins, and the agenda and the action list are the meeting's
- * own business (DOMAIN.md: agenda out before the meeting, action list within 24 hours).
+ * own business (docs/domain.md: agenda out before the meeting, action list within 24 hours).
  */
 
 export async function queueInvitationMail(

@@ -7,7 +7,7 @@ import { hasConfirmed } from './meeting';
 /**
  * Who may see a family's identity (names, ages, needs, history) and anything said about them at a
  * meeting (the note of the discussion, the support agreed, each need's progress). The consent
- * gate's rule (DOMAIN.md, "Rules that the software must hold"), asked by every page, download and
+ * gate's rule (docs/domain.md, "Rules that the software must hold"), asked by every page, download and
  * endpoint:
  * - on the item's own page, before and outside the meeting: the submitter, the case's lead
  *   professional and the community's chair;

@@ -39,7 +39,7 @@ export async function requireMeetingOrganiser(
 	return access;
 }
 
-/** The chair alone checks consent at the gate (DOMAIN.md: the consent gate). */
+/** The chair alone checks consent at the gate (docs/domain.md: the consent gate). */
 export async function requireMeetingChair(locals: App.Locals, id: string) {
 	const access = await requireMeetingMember(locals, id);
 	if (access.role !== 'chair') refuse('Only the chair opens the consent gate');
@@ -85,7 +85,7 @@ export function requireReviewableCase<T>(chosen: T | undefined): T {
 }
 
 /**
- * Where someone stands in the room, from the register (which is the chair's: DOMAIN.md,
+ * Where someone stands in the room, from the register (which is the chair's: docs/domain.md,
  * "Confidentiality"). Only someone recorded present who has agreed the confidentiality statement
  * may be shown a family there.
  * - `in-the-room`: recorded present (or admitted by the chair) and agreed;

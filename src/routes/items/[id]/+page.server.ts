@@ -33,7 +33,7 @@ export const load: PageServerLoad = async ({ locals, params, url, getClientAddre
 		params.id
 	);
 	// Outside the meeting a family's details are for the submitter, the lead professional and the
-	// chair only (DOMAIN.md); a coordinator sees the reference and initials. Every read is logged.
+	// chair only (docs/domain.md); a coordinator sees the reference and initials. Every read is logged.
 	const reader = {
 		id: user.id,
 		ip: getClientAddress(),
