@@ -72,12 +72,7 @@ export async function saveRegister(
 	const stamp = now.toISOString();
 	await db.transaction().execute(async (trx) => {
 		for (const entry of entries) {
-			const user = await trx
-				.selectFrom('user')
-				.leftJoin('agency', 'agency.id', 'user.agency_id')
-				.select(['user.name', 'agency.name as agency'])
-				.where('user.id', '=', entry.userId)
-				.executeTakeFirstOrThrow();
+			const user = await attendeeNamed(trx, entry.userId);
 			const existing = await trx
 				.selectFrom('attendance')
 				.select(['id', 'confirmed_at', 'confirmed_via'])
@@ -196,12 +191,7 @@ export async function confirmConfidentiality(
 				.where('id', '=', existing.id)
 				.execute();
 		} else {
-			const user = await trx
-				.selectFrom('user')
-				.leftJoin('agency', 'agency.id', 'user.agency_id')
-				.select(['user.name', 'agency.name as agency'])
-				.where('user.id', '=', actor.id)
-				.executeTakeFirstOrThrow();
+			const user = await attendeeNamed(trx, actor.id);
 			await trx
 				.insertInto('attendance')
 				.values({
@@ -323,12 +313,7 @@ export async function admitToMeeting(
 		if (existing)
 			await trx.updateTable('attendance').set(values).where('id', '=', existing.id).execute();
 		else {
-			const user = await trx
-				.selectFrom('user')
-				.leftJoin('agency', 'agency.id', 'user.agency_id')
-				.select(['user.name', 'agency.name as agency'])
-				.where('user.id', '=', userId)
-				.executeTakeFirstOrThrow();
+			const user = await attendeeNamed(trx, userId);
 			await trx
 				.insertInto('attendance')
 				.values({
@@ -398,4 +383,14 @@ export async function peoplePresent(db: DB, meetingId: number) {
 		.orderBy('agency')
 		.orderBy('name')
 		.execute();
+}
+
+/** A member's name and agency as the register records them (kept as they were that day). */
+function attendeeNamed(db: DB, userId: number) {
+	return db
+		.selectFrom('user')
+		.leftJoin('agency', 'agency.id', 'user.agency_id')
+		.select(['user.name', 'agency.name as agency'])
+		.where('user.id', '=', userId)
+		.executeTakeFirstOrThrow();
 }
