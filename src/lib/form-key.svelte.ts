@@ -16,8 +16,9 @@ export function heldFormKey(pageKey: () => string) {
 	const enhance: SubmitFunction =
 		() =>
 		async ({ result, update }) => {
-			await update();
+			// Before the reload, which a live reload racing it can cut short (and never resolve).
 			if (result.type === 'success') key = freshKey();
+			await update();
 		};
 	return {
 		get value() {
