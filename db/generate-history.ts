@@ -5,8 +5,12 @@ import type {
 	CaseStatus,
 	DeferralReason,
 	NeedStatus
-} from '../src/lib/server/schema';
-import { OFFER_CAF, SHARE_OUTCOME, SHARE_OUTCOME_WORKING_DAYS } from '../src/lib/server/outcomes';
+} from '../src/lib/server/platform/schema';
+import {
+	OFFER_CAF,
+	SHARE_OUTCOME,
+	SHARE_OUTCOME_WORKING_DAYS
+} from '../src/lib/server/meeting/outcomes';
 import { addWorkingDays } from '../src/lib/calendar/working-days';
 import {
 	int,

@@ -1,10 +1,10 @@
 import type { Database as SQLiteDatabase, Statement } from 'better-sqlite3';
 import { addDays, format, nextTuesday } from 'date-fns';
-import type { OpenDatabase } from '../src/lib/server/db';
-import type { AgendaPart, NeedDomain } from '../src/lib/server/schema';
+import type { OpenDatabase } from '../src/lib/server/platform/db';
+import type { AgendaPart, NeedDomain } from '../src/lib/server/platform/schema';
 import { hashPassword } from '../src/lib/server/auth/password';
-import { AGE_BANDS } from '../src/lib/server/submissions';
-import { communityCode, initialsOf, levelsOfNeed, WAYS_IN } from '../src/lib/server/new-caf';
+import { AGE_BANDS } from '../src/lib/server/agenda/submissions';
+import { communityCode, initialsOf, levelsOfNeed, WAYS_IN } from '../src/lib/server/agenda/new-caf';
 import { meetingSeries, oneYearAfter, subtractWorkingDays } from '../src/lib/calendar/working-days';
 import { DEMO_PASSWORD, seedDemo } from './seed';
 import {

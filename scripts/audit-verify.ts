@@ -2,9 +2,9 @@
  * Checks the audit log's hash chain:  npm run audit:verify
  * Prints "audit log intact: N entries", or where and how it was altered and exits with 1.
  */
-import { loadConfig } from '../src/lib/server/config';
-import { openDatabase } from '../src/lib/server/db';
-import { verifyAuditChain } from '../src/lib/server/audit';
+import { loadConfig } from '../src/lib/server/platform/config';
+import { openDatabase } from '../src/lib/server/platform/db';
+import { verifyAuditChain } from '../src/lib/server/audit/log';
 
 const { databasePath } = loadConfig();
 const database = openDatabase(databasePath);

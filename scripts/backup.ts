@@ -4,8 +4,8 @@
  * The copy is checked (integrity, foreign keys, the audit log's hash chain). A damaged copy is not
  * kept; a copy whose audit log shows tampering is kept as evidence, and the command fails.
  */
-import { backupDatabase } from '../src/lib/server/backup';
-import { loadConfig } from '../src/lib/server/config';
+import { backupDatabase } from '../src/lib/server/records/backup';
+import { loadConfig } from '../src/lib/server/platform/config';
 
 const target = process.argv[2];
 if (!target) {

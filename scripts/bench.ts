@@ -10,9 +10,9 @@ import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import SQLite from 'better-sqlite3';
 import { DEMO_PASSWORD } from '../db/seed';
-import { openDatabase } from '../src/lib/server/db';
+import { openDatabase } from '../src/lib/server/platform/db';
 import { runMailSchedule } from '../src/lib/server/mail/schedule';
-import { migrate } from '../src/lib/server/migrator';
+import { migrate } from '../src/lib/server/platform/migrator';
 
 const { values } = parseArgs({
 	options: {

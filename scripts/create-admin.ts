@@ -4,11 +4,11 @@
  * and prints a single-use link (valid for INVITATION_HOURS) to set the password.
  */
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../src/lib/server/config';
-import { openDatabase } from '../src/lib/server/db';
-import { emailProblem } from '../src/lib/server/forms';
-import { migrate } from '../src/lib/server/migrator';
-import { createFirstAdministrator } from '../src/lib/server/users';
+import { loadConfig } from '../src/lib/server/platform/config';
+import { openDatabase } from '../src/lib/server/platform/db';
+import { emailProblem } from '../src/lib/server/http/forms';
+import { migrate } from '../src/lib/server/platform/migrator';
+import { createFirstAdministrator } from '../src/lib/server/people/users';
 
 const { values } = parseArgs({
 	options: { email: { type: 'string' }, name: { type: 'string' }, origin: { type: 'string' } }

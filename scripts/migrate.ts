@@ -1,6 +1,6 @@
-import { loadConfig } from '../src/lib/server/config';
-import { openDatabase } from '../src/lib/server/db';
-import { migrate } from '../src/lib/server/migrator';
+import { loadConfig } from '../src/lib/server/platform/config';
+import { openDatabase } from '../src/lib/server/platform/db';
+import { migrate } from '../src/lib/server/platform/migrator';
 
 const { databasePath } = loadConfig();
 const database = openDatabase(databasePath);

@@ -6,8 +6,8 @@
  * <DATABASE_PATH>.before-restore-<time>.
  */
 import { parseArgs } from 'node:util';
-import { restoreDatabase } from '../src/lib/server/backup';
-import { loadConfig } from '../src/lib/server/config';
+import { restoreDatabase } from '../src/lib/server/records/backup';
+import { loadConfig } from '../src/lib/server/platform/config';
 
 const { values, positionals } = parseArgs({
 	allowPositionals: true,

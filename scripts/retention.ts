@@ -3,10 +3,10 @@
  *   npm run retention            (uses DATABASE_PATH, RETENTION_CLOSED_CASE_MONTHS, AUDIT_RETENTION_MONTHS)
  * Prints what it did; the run is also kept in retention_run and the audit log.
  */
-import { loadConfig } from '../src/lib/server/config';
-import { openDatabase } from '../src/lib/server/db';
-import { migrate } from '../src/lib/server/migrator';
-import { describeRun, retentionSettings, runRetention } from '../src/lib/server/retention';
+import { loadConfig } from '../src/lib/server/platform/config';
+import { openDatabase } from '../src/lib/server/platform/db';
+import { migrate } from '../src/lib/server/platform/migrator';
+import { describeRun, retentionSettings, runRetention } from '../src/lib/server/records/retention';
 
 const settings = retentionSettings();
 const { databasePath } = loadConfig();

@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { demoSignIns } from '../db/seed';
 import { generate, SCALES, type Scale } from '../db/generate';
-import { loadConfig } from '../src/lib/server/config';
-import { openDatabase } from '../src/lib/server/db';
-import { migrate } from '../src/lib/server/migrator';
+import { loadConfig } from '../src/lib/server/platform/config';
+import { openDatabase } from '../src/lib/server/platform/db';
+import { migrate } from '../src/lib/server/platform/migrator';
 
 // npm run seed -- --scale demo|county|national [--seed N]
 const { values } = parseArgs({

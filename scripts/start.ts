@@ -9,8 +9,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { demoSignIns, isEmpty, seedDemo } from '../db/seed';
-import { openDatabase } from '../src/lib/server/db';
-import { migrate } from '../src/lib/server/migrator';
+import { openDatabase } from '../src/lib/server/platform/db';
+import { migrate } from '../src/lib/server/platform/migrator';
 
 const root = path.resolve(import.meta.dirname, '..');
 const builtEntry = path.join(root, 'build', 'index.js');

@@ -1,18 +1,21 @@
 import { json, redirect, text, type Handle, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { twoFactorRequired } from '$lib/server/policy/session';
-import { appDatabase, closeAppDatabase } from '$lib/server/app-database';
+import { appDatabase, closeAppDatabase } from '$lib/server/platform/app-database';
 import { sessionCookieName, clearSessionCookie } from '$lib/server/auth/cookie';
 import { sessionPolicy } from '$lib/server/auth/new-session';
 import { validateSession } from '$lib/server/auth/session';
-import { config } from '$lib/server/config';
-import { formBodyProblem } from '$lib/server/form-body';
+import { config } from '$lib/server/platform/config';
+import { formBodyProblem } from '$lib/server/http/form-body';
 import { startAppMail, stopAppMail } from '$lib/server/mail/app-mail';
-import { migrate } from '$lib/server/migrator';
-import { auditRefusal } from '$lib/server/refusals';
-import { probeUnauditedRead } from '$lib/server/read-probe';
-import { startRetentionSchedule, stopRetentionSchedule } from '$lib/server/retention-schedule';
-import { reportUnexpectedError } from '$lib/server/unexpected-error';
+import { migrate } from '$lib/server/platform/migrator';
+import { auditRefusal } from '$lib/server/audit/refusals';
+import { probeUnauditedRead } from '$lib/server/audit/read-probe';
+import {
+	startRetentionSchedule,
+	stopRetentionSchedule
+} from '$lib/server/records/retention-schedule';
+import { reportUnexpectedError } from '$lib/server/http/unexpected-error';
 
 export const init: ServerInit = async () => {
 	await migrate(appDatabase().db);
@@ -30,7 +33,7 @@ function isPublic(path: string): boolean {
 	return (
 		path === '/sign-in' ||
 		path.startsWith('/invitation/') ||
-		// A calendar feed: the private token in its address is the key (src/lib/server/calendar.ts).
+		// A calendar feed: the private token in its address is the key (src/lib/server/calendar/calendar.ts).
 		path.startsWith('/calendar/') ||
 		path === '/favicon.svg'
 	);

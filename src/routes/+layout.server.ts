@@ -1,5 +1,5 @@
 import { navigationFor, roleLabel } from '$lib/server/policy/navigation';
-import { config } from '$lib/server/config';
+import { config } from '$lib/server/platform/config';
 import type { LayoutServerLoad } from './$types';
 
 // Only what the header shows. This protects nothing: every page checks access itself.

@@ -1,7 +1,7 @@
 import { requireUser } from '$lib/server/policy/session';
-import { appDatabase } from '$lib/server/app-database';
-import { listCommunitiesOf } from '$lib/server/communities';
-import { markNoticesRead, unreadNotices } from '$lib/server/notices';
+import { appDatabase } from '$lib/server/platform/app-database';
+import { listCommunitiesOf } from '$lib/server/people/communities';
+import { markNoticesRead, unreadNotices } from '$lib/server/people/notices';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {

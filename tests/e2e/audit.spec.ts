@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
-import { auditEntryHash, type ChainedFields } from '../../src/lib/server/audit';
+import { auditEntryHash, type ChainedFields } from '../../src/lib/server/audit/log';
 import {
 	acceptInvitation,
 	DATABASE_PATH,

@@ -10,7 +10,7 @@ import {
 	withDatabase
 } from './helpers';
 
-// The words of src/lib/server/form-body.ts.
+// The words of src/lib/server/http/form-body.ts.
 const UNREADABLE = /^Sorry, the form could not be read, so nothing was saved\./;
 const TOO_LARGE = /^Sorry, the form is too large to send, so nothing was saved\./;
 

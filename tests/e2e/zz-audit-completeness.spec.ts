@@ -4,7 +4,7 @@ import { expect, test } from '@playwright/test';
 /**
  * Runs last (files run in name order, one worker). While the other specs ran, the server noted
  * every response that showed a family member's name without writing an audit entry for the read
- * (see src/lib/server/read-probe.ts). Every identifiable read in the suite must have been logged.
+ * (see src/lib/server/audit/read-probe.ts). Every identifiable read in the suite must have been logged.
  */
 test('every read of a family’s details in the browser tests left an audit entry', () => {
 	const file = 'test-results/unaudited-reads.log';

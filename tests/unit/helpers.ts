@@ -1,6 +1,6 @@
-import { openDatabase, type OpenDatabase } from '$lib/server/db';
-import { migrate } from '$lib/server/migrator';
-import type { CommunityRole } from '$lib/server/schema';
+import { openDatabase, type OpenDatabase } from '$lib/server/platform/db';
+import { migrate } from '$lib/server/platform/migrator';
+import type { CommunityRole } from '$lib/server/platform/schema';
 
 /** A fresh, migrated in-memory database: every test file starts from nothing. */
 export async function freshDatabase(): Promise<OpenDatabase> {

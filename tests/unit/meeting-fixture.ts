@@ -1,9 +1,9 @@
-import { decideItem } from '$lib/server/agenda';
-import type { OpenDatabase } from '$lib/server/db';
-import { scheduleMeetings } from '$lib/server/meetings';
-import { createNewCaf, type NewCafInput } from '$lib/server/new-caf';
-import { createSubmission } from '$lib/server/submissions';
-import type { CommunityRole } from '$lib/server/schema';
+import { decideItem } from '$lib/server/agenda/agenda';
+import type { OpenDatabase } from '$lib/server/platform/db';
+import { scheduleMeetings } from '$lib/server/agenda/meetings';
+import { createNewCaf, type NewCafInput } from '$lib/server/agenda/new-caf';
+import { createSubmission } from '$lib/server/agenda/submissions';
+import type { CommunityRole } from '$lib/server/platform/schema';
 
 export const MEETING_DATE = '2027-05-11';
 export const TODAY = '2027-05-11';

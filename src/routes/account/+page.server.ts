@@ -5,10 +5,10 @@ import {
 	accountSummary,
 	newRecoveryCodes,
 	removeTwoFactor
-} from '$lib/server/account';
-import { appDatabase } from '$lib/server/app-database';
-import { config } from '$lib/server/config';
-import { rawField, type FieldErrors } from '$lib/server/forms';
+} from '$lib/server/people/account';
+import { appDatabase } from '$lib/server/platform/app-database';
+import { config } from '$lib/server/platform/config';
+import { rawField, type FieldErrors } from '$lib/server/http/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {

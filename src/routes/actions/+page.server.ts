@@ -1,6 +1,6 @@
 import { requireUser } from '$lib/server/policy/session';
-import { appDatabase } from '$lib/server/app-database';
-import { ACTION_STATUSES, communitiesOfOwnedActions, myActions } from '$lib/server/action-updates';
+import { appDatabase } from '$lib/server/platform/app-database';
+import { ACTION_STATUSES, communitiesOfOwnedActions, myActions } from '$lib/server/actions/updates';
 import { actionStatusNames } from '$lib/action-words';
 import type { PageServerLoad } from './$types';
 

@@ -1,6 +1,6 @@
 import { requireUser } from '$lib/server/policy/session';
-import { appDatabase } from '$lib/server/app-database';
-import { casesOf } from '$lib/server/cases';
+import { appDatabase } from '$lib/server/platform/app-database';
+import { casesOf } from '$lib/server/cases/case-record';
 import type { PageServerLoad } from './$types';
 
 /** The cases someone works on: references, initials and status only, never names. */

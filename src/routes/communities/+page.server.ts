@@ -1,6 +1,6 @@
 import { requireUser } from '$lib/server/policy/session';
-import { appDatabase } from '$lib/server/app-database';
-import { listCommunitiesOf } from '$lib/server/communities';
+import { appDatabase } from '$lib/server/platform/app-database';
+import { listCommunitiesOf } from '$lib/server/people/communities';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {

@@ -1,4 +1,4 @@
-import { appDatabase } from '$lib/server/app-database';
+import { appDatabase } from '$lib/server/platform/app-database';
 import { REPORTS } from '$lib/server/reports';
 import { readReportRequest } from '$lib/server/reports/request';
 import type { PageServerLoad } from './$types';

@@ -2,15 +2,15 @@ import { fail, redirect } from '@sveltejs/kit';
 import { startNewSession } from '$lib/server/auth/new-session';
 import { signInWithPassword } from '$lib/server/auth/sign-in';
 import { waitInWords } from '$lib/server/auth/throttle';
-import { appDatabase } from '$lib/server/app-database';
-import { config } from '$lib/server/config';
+import { appDatabase } from '$lib/server/platform/app-database';
+import { config } from '$lib/server/platform/config';
 import {
 	emailProblem,
 	rawField,
 	safeNextPath,
 	textField,
 	type FieldErrors
-} from '$lib/server/forms';
+} from '$lib/server/http/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {

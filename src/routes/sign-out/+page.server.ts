@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
-import { appDatabase } from '$lib/server/app-database';
-import { recordAudit } from '$lib/server/audit';
+import { appDatabase } from '$lib/server/platform/app-database';
+import { recordAudit } from '$lib/server/audit/log';
 import { clearSessionCookie } from '$lib/server/auth/cookie';
 import { invalidateSession } from '$lib/server/auth/session';
 import type { Actions, PageServerLoad } from './$types';

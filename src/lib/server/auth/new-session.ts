@@ -1,6 +1,6 @@
 import type { Cookies } from '@sveltejs/kit';
-import { appDatabase } from '../app-database';
-import { config } from '../config';
+import { appDatabase } from '../platform/app-database';
+import { config } from '../platform/config';
 import { setSessionCookie } from './cookie';
 import { createSession, sessionExpiresAt, type SessionPolicy } from './session';
 

@@ -1,6 +1,6 @@
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
-import type { DB } from '../db';
-import type { CommunityRole } from '../schema';
+import type { DB } from '../platform/db';
+import type { CommunityRole } from '../platform/schema';
 import { randomToken, sha256Bytes } from './tokens';
 
 /**

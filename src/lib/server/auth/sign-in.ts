@@ -1,5 +1,5 @@
-import type { DB } from '../db';
-import { recordAudit } from '../audit';
+import type { DB } from '../platform/db';
+import { recordAudit } from '../audit/log';
 import { verifyAgainstNothing, verifyPassword } from './password';
 import { checkThrottle, normaliseEmail, recordAttempt } from './throttle';
 import { useRecoveryCode, verifyUserTotp } from './totp';

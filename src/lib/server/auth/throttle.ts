@@ -1,4 +1,4 @@
-import type { DB } from '../db';
+import type { DB } from '../platform/db';
 
 /**
  * Sign-in throttling, kept in the database so a restart does not reset it. Failures are counted

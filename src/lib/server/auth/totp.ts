@@ -2,7 +2,7 @@ import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { decodeBase32IgnorePadding, encodeBase32UpperCaseNoPadding } from '@oslojs/encoding';
 import { createTOTPKeyURI, generateHOTP } from '@oslojs/otp';
 import { renderSVG } from 'uqr';
-import type { DB } from '../db';
+import type { DB } from '../platform/db';
 import { randomToken, sha256Hex } from './tokens';
 
 const PERIOD_SECONDS = 30;

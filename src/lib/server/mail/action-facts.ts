@@ -1,6 +1,6 @@
-import type { DB } from '../db';
-import type { ActionStatus } from '../schema';
-import { referenceOf } from '../action-list';
+import type { DB } from '../platform/db';
+import type { ActionStatus } from '../platform/schema';
+import { referenceOf } from '../actions/action-list';
 
 /**
  * What an email may say about an action: its reference (case reference, "Advice", the community

@@ -1,4 +1,4 @@
-import type { DB } from '../db';
+import type { DB } from '../platform/db';
 import { mailSettings } from './config';
 import { runMailSchedule } from './schedule';
 import { transportFor } from './transport';

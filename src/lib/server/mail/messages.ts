@@ -1,6 +1,6 @@
 import { differenceInCalendarDays } from 'date-fns';
 import { formatCalendarDate, formatInstant, formatMeetingDate, formatTime } from '../../dates';
-import { config } from '../config';
+import { config } from '../platform/config';
 import type { ActionFact } from './action-facts';
 
 /**

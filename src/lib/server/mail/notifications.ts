@@ -1,4 +1,4 @@
-import type { DB } from '../db';
+import type { DB } from '../platform/db';
 import { todayInEngland } from '../../dates';
 import { actionFacts, type ActionFact } from './action-facts';
 import { mailSettings } from './config';

@@ -1,6 +1,6 @@
-import type { DB } from '../db';
-import type { MailKind, MailStatus } from '../schema';
-import { recordAudit, type Actor } from '../audit';
+import type { DB } from '../platform/db';
+import type { MailKind, MailStatus } from '../platform/schema';
+import { recordAudit, type Actor } from '../audit/log';
 
 export interface OutgoingMail {
 	to: string;

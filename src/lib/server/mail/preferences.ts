@@ -1,4 +1,4 @@
-import type { DB } from '../db';
+import type { DB } from '../platform/db';
 
 /** The optional emails. Invitations, agendas and action lists are always sent. */
 export interface EmailPreferences {

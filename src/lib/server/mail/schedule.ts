@@ -1,7 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import { addDays, format, getISODay } from 'date-fns';
 import { sql } from 'kysely';
-import type { DB } from '../db';
+import type { DB } from '../platform/db';
 import { actionFacts, type ActionFact } from './action-facts';
 import { mailSettings } from './config';
 import { digestMail, reminderMail, type ReminderKind } from './messages';

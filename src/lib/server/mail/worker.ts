@@ -1,4 +1,4 @@
-import type { DB } from '../db';
+import type { DB } from '../platform/db';
 import { retryDelayMinutes } from './outbox';
 import { isPermanentFailure, type MailTransport } from './transport';
 

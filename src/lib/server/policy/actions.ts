@@ -1,8 +1,8 @@
-import type { DB } from '../db';
-import { appDatabase } from '../app-database';
-import { findAction, type ActionSummary } from '../action-updates';
-import { membershipRole, runsTheMeeting } from '../communities';
-import { familyOfItem, gateState, type ItemFamily } from '../consent-gate';
+import type { DB } from '../platform/db';
+import { appDatabase } from '../platform/app-database';
+import { findAction, type ActionSummary } from '../actions/updates';
+import { membershipRole, runsTheMeeting } from '../people/communities';
+import { familyOfItem, gateState, type ItemFamily } from '../meeting/consent-gate';
 import { readingOutsideTheMeeting, type OutsideReading } from './family';
 import { notFound, recordId, refuse } from './refusal';
 import { requireUser } from './session';

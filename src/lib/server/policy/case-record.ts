@@ -1,7 +1,7 @@
-import type { DB } from '../db';
-import { appDatabase } from '../app-database';
-import { findCase, itemsOfCase } from '../cases';
-import { membershipRole, runsTheMeeting } from '../communities';
+import type { DB } from '../platform/db';
+import { appDatabase } from '../platform/app-database';
+import { findCase, itemsOfCase } from '../cases/case-record';
+import { membershipRole, runsTheMeeting } from '../people/communities';
 import { meetingsWhereGateOpened, readingOutsideTheMeeting } from './family';
 import { notFound, recordId, refuse } from './refusal';
 import { requireUser } from './session';

@@ -1,5 +1,5 @@
-import { appDatabase } from '../app-database';
-import { findCommunity, membershipRole, runsTheMeeting } from '../communities';
+import { appDatabase } from '../platform/app-database';
+import { findCommunity, membershipRole, runsTheMeeting } from '../people/communities';
 import { notFound, recordId, refuse } from './refusal';
 import { requireUser } from './session';
 

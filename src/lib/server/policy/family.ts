@@ -1,7 +1,7 @@
-import type { DB } from '../db';
-import { membershipRole } from '../communities';
-import { gateState, type ItemFamily } from '../consent-gate';
-import type { findOutcome } from '../outcomes';
+import type { DB } from '../platform/db';
+import { membershipRole } from '../people/communities';
+import { gateState, type ItemFamily } from '../meeting/consent-gate';
+import type { findOutcome } from '../meeting/outcomes';
 import { hasConfirmed } from './meeting';
 
 /**

@@ -1,7 +1,7 @@
-import { appDatabase } from '../app-database';
-import { membershipRole, runsTheMeeting } from '../communities';
-import { familyOfItem } from '../consent-gate';
-import { findSubmission } from '../submissions';
+import { appDatabase } from '../platform/app-database';
+import { membershipRole, runsTheMeeting } from '../people/communities';
+import { familyOfItem } from '../meeting/consent-gate';
+import { findSubmission } from '../agenda/submissions';
 import { mayIdentify } from './family';
 import { notFound, recordId, refuse } from './refusal';
 import { requireUser } from './session';

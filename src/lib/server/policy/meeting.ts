@@ -1,8 +1,8 @@
-import type { DB } from '../db';
-import { appDatabase } from '../app-database';
-import { membershipRole, runsTheMeeting } from '../communities';
-import { findMeeting } from '../meetings';
-import { submissionWindow } from '../submissions';
+import type { DB } from '../platform/db';
+import { appDatabase } from '../platform/app-database';
+import { membershipRole, runsTheMeeting } from '../people/communities';
+import { findMeeting } from '../agenda/meetings';
+import { submissionWindow } from '../agenda/submissions';
 import { todayInEngland } from '$lib/dates';
 import { notFound, recordId, refuse } from './refusal';
 import { requireUser } from './session';

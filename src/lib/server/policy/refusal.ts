@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 
 /**
  * The only place a request is refused for who is asking. Every refusal, whatever its status, is
- * written to the audit log once the app has answered (src/lib/server/refusals.ts), so a guessed
+ * written to the audit log once the app has answered (src/lib/server/audit/refusals.ts), so a guessed
  * id shows up there as plainly as a forbidden page.
  */
 export function refuse(message: string): never {

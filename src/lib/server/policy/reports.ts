@@ -1,4 +1,4 @@
-import type { DB } from '../db';
+import type { DB } from '../platform/db';
 import type { Area } from '../reports/area';
 import { refuse } from './refusal';
 import { requireUser } from './session';

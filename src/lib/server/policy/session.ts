@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import type { TwoFactorRole } from '../config';
+import type { TwoFactorRole } from '../platform/config';
 import type { SessionUser } from '../auth/session';
 
 /**

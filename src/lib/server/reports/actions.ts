@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
-import type { DB } from '../db';
-import type { CannotBeDoneReason } from '../schema';
+import type { DB } from '../platform/db';
+import type { CannotBeDoneReason } from '../platform/schema';
 import type { Report, ReportFilter } from './report';
-import { completionRate } from '../follow-up';
+import { completionRate } from '../actions/follow-up';
 import { held, medianOfCounts } from './sql';
 
 /**

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
-import type { DB } from '../db';
-import type { DeferralReason } from '../schema';
-import { DEFERRAL_REASONS } from '../agenda';
+import type { DB } from '../platform/db';
+import type { DeferralReason } from '../platform/schema';
+import { DEFERRAL_REASONS } from '../agenda/agenda';
 import { formatCalendarDate } from '../../dates';
 import type { Report, ReportFilter, ReportTable, Row } from './report';
 import { held, monthName, percent } from './sql';

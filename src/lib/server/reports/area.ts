@@ -1,10 +1,10 @@
 import { error } from '@sveltejs/kit';
 import { subMonths, addDays, format } from 'date-fns';
 import { sql, type Expression, type SqlBool } from 'kysely';
-import type { DB } from '../db';
+import type { DB } from '../platform/db';
 import { requireAreaInScope, type ReportReader } from '../policy/reports';
-import { boxesOf, dateBoxes, optionalDate, type DateBoxes } from '../date-boxes';
-import type { FieldErrors } from '../forms';
+import { boxesOf, dateBoxes, optionalDate, type DateBoxes } from '../http/date-boxes';
+import type { FieldErrors } from '../http/forms';
 
 /**
  * Where a report looks: one community, one locality, or the whole council. Chairs and coordinators

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { addWeeks, format } from 'date-fns';
-import type { DB } from '../db';
-import { FAMILY_ITEM_LIMIT } from '../agenda';
+import type { DB } from '../platform/db';
+import { FAMILY_ITEM_LIMIT } from '../agenda/agenda';
 import { formatCalendarDate } from '../../dates';
 import { inArea } from './area';
 import type { Report, ReportFilter, ReportTable } from './report';

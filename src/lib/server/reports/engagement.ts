@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { DB } from '../db';
+import type { DB } from '../platform/db';
 import type { Report, ReportFilter } from './report';
 import { held, percent } from './sql';
 import { actionsByAgency } from './actions';

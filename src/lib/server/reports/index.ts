@@ -1,4 +1,4 @@
-import type { DB } from '../db';
+import type { DB } from '../platform/db';
 import type { Report, ReportFilter } from './report';
 import { activityReport } from './activity';
 import { capacityReport } from './capacity';

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
-import type { DB } from '../db';
-import { levelsOfNeed } from '../new-caf';
-import { NEED_STATUSES, REVIEW_DECISIONS } from '../outcomes';
-import type { NeedStatus } from '../schema';
+import type { DB } from '../platform/db';
+import { levelsOfNeed } from '../agenda/new-caf';
+import { NEED_STATUSES, REVIEW_DECISIONS } from '../meeting/outcomes';
+import type { NeedStatus } from '../platform/schema';
 import type { Report, ReportFilter } from './report';
 import { held, medianOfCounts } from './sql';
 

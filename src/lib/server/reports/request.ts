@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import type { DB } from '../db';
+import type { DB } from '../platform/db';
 import { todayInEngland } from '../../dates';
 import {
 	appliesSmallNumberRule,

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import type { DB } from '../db';
-import { WAYS_IN } from '../new-caf';
+import type { DB } from '../platform/db';
+import { WAYS_IN } from '../agenda/new-caf';
 import type { Report, ReportFilter } from './report';
 import { held, monthName } from './sql';
 

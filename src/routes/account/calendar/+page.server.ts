@@ -1,6 +1,11 @@
 import { requireUser } from '$lib/server/policy/session';
-import { appDatabase } from '$lib/server/app-database';
-import { createFeedLink, feedLinkOf, FEED_PATH, revokeFeedLink } from '$lib/server/calendar';
+import { appDatabase } from '$lib/server/platform/app-database';
+import {
+	createFeedLink,
+	feedLinkOf,
+	FEED_PATH,
+	revokeFeedLink
+} from '$lib/server/calendar/calendar';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {

@@ -1,5 +1,5 @@
 import { requireUser } from '$lib/server/policy/session';
-import { appDatabase } from '$lib/server/app-database';
+import { appDatabase } from '$lib/server/platform/app-database';
 import { emailPreferences, saveEmailPreferences } from '$lib/server/mail/preferences';
 import type { Actions, PageServerLoad } from './$types';
 

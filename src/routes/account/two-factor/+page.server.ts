@@ -1,10 +1,10 @@
 import { fail } from '@sveltejs/kit';
 import { requireUser, twoFactorRequired } from '$lib/server/policy/session';
-import { enableTwoFactor } from '$lib/server/account';
-import { appDatabase } from '$lib/server/app-database';
+import { enableTwoFactor } from '$lib/server/people/account';
+import { appDatabase } from '$lib/server/platform/app-database';
 import { decodeTotpKey, encodeTotpKey, newTotpKey, totpSetup } from '$lib/server/auth/totp';
-import { config } from '$lib/server/config';
-import { textField } from '$lib/server/forms';
+import { config } from '$lib/server/platform/config';
+import { textField } from '$lib/server/http/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 function setupFor(key: Uint8Array, email: string) {

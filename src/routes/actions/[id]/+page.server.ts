@@ -1,14 +1,14 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { appDatabase } from '$lib/server/app-database';
+import { appDatabase } from '$lib/server/platform/app-database';
 import {
 	actionHistory,
 	familySummaryForOwner,
 	OPEN_STATUSES,
 	readOwnerUpdateForm,
 	recordOwnerUpdate
-} from '$lib/server/action-updates';
-import { agreeForCase } from '$lib/server/attendance';
-import { config } from '$lib/server/config';
+} from '$lib/server/actions/updates';
+import { agreeForCase } from '$lib/server/meeting/attendance';
+import { config } from '$lib/server/platform/config';
 import {
 	mayUpdateAction,
 	ownerFamilyReading,
@@ -18,7 +18,7 @@ import {
 	requireActionUpdater
 } from '$lib/server/policy/actions';
 import { notFound } from '$lib/server/policy/refusal';
-import { formKeyField, newFormKey } from '$lib/server/form-keys';
+import { formKeyField, newFormKey } from '$lib/server/http/form-keys';
 import { todayInEngland } from '$lib/dates';
 import { dueWording } from '$lib/due-wording';
 import type { Actions, PageServerLoad } from './$types';

@@ -1,14 +1,14 @@
 import { requireAuditReader } from '$lib/server/policy/administration';
-import { appDatabase } from '$lib/server/app-database';
+import { appDatabase } from '$lib/server/platform/app-database';
 import {
 	auditActions,
 	normaliseReference,
 	searchAudit,
 	ukDayBounds,
 	type AuditFilters
-} from '$lib/server/audit-search';
-import type { FieldErrors } from '$lib/server/forms';
-import { dateBoxes, optionalDate } from '$lib/server/date-boxes';
+} from '$lib/server/audit/search';
+import type { FieldErrors } from '$lib/server/http/forms';
+import { dateBoxes, optionalDate } from '$lib/server/http/date-boxes';
 import type { PageServerLoad } from './$types';
 
 const MAX_TEXT = 200;

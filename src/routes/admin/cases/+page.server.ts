@@ -1,8 +1,8 @@
-import { appDatabase } from '$lib/server/app-database';
+import { appDatabase } from '$lib/server/platform/app-database';
 import { requireSubjectAccessOfficer } from '$lib/server/policy/administration';
-import { normaliseReference } from '$lib/server/audit-search';
-import type { FieldErrors } from '$lib/server/forms';
-import { findCaseForExport, isCaseReference } from '$lib/server/subject-access';
+import { normaliseReference } from '$lib/server/audit/search';
+import type { FieldErrors } from '$lib/server/http/forms';
+import { findCaseForExport, isCaseReference } from '$lib/server/records/subject-access';
 import type { PageServerLoad } from './$types';
 
 /** Subject access requests: the data protection officer finds a case by its reference. */

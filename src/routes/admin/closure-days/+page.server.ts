@@ -1,8 +1,8 @@
 import { fail } from '@sveltejs/kit';
 import { requireAdministrator } from '$lib/server/policy/administration';
-import { appDatabase } from '$lib/server/app-database';
-import { freeTextProblem, textField, type FieldErrors } from '$lib/server/forms';
-import { addClosureDay, listClosureDays, removeClosureDay } from '$lib/server/meetings';
+import { appDatabase } from '$lib/server/platform/app-database';
+import { freeTextProblem, textField, type FieldErrors } from '$lib/server/http/forms';
+import { addClosureDay, listClosureDays, removeClosureDay } from '$lib/server/agenda/meetings';
 import { readDateInput } from '$lib/dates';
 import { TEXT_LIMITS } from '$lib/text-limits';
 import type { Actions, PageServerLoad } from './$types';

@@ -1,7 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { requireAdministrator } from '$lib/server/policy/administration';
-import { appDatabase } from '$lib/server/app-database';
-import { textField } from '$lib/server/forms';
+import { appDatabase } from '$lib/server/platform/app-database';
+import { textField } from '$lib/server/http/forms';
 import { deliverMailSoon } from '$lib/server/mail/app-mail';
 import { mailSettings } from '$lib/server/mail/config';
 import { listOutbox, outboxCounts, retryMail } from '$lib/server/mail/outbox';

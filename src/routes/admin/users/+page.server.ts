@@ -1,6 +1,6 @@
 import { requireAdministrator } from '$lib/server/policy/administration';
-import { appDatabase } from '$lib/server/app-database';
-import { listUsers } from '$lib/server/users';
+import { appDatabase } from '$lib/server/platform/app-database';
+import { listUsers } from '$lib/server/people/users';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
-import { appDatabase } from '$lib/server/app-database';
-import { feedFor, userForFeedToken } from '$lib/server/calendar';
-import { config } from '$lib/server/config';
+import { appDatabase } from '$lib/server/platform/app-database';
+import { feedFor, userForFeedToken } from '$lib/server/calendar/calendar';
+import { config } from '$lib/server/platform/config';
 import type { RequestHandler } from './$types';
 
 /** A person's calendar feed, read by their calendar app without a session: the token is the key. */

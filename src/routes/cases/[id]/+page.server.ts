@@ -1,6 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
-import { agreeForCase } from '$lib/server/attendance';
-import { config } from '$lib/server/config';
+import { agreeForCase } from '$lib/server/meeting/attendance';
+import { config } from '$lib/server/platform/config';
 import {
 	decideFlaggedAction,
 	readConsentForm,
@@ -8,19 +8,19 @@ import {
 	readWithdrawalForm,
 	recordConsent,
 	withdrawConsent
-} from '$lib/server/case-consent';
-import { readActionSummary, readCase } from '$lib/server/cases';
-import { membershipRole } from '$lib/server/communities';
-import { consentOnFile, currentConsentId } from '$lib/server/consent-gate';
-import { earlierAnswer, formKeyField, newFormKey } from '$lib/server/form-keys';
-import { textField } from '$lib/server/forms';
+} from '$lib/server/cases/consent';
+import { readActionSummary, readCase } from '$lib/server/cases/case-record';
+import { membershipRole } from '$lib/server/people/communities';
+import { consentOnFile, currentConsentId } from '$lib/server/meeting/consent-gate';
+import { earlierAnswer, formKeyField, newFormKey } from '$lib/server/http/form-keys';
+import { textField } from '$lib/server/http/forms';
 import {
 	acknowledgeHandOver,
 	handOverCase,
 	handOverKey,
 	possibleLeads,
 	readHandOverForm
-} from '$lib/server/hand-over';
+} from '$lib/server/cases/hand-over';
 import {
 	mayHandOver,
 	refuseHandOver,

@@ -1,6 +1,6 @@
-import { appDatabase } from '$lib/server/app-database';
+import { appDatabase } from '$lib/server/platform/app-database';
 import { todayInEngland } from '$lib/dates';
-import { listMeetings } from '$lib/server/meetings';
+import { listMeetings } from '$lib/server/agenda/meetings';
 import { requireCommunityReader } from '$lib/server/policy/community';
 import type { PageServerLoad } from './$types';
 

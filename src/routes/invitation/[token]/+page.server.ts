@@ -1,9 +1,9 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { appDatabase } from '$lib/server/app-database';
+import { appDatabase } from '$lib/server/platform/app-database';
 import { startNewSession } from '$lib/server/auth/new-session';
 import { hashPassword, passwordProblem } from '$lib/server/auth/password';
-import { rawField, type FieldErrors } from '$lib/server/forms';
-import { acceptInvitation, findInvitation } from '$lib/server/users';
+import { rawField, type FieldErrors } from '$lib/server/http/forms';
+import { acceptInvitation, findInvitation } from '$lib/server/people/users';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {

@@ -1,29 +1,29 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { requireItemReader, requireItemSubmitter } from '$lib/server/policy/items';
-import { appDatabase } from '$lib/server/app-database';
-import { textField, versionField } from '$lib/server/forms';
-import { readItemForm } from '$lib/server/item-form';
+import { appDatabase } from '$lib/server/platform/app-database';
+import { textField, versionField } from '$lib/server/http/forms';
+import { readItemForm } from '$lib/server/agenda/item-form';
 import {
 	newCafFormValues,
 	newCafOptions,
 	readNewCaf,
 	readNewCafForm,
 	updateNewCaf
-} from '$lib/server/new-caf';
+} from '$lib/server/agenda/new-caf';
 import {
 	needsOfReview,
 	readReview,
 	readReviewForm,
 	reviewedCase,
 	updateReview
-} from '$lib/server/reviews';
+} from '$lib/server/agenda/reviews';
 import {
 	AGE_BANDS,
 	isEditable,
 	isWithdrawable,
 	updateSubmission,
 	withdrawSubmission
-} from '$lib/server/submissions';
+} from '$lib/server/agenda/submissions';
 import { todayInEngland } from '$lib/dates';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,10 +1,10 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { appDatabase } from '$lib/server/app-database';
-import { textField } from '$lib/server/forms';
-import { advanceMeeting, cancelMeeting, moveMeeting } from '$lib/server/meetings';
-import { startMeeting } from '$lib/server/meeting-room';
-import { announceMeetingChange } from '$lib/server/live';
-import { listMeetingSubmissions, submissionWindow } from '$lib/server/submissions';
+import { appDatabase } from '$lib/server/platform/app-database';
+import { textField } from '$lib/server/http/forms';
+import { advanceMeeting, cancelMeeting, moveMeeting } from '$lib/server/agenda/meetings';
+import { startMeeting } from '$lib/server/meeting/room';
+import { announceMeetingChange } from '$lib/server/platform/live';
+import { listMeetingSubmissions, submissionWindow } from '$lib/server/agenda/submissions';
 import { formatMeetingDate, readDateInput, todayInEngland } from '$lib/dates';
 import { requireMeetingMember, requireMeetingOrganiser } from '$lib/server/policy/meeting';
 import type { Actions, PageServerLoad } from './$types';

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { fileSlug } from '$lib/server/csv';
+import { fileSlug } from '$lib/server/http/csv';
 
 export { requireConcludedMeeting } from '$lib/server/policy/meeting';
 
@@ -23,4 +23,4 @@ export function downloadName(
 	return `${parts.join('-')}.${extension}`;
 }
 
-export { downloadHeaders } from '$lib/server/download';
+export { downloadHeaders } from '$lib/server/http/download';

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { appDatabase } from '$lib/server/app-database';
+import { appDatabase } from '$lib/server/platform/app-database';
 import { REPORTS } from '$lib/server/reports';
 import { makeReport, readReportRequest } from '$lib/server/reports/request';
 import { KEEP_MINUTES } from '$lib/server/reports/cache';

@@ -1,10 +1,10 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { appDatabase } from '$lib/server/app-database';
+import { appDatabase } from '$lib/server/platform/app-database';
 import { startNewSession } from '$lib/server/auth/new-session';
 import { invalidateSession } from '$lib/server/auth/session';
 import { signInWithSecondFactor } from '$lib/server/auth/sign-in';
 import { waitInWords } from '$lib/server/auth/throttle';
-import { safeNextPath, textField } from '$lib/server/forms';
+import { safeNextPath, textField } from '$lib/server/http/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {

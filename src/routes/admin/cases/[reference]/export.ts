@@ -1,8 +1,8 @@
 import { error } from '@sveltejs/kit';
-import { appDatabase } from '$lib/server/app-database';
+import { appDatabase } from '$lib/server/platform/app-database';
 import { requireSubjectAccessOfficer } from '$lib/server/policy/administration';
-import { normaliseReference } from '$lib/server/audit-search';
-import { exportCase, isCaseReference, type CaseExport } from '$lib/server/subject-access';
+import { normaliseReference } from '$lib/server/audit/search';
+import { exportCase, isCaseReference, type CaseExport } from '$lib/server/records/subject-access';
 
 /** The export for either download: the officer checked, the reference found, the export audited. */
 export async function caseExportFor(

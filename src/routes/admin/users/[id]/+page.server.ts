@@ -1,10 +1,15 @@
 import { error, fail } from '@sveltejs/kit';
 import { requireAdministrator } from '$lib/server/policy/administration';
-import { removeTwoFactor } from '$lib/server/account';
-import { appDatabase } from '$lib/server/app-database';
-import { config } from '$lib/server/config';
-import { freeTextProblem, textField, tooLongProblem, type FieldErrors } from '$lib/server/forms';
-import type { CommunityRole } from '$lib/server/schema';
+import { removeTwoFactor } from '$lib/server/people/account';
+import { appDatabase } from '$lib/server/platform/app-database';
+import { config } from '$lib/server/platform/config';
+import {
+	freeTextProblem,
+	textField,
+	tooLongProblem,
+	type FieldErrors
+} from '$lib/server/http/forms';
+import type { CommunityRole } from '$lib/server/platform/schema';
 import {
 	findUserForAdmin,
 	listAgencies,
@@ -12,7 +17,7 @@ import {
 	reissueInvitation,
 	setUserDisabled,
 	updateUser
-} from '$lib/server/users';
+} from '$lib/server/people/users';
 import { TEXT_LIMITS } from '$lib/text-limits';
 import type { Actions, PageServerLoad } from './$types';
 

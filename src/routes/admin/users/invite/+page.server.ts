@@ -1,15 +1,15 @@
 import { fail } from '@sveltejs/kit';
 import { requireAdministrator } from '$lib/server/policy/administration';
-import { appDatabase } from '$lib/server/app-database';
-import { config } from '$lib/server/config';
+import { appDatabase } from '$lib/server/platform/app-database';
+import { config } from '$lib/server/platform/config';
 import {
 	emailProblem,
 	freeTextProblem,
 	textField,
 	tooLongProblem,
 	type FieldErrors
-} from '$lib/server/forms';
-import { inviteUser, listAgencies } from '$lib/server/users';
+} from '$lib/server/http/forms';
+import { inviteUser, listAgencies } from '$lib/server/people/users';
 import { TEXT_LIMITS } from '$lib/text-limits';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,9 +1,9 @@
 import { fail } from '@sveltejs/kit';
 import { notFound } from '$lib/server/policy/refusal';
-import { appDatabase } from '$lib/server/app-database';
+import { appDatabase } from '$lib/server/platform/app-database';
 import { requireCommunityOrganiser } from '$lib/server/policy/community';
-import { formKeyField, newFormKey } from '$lib/server/form-keys';
-import { agencyFigures, openActionsByAgency, remindOwner } from '$lib/server/follow-up';
+import { formKeyField, newFormKey } from '$lib/server/http/form-keys';
+import { agencyFigures, openActionsByAgency, remindOwner } from '$lib/server/actions/follow-up';
 import { todayInEngland } from '$lib/dates';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,5 +1,5 @@
-import { appDatabase } from '$lib/server/app-database';
-import { actionList } from '$lib/server/action-list';
+import { appDatabase } from '$lib/server/platform/app-database';
+import { actionList } from '$lib/server/actions/action-list';
 import { chosenAgency, requireConcludedMeeting } from '../published';
 import type { PageServerLoad } from './$types';
 

@@ -1,5 +1,5 @@
 import { error, fail } from '@sveltejs/kit';
-import { appDatabase } from '$lib/server/app-database';
+import { appDatabase } from '$lib/server/platform/app-database';
 import {
 	buildAgenda,
 	decideItem,
@@ -8,10 +8,10 @@ import {
 	moveItem,
 	readDeclineReason,
 	readDeferralReason
-} from '$lib/server/agenda';
-import { textField } from '$lib/server/forms';
-import { advanceMeeting, listMeetings } from '$lib/server/meetings';
-import { reviewsDue, scheduleReview } from '$lib/server/reviews';
+} from '$lib/server/agenda/agenda';
+import { textField } from '$lib/server/http/forms';
+import { advanceMeeting, listMeetings } from '$lib/server/agenda/meetings';
+import { reviewsDue, scheduleReview } from '$lib/server/agenda/reviews';
 import { formatMeetingDate, todayInEngland } from '$lib/dates';
 import { requireAgendaReader, requireMeetingOrganiser } from '$lib/server/policy/meeting';
 import type { Actions, PageServerLoad } from './$types';

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
-import { appDatabase } from '$lib/server/app-database';
-import { meetingCalendar } from '$lib/server/calendar';
-import { config } from '$lib/server/config';
+import { appDatabase } from '$lib/server/platform/app-database';
+import { meetingCalendar } from '$lib/server/calendar/calendar';
+import { config } from '$lib/server/platform/config';
 import { requireMeetingMember } from '$lib/server/policy/meeting';
 import type { RequestHandler } from './$types';
 

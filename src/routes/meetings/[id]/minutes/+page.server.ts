@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
-import { appDatabase } from '$lib/server/app-database';
-import { meetingMinutes } from '$lib/server/minutes';
+import { appDatabase } from '$lib/server/platform/app-database';
+import { meetingMinutes } from '$lib/server/meeting/minutes';
 import { requireConcludedMeeting } from '../published';
 import type { PageServerLoad } from './$types';
 

@@ -1,7 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
-import { appDatabase } from '$lib/server/app-database';
-import { config } from '$lib/server/config';
-import { freeTextProblem, textField } from '$lib/server/forms';
+import { appDatabase } from '$lib/server/platform/app-database';
+import { config } from '$lib/server/platform/config';
+import { freeTextProblem, textField } from '$lib/server/http/forms';
 import {
 	addGuest,
 	listRegister,
@@ -9,8 +9,8 @@ import {
 	saveRegister,
 	type MemberAttendance,
 	type RegisterEntry
-} from '$lib/server/attendance';
-import { announceMeetingChange } from '$lib/server/live';
+} from '$lib/server/meeting/attendance';
+import { announceMeetingChange } from '$lib/server/platform/live';
 import { TEXT_LIMITS } from '$lib/text-limits';
 import { requireMeetingOrganiser } from '$lib/server/policy/meeting';
 import type { Actions, PageServerLoad } from './$types';

@@ -1,44 +1,44 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { appDatabase } from '$lib/server/app-database';
-import { config } from '$lib/server/config';
-import { decideItem, deferralReasonOptions, readDeferralReason } from '$lib/server/agenda';
+import { appDatabase } from '$lib/server/platform/app-database';
+import { config } from '$lib/server/platform/config';
+import { decideItem, deferralReasonOptions, readDeferralReason } from '$lib/server/agenda/agenda';
 import {
 	addAction,
 	listMeetingActions,
 	openCaseActions,
 	ownerChoices,
 	readActionForm
-} from '$lib/server/actions';
+} from '$lib/server/actions/actions';
 import {
 	admitToMeeting,
 	askToJoin,
 	confirmConfidentiality,
 	listJoinRequests,
 	listRegister
-} from '$lib/server/attendance';
+} from '$lib/server/meeting/attendance';
 import {
 	checkConsentGate,
 	readConsentAtGate,
 	familyOfItem,
 	gateState,
 	readFamily
-} from '$lib/server/consent-gate';
-import { latestUpdates } from '$lib/server/action-updates';
-import { formKeyField, newFormKey } from '$lib/server/form-keys';
+} from '$lib/server/meeting/consent-gate';
+import { latestUpdates } from '$lib/server/actions/updates';
+import { formKeyField, newFormKey } from '$lib/server/http/form-keys';
 import {
 	actionsForReview,
 	readReviewForm,
 	recordReviewDecision,
 	reviewedAtMeeting
-} from '$lib/server/follow-up';
-import { announceMeetingChange } from '$lib/server/live';
+} from '$lib/server/actions/follow-up';
+import { announceMeetingChange } from '$lib/server/platform/live';
 import {
 	concludeMeeting,
 	itemsWithoutOutcome,
 	roomAgenda,
 	takeItem
-} from '$lib/server/meeting-room';
-import { listMeetings } from '$lib/server/meetings';
+} from '$lib/server/meeting/room';
+import { listMeetings } from '$lib/server/agenda/meetings';
 import {
 	ADVICE_OUTCOMES,
 	findOutcome,
@@ -48,9 +48,9 @@ import {
 	readOutcomeForm,
 	saveOutcome,
 	REVIEW_DECISIONS
-} from '$lib/server/outcomes';
-import { levelsOfNeed } from '$lib/server/new-caf';
-import { findSubmission, withdrawSubmission } from '$lib/server/submissions';
+} from '$lib/server/meeting/outcomes';
+import { levelsOfNeed } from '$lib/server/agenda/new-caf';
+import { findSubmission, withdrawSubmission } from '$lib/server/agenda/submissions';
 import { formatMeetingDate, todayInEngland } from '$lib/dates';
 import { mayIdentify, outcomeForReader } from '$lib/server/policy/family';
 import {

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
-import { appDatabase } from '$lib/server/app-database';
-import { fileSlug, toCsv } from '$lib/server/csv';
-import { downloadHeaders } from '$lib/server/download';
+import { appDatabase } from '$lib/server/platform/app-database';
+import { fileSlug, toCsv } from '$lib/server/http/csv';
+import { downloadHeaders } from '$lib/server/http/download';
 import { reportCsvRows } from '$lib/server/reports/report';
 import { makeReport, readReportRequest } from '$lib/server/reports/request';
 import type { RequestHandler } from './$types';

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { requireAuditReader } from '$lib/server/policy/administration';
-import { appDatabase } from '$lib/server/app-database';
-import { caseHistory, normaliseReference } from '$lib/server/audit-search';
+import { appDatabase } from '$lib/server/platform/app-database';
+import { caseHistory, normaliseReference } from '$lib/server/audit/search';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {

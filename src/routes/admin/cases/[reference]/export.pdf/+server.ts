@@ -1,5 +1,5 @@
-import { renderPdf } from '$lib/server/pdf';
-import { subjectAccessDocument } from '$lib/server/subject-access-pdf';
+import { renderPdf } from '$lib/server/http/pdf';
+import { subjectAccessDocument } from '$lib/server/records/subject-access-pdf';
 import { caseExportFor, downloadHeaders } from '../export';
 import type { RequestHandler } from './$types';
 

@@ -1,8 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { appDatabase } from '$lib/server/app-database';
+import { appDatabase } from '$lib/server/platform/app-database';
 import { requireCommunityOrganiser } from '$lib/server/policy/community';
-import { textField, tooLongProblem, type FieldErrors } from '$lib/server/forms';
-import { closureDays, MEETING_DEFAULTS, scheduleMeetings } from '$lib/server/meetings';
+import { textField, tooLongProblem, type FieldErrors } from '$lib/server/http/forms';
+import { closureDays, MEETING_DEFAULTS, scheduleMeetings } from '$lib/server/agenda/meetings';
 import { meetingSeries, oneYearAfter, subtractWorkingDays } from '$lib/calendar/working-days';
 import { readDateInput, todayInEngland } from '$lib/dates';
 import { TEXT_LIMITS } from '$lib/text-limits';

@@ -1,6 +1,6 @@
-import { appDatabase } from '$lib/server/app-database';
-import { actionList } from '$lib/server/action-list';
-import { toCsv } from '$lib/server/csv';
+import { appDatabase } from '$lib/server/platform/app-database';
+import { actionList } from '$lib/server/actions/action-list';
+import { toCsv } from '$lib/server/http/csv';
 import {
 	chosenAgency,
 	downloadHeaders,

@@ -1,7 +1,7 @@
-import { appDatabase } from '$lib/server/app-database';
-import { actionList } from '$lib/server/action-list';
-import { actionListDocument } from '$lib/server/minutes-pdf';
-import { renderPdf } from '$lib/server/pdf';
+import { appDatabase } from '$lib/server/platform/app-database';
+import { actionList } from '$lib/server/actions/action-list';
+import { actionListDocument } from '$lib/server/meeting/minutes-pdf';
+import { renderPdf } from '$lib/server/http/pdf';
 import {
 	chosenAgency,
 	downloadHeaders,

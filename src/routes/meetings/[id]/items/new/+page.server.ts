@@ -1,7 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { appDatabase } from '$lib/server/app-database';
-import { formKeyField, newFormKey } from '$lib/server/form-keys';
-import { readItemForm } from '$lib/server/item-form';
+import { appDatabase } from '$lib/server/platform/app-database';
+import { formKeyField, newFormKey } from '$lib/server/http/form-keys';
+import { readItemForm } from '$lib/server/agenda/item-form';
 import {
 	createNewCaf,
 	levelsOfNeed,
@@ -11,8 +11,8 @@ import {
 	readNewCafForm,
 	RELATIONSHIPS,
 	WAYS_IN
-} from '$lib/server/new-caf';
-import { AGE_BANDS, createSubmission } from '$lib/server/submissions';
+} from '$lib/server/agenda/new-caf';
+import { AGE_BANDS, createSubmission } from '$lib/server/agenda/submissions';
 import { todayInEngland } from '$lib/dates';
 import { requireSubmissionWindow } from '$lib/server/policy/meeting';
 import { chooseCase, loadReviewStep, submitReview } from './review-step';

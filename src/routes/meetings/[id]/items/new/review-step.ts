@@ -1,6 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import type { DB } from '$lib/server/db';
-import { textField } from '$lib/server/forms';
+import type { DB } from '$lib/server/platform/db';
+import { textField } from '$lib/server/http/forms';
 import { requireReviewableCase } from '$lib/server/policy/meeting';
 import {
 	casesLedBy,
@@ -8,7 +8,7 @@ import {
 	needsOf,
 	readCaseForReview,
 	readReviewForm
-} from '$lib/server/reviews';
+} from '$lib/server/agenda/reviews';
 
 /**
  * Part 3 on the "add an item" page, in two steps: the lead professional chooses one of the cases

@@ -1,8 +1,8 @@
 import { error } from '@sveltejs/kit';
-import { appDatabase } from '$lib/server/app-database';
-import { meetingMinutes } from '$lib/server/minutes';
-import { minutesDocument } from '$lib/server/minutes-pdf';
-import { renderPdf } from '$lib/server/pdf';
+import { appDatabase } from '$lib/server/platform/app-database';
+import { meetingMinutes } from '$lib/server/meeting/minutes';
+import { minutesDocument } from '$lib/server/meeting/minutes-pdf';
+import { renderPdf } from '$lib/server/http/pdf';
 import { downloadHeaders, downloadName, requireConcludedMeeting } from '../../published';
 import type { RequestHandler } from './$types';
 

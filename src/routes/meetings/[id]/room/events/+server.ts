@@ -1,4 +1,4 @@
-import { followMeeting } from '$lib/server/live';
+import { followMeeting } from '$lib/server/platform/live';
 import { requireMeetingMember } from '$lib/server/policy/meeting';
 import type { RequestHandler } from './$types';
 

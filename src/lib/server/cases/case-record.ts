@@ -1,0 +1,391 @@
+import type { DB } from '../platform/db';
+import { recordAudit } from '../audit/log';
+import { consentValidUntil } from '../agenda/consent';
+import { currentConsentId } from '../meeting/consent-gate';
+import { ADVICE_OUTCOMES, REVIEW_DECISIONS } from '../meeting/outcomes';
+import type { CaseStatus, ConsentKind, NeedStatus } from '../platform/schema';
+
+export const CASE_STATUSES: Record<CaseStatus, string> = {
+	open: 'Open',
+	'closed-needs-met': 'Closed: needs met',
+	'stepped-up': 'Stepped up',
+	'stepped-down': 'Stepped down',
+	withdrawn: 'Withdrawn'
+};
+
+/** An outcome in the words the meeting uses. */
+function outcomeWords(kind: string | null): string | null {
+	if (kind === null) return null;
+	if (kind === 'agreed') return 'Support agreed';
+	if (Object.hasOwn(ADVICE_OUTCOMES, kind))
+		return `Taken as advice: ${ADVICE_OUTCOMES[kind as keyof typeof ADVICE_OUTCOMES]}`;
+	return REVIEW_DECISIONS[kind as keyof typeof REVIEW_DECISIONS] ?? kind;
+}
+
+export async function findCase(db: DB, caseId: number) {
+	return db
+		.selectFrom('family_case')
+		.innerJoin('community', 'community.id', 'family_case.community_id')
+		.leftJoin('user as lead', 'lead.id', 'family_case.lead_professional_id')
+		.leftJoin('agency', 'agency.id', 'lead.agency_id')
+		.leftJoin('meeting as next', 'next.id', 'family_case.next_review_meeting_id')
+		.select([
+			'family_case.id',
+			'family_case.reference',
+			'family_case.initials',
+			'family_case.status',
+			'family_case.community_id as communityId',
+			'community.name as communityName',
+			'family_case.lead_professional_id as leadProfessionalId',
+			'lead.name as leadProfessionalName',
+			'agency.name as leadProfessionalAgency',
+			'next.id as nextReviewMeetingId',
+			'next.date as nextReviewDate'
+		])
+		.where('family_case.id', '=', caseId)
+		.executeTakeFirst();
+}
+
+/** The items (new CAF and reviews) brought about this case, newest meeting last. */
+export function itemsOfCase(db: DB, caseId: number) {
+	return db
+		.selectFrom('submission')
+		.innerJoin('meeting', 'meeting.id', 'submission.meeting_id')
+		.leftJoin('new_caf', 'new_caf.submission_id', 'submission.id')
+		.leftJoin('review', 'review.submission_id', 'submission.id')
+		.where((eb) => eb.or([eb('new_caf.case_id', '=', caseId), eb('review.case_id', '=', caseId)]));
+}
+
+export interface CaseReader {
+	id: number;
+	ip: string | null;
+}
+
+/** The actions of the case, or of one owner on it. */
+function actionsOfCase(db: DB, caseId: number) {
+	return db
+		.selectFrom('action')
+		.innerJoin('meeting', 'meeting.id', 'action.meeting_id')
+		.select([
+			'action.id',
+			'action.submission_id as submissionId',
+			'action.description',
+			'action.owner_id as ownerId',
+			'action.owner_name as ownerName',
+			'action.owner_agency as ownerAgency',
+			'action.due_date as dueDate',
+			'action.status',
+			'meeting.date as meetingDate'
+		])
+		.where('action.case_id', '=', caseId)
+		.orderBy('action.due_date')
+		.orderBy('action.id');
+}
+
+/**
+ * What an action owner sees: the case by reference, who leads it, and their own actions on it.
+ * No names or needs. Logged, as it shows they were told of the case.
+ */
+export async function readActionSummary(db: DB, caseId: number, reader: CaseReader) {
+	const familyCase = await findCase(db, caseId);
+	if (!familyCase) return undefined;
+	const actions = await actionsOfCase(db, caseId)
+		.where('action.owner_id', '=', reader.id)
+		.execute();
+	await recordAudit(db, {
+		actorId: reader.id,
+		action: 'case.summary-viewed',
+		recordType: 'family_case',
+		recordId: familyCase.reference,
+		ip: reader.ip,
+		detail: { why: 'action owner: summary for their action', caseId }
+	});
+	return {
+		reference: familyCase.reference,
+		initials: familyCase.initials,
+		status: familyCase.status,
+		leadProfessionalName: familyCase.leadProfessionalName,
+		leadProfessionalAgency: familyCase.leadProfessionalAgency,
+		actions: actions.map((a) => ({
+			description: a.description,
+			dueDate: a.dueDate,
+			status: a.status,
+			meetingDate: a.meetingDate
+		}))
+	};
+}
+
+export interface ConsentVersion {
+	id: number;
+	kind: ConsentKind;
+	givenBy: string;
+	youngPerson: 'yes' | 'no' | 'not-of-age';
+	signedOn: string;
+	coversMag: boolean;
+	sharedWith: string;
+	formLocation: string;
+	withdrawnOn: string | null;
+	withdrawnByName: string | null;
+	recordedByName: string;
+	recordedAt: string;
+	current: boolean;
+	validUntil: string;
+}
+
+export async function consentHistory(db: DB, caseId: number): Promise<ConsentVersion[]> {
+	const current = await currentConsentId(db, caseId);
+	const rows = await db
+		.selectFrom('consent')
+		.innerJoin('user as recorder', 'recorder.id', 'consent.recorded_by')
+		.leftJoin('user as withdrawer', 'withdrawer.id', 'consent.withdrawn_by')
+		.select([
+			'consent.id',
+			'consent.kind',
+			'consent.given_by as givenBy',
+			'consent.young_person as youngPerson',
+			'consent.signed_on as signedOn',
+			'consent.covers_mag as coversMag',
+			'consent.shared_with as sharedWith',
+			'consent.form_location as formLocation',
+			'consent.withdrawn_on as withdrawnOn',
+			'withdrawer.name as withdrawnByName',
+			'recorder.name as recordedByName',
+			'consent.recorded_at as recordedAt'
+		])
+		.where('consent.case_id', '=', caseId)
+		.orderBy('consent.id', 'desc')
+		.execute();
+	return rows.map((row) => ({
+		...row,
+		coversMag: row.coversMag === 1,
+		current: row.id === current,
+		validUntil: consentValidUntil(row.signedOn)
+	}));
+}
+
+/**
+ * Where consent stands for the next discussion: withdrawn, missing, or signed so long before the
+ * next review meeting (or today, with none booked) that it must be renewed first.
+ */
+export function consentStanding(
+	current: ConsentVersion | undefined,
+	nextReviewDate: string | null,
+	today: string
+): 'none' | 'withdrawn' | 'must-renew' | 'in-date' {
+	if (!current) return 'none';
+	if (current.withdrawnOn) return 'withdrawn';
+	return (nextReviewDate ?? today) > current.validUntil ? 'must-renew' : 'in-date';
+}
+
+/** The whole case record, for those with full access. Every read is audited. */
+export async function readCase(db: DB, caseId: number, reader: CaseReader, today: string) {
+	const familyCase = await findCase(db, caseId);
+	if (!familyCase) return undefined;
+	const members = await db
+		.selectFrom('family_member')
+		.select(['id', 'name', 'date_of_birth as dateOfBirth', 'relationship', 'setting', 'is_child'])
+		.where('case_id', '=', caseId)
+		.orderBy('id')
+		.execute();
+	const needs = await db
+		.selectFrom('need')
+		.innerJoin('family_member', 'family_member.id', 'need.family_member_id')
+		.select(['need.id', 'need.description', 'need.domain', 'family_member.name as forName'])
+		.where('need.case_id', '=', caseId)
+		.orderBy('need.id')
+		.execute();
+	const needHistory = await db
+		.selectFrom('need_update')
+		.innerJoin('need', 'need.id', 'need_update.need_id')
+		.innerJoin('submission', 'submission.id', 'need_update.submission_id')
+		.innerJoin('meeting', 'meeting.id', 'submission.meeting_id')
+		.select([
+			'need_update.need_id as needId',
+			'need_update.status',
+			'need_update.progress',
+			'need_update.support',
+			'meeting.date as meetingDate'
+		])
+		.where('need.case_id', '=', caseId)
+		.orderBy('meeting.date')
+		.orderBy('submission.id')
+		.execute();
+	const items = await itemsOfCase(db, caseId)
+		.leftJoin('outcome', 'outcome.submission_id', 'submission.id')
+		.select([
+			'submission.id',
+			'submission.part',
+			'submission.status',
+			'meeting.id as meetingId',
+			'meeting.date as meetingDate',
+			'new_caf.level_of_need as levelOfNeed',
+			'outcome.level_of_need as reviewedLevelOfNeed',
+			'outcome.kind as outcomeKind',
+			'outcome.note as outcomeNote'
+		])
+		.orderBy('meeting.date')
+		.orderBy('submission.id')
+		.execute();
+	const actions = await actionsOfCase(db, caseId).execute();
+	const gateChecks = await db
+		.selectFrom('gate_check')
+		.select(['submission_id as submissionId', 'result', 'reason'])
+		.where('submission_id', 'in', items.length > 0 ? items.map((i) => i.id) : [-1])
+		.orderBy('id')
+		.execute();
+	const consents = await consentHistory(db, caseId);
+	const leadChanges = await db
+		.selectFrom('lead_professional_change')
+		.leftJoin('user as from', 'from.id', 'lead_professional_change.from_user_id')
+		.innerJoin('user as to', 'to.id', 'lead_professional_change.to_user_id')
+		.innerJoin('user as by', 'by.id', 'lead_professional_change.changed_by')
+		.select([
+			'lead_professional_change.id',
+			'from.name as fromName',
+			'to.id as toUserId',
+			'to.name as toName',
+			'by.name as byName',
+			'lead_professional_change.reason',
+			'lead_professional_change.changed_at as changedAt',
+			'lead_professional_change.acknowledged_at as acknowledgedAt'
+		])
+		.where('lead_professional_change.case_id', '=', caseId)
+		.orderBy('lead_professional_change.id')
+		.execute();
+	const statusChanges = await db
+		.selectFrom('case_status_change')
+		.innerJoin('user', 'user.id', 'case_status_change.changed_by')
+		.select([
+			'case_status_change.id',
+			'case_status_change.status',
+			'user.name as byName',
+			'case_status_change.changed_at as changedAt'
+		])
+		.where('case_status_change.case_id', '=', caseId)
+		.orderBy('case_status_change.id')
+		.execute();
+	const flagged = await db
+		.selectFrom('action_flag')
+		.innerJoin('action', 'action.id', 'action_flag.action_id')
+		.select([
+			'action_flag.id',
+			'action.description',
+			'action.owner_name as ownerName',
+			'action.owner_agency as ownerAgency',
+			'action.due_date as dueDate',
+			'action_flag.reason',
+			'action_flag.flagged_at as flaggedAt',
+			'action_flag.decision',
+			'action_flag.decision_reason as decisionReason'
+		])
+		.where('action_flag.case_id', '=', caseId)
+		.orderBy('action_flag.id')
+		.execute();
+	await recordAudit(db, {
+		actorId: reader.id,
+		action: 'family.viewed',
+		recordType: 'family_case',
+		recordId: familyCase.reference,
+		ip: reader.ip,
+		detail: { why: 'case record', caseId }
+	});
+	const current = consents.find((c) => c.current);
+	return {
+		case: familyCase,
+		members: members.map(({ is_child, ...m }) => ({ ...m, isChild: is_child === 1 })),
+		needs: needs.map((need) => ({
+			...need,
+			history: needHistory
+				.filter((h) => h.needId === need.id)
+				.map((h) => ({
+					meetingDate: h.meetingDate,
+					status: h.status as NeedStatus | null,
+					progress: h.progress,
+					support: h.support
+				}))
+		})),
+		// The level at the new CAF, then as agreed at each review.
+		levelOfNeed: items.flatMap((i) => {
+			const level = i.reviewedLevelOfNeed ?? i.levelOfNeed;
+			return level === null ? [] : [{ meetingDate: i.meetingDate, level }];
+		}),
+		timeline: items.map(({ outcomeKind, ...item }) => ({
+			...item,
+			outcome: outcomeWords(outcomeKind),
+			gate: gateChecks.filter((g) => g.submissionId === item.id).at(-1) ?? null,
+			actions: actions
+				.filter((a) => a.submissionId === item.id)
+				.map(({ description, ownerName, ownerAgency, dueDate, status }) => ({
+					description,
+					ownerName,
+					ownerAgency,
+					dueDate,
+					status
+				}))
+		})),
+		consents,
+		consentStanding: consentStanding(current, familyCase.nextReviewDate, today),
+		leadChanges,
+		statusChanges,
+		flagged
+	};
+}
+
+/**
+ * The cases on someone's list: those they lead or brought, and for chairs and coordinators every
+ * case of their communities. References, initials and status only: no names in a list.
+ */
+export async function casesOf(db: DB, userId: number) {
+	const user = await db
+		.selectFrom('user')
+		.select(['is_administrator', 'is_dpo'])
+		.where('id', '=', userId)
+		.executeTakeFirst();
+	if (!user || user.is_administrator === 1 || user.is_dpo === 1) return [];
+	return db
+		.selectFrom('family_case')
+		.leftJoin('user as lead', 'lead.id', 'family_case.lead_professional_id')
+		.leftJoin('meeting as next', 'next.id', 'family_case.next_review_meeting_id')
+		.select([
+			'family_case.id',
+			'family_case.reference',
+			'family_case.initials',
+			'family_case.status',
+			'lead.name as leadProfessionalName',
+			'next.date as nextReviewDate'
+		])
+		.where((eb) =>
+			eb.or([
+				eb('family_case.lead_professional_id', '=', userId),
+				eb(
+					'family_case.community_id',
+					'in',
+					eb
+						.selectFrom('community_membership')
+						.select('community_id')
+						.where('user_id', '=', userId)
+						.where('role', 'in', ['chair', 'coordinator'])
+				),
+				eb(
+					'family_case.id',
+					'in',
+					eb
+						.selectFrom('new_caf')
+						.innerJoin('submission', 'submission.id', 'new_caf.submission_id')
+						.select('new_caf.case_id')
+						.where('submission.submitted_by', '=', userId)
+				),
+				eb(
+					'family_case.id',
+					'in',
+					eb
+						.selectFrom('review')
+						.innerJoin('submission', 'submission.id', 'review.submission_id')
+						.select('review.case_id')
+						.where('submission.submitted_by', '=', userId)
+				)
+			])
+		)
+		.orderBy('family_case.reference')
+		.execute();
+}
