@@ -6,11 +6,6 @@ import type {
 	DeferralReason,
 	NeedStatus
 } from '../src/lib/server/platform/schema';
-import {
-	OFFER_CAF,
-	SHARE_OUTCOME,
-	SHARE_OUTCOME_WORKING_DAYS
-} from '../src/lib/server/meeting/outcomes';
 import { addWorkingDays } from '../src/lib/calendar/working-days';
 import {
 	int,
@@ -22,6 +17,8 @@ import {
 	weighted,
 	type Random
 } from './generate-util';
+import { OFFER_CAF, SHARE_OUTCOME } from '../src/lib/domain/outcomes';
+import { SHARE_OUTCOME_WORKING_DAYS } from '../src/lib/domain/limits';
 
 /**
  * What happens in and after each generated history meeting, written as the app writes it: the

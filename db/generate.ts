@@ -3,8 +3,7 @@ import { addDays, format, nextTuesday } from 'date-fns';
 import type { OpenDatabase } from '../src/lib/server/platform/db';
 import type { AgendaPart, NeedDomain } from '../src/lib/server/platform/schema';
 import { hashPassword } from '../src/lib/server/auth/password';
-import { AGE_BANDS } from '../src/lib/server/agenda/submissions';
-import { communityCode, initialsOf, levelsOfNeed, WAYS_IN } from '../src/lib/server/agenda/new-caf';
+import { communityCode, initialsOf, levelsOfNeed } from '../src/lib/server/agenda/new-caf';
 import { meetingSeries, oneYearAfter, subtractWorkingDays } from '../src/lib/calendar/working-days';
 import { DEMO_PASSWORD, seedDemo } from './seed';
 import {
@@ -27,6 +26,7 @@ import {
 	words,
 	type Random
 } from './generate-util';
+import { AGE_BANDS, WAYS_IN } from '../src/lib/domain/family';
 
 /**
  * Realistic volume for demos and benchmarks, on top of the demo seed. Everything is fictional:

@@ -1,11 +1,9 @@
 import { tz, TZDate } from '@date-fns/tz';
 import { differenceInCalendarDays } from 'date-fns';
 import { plural } from './plural';
+import { DUE_SOON_DAYS } from './domain/limits';
 
 const LONDON = 'Europe/London';
-
-/** How far ahead "due soon" looks on My actions. */
-export const DUE_SOON_DAYS = 14;
 
 /**
  * Whole calendar days from today in England to a due date (YYYY-MM-DD): 0 today, 1 tomorrow,

@@ -1,7 +1,7 @@
 import { requireUser } from '$lib/server/policy/session';
 import { appDatabase } from '$lib/server/platform/app-database';
 import { ACTION_STATUSES, communitiesOfOwnedActions, myActions } from '$lib/server/actions/updates';
-import { actionStatusNames } from '$lib/action-words';
+import { actionStatusNames } from '$lib/domain/actions';
 import type { PageServerLoad } from './$types';
 
 /** My actions: every action the person owns, in every community, grouped by when it is due. */

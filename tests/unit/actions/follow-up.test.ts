@@ -17,7 +17,7 @@ import {
 	actionsForReview,
 	agencyFigures,
 	openActionsByAgency,
-	readReviewForm,
+	readActionReviewForm,
 	recordReviewDecision,
 	remindOwner,
 	reviewedAtMeeting,
@@ -776,7 +776,7 @@ describe('the actions review at the next meeting', () => {
 			Object.fromEntries(
 				Object.entries(record).map(([key, value]) => [key.replace('ID', String(id)), value])
 			);
-		const read = await readReviewForm(
+		const read = await readActionReviewForm(
 			database.db,
 			form(withId(fields) as Record<string, string>),
 			id,
@@ -857,7 +857,7 @@ describe('the actions review at the next meeting', () => {
 			const prefixed = Object.fromEntries(
 				Object.entries(fields).map(([key, value]) => [`review-${id}-${key}`, value])
 			);
-			const read = await readReviewForm(database.db, form(prefixed), id, context());
+			const read = await readActionReviewForm(database.db, form(prefixed), id, context());
 			expect(read.errors).toEqual({});
 			expect(
 				await recordReviewDecision(

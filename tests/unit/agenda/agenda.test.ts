@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
 	buildAgenda,
 	decideItem,
-	DEFERRAL_REASONS,
 	deferralReasonOptions,
 	moveItem,
 	parseDeferralReason,
@@ -14,6 +13,7 @@ import { scheduleMeetings } from '$lib/server/agenda/meetings';
 import { unreadNotices } from '$lib/server/people/notices';
 import { createSubmission } from '$lib/server/agenda/submissions';
 import { addUser, freshDatabase } from '../helpers';
+import { DEFERRAL_REASONS } from '$lib/domain/meeting';
 
 let database: OpenDatabase;
 let chair: { id: number; ip: null };

@@ -6,8 +6,7 @@ import {
 	askToJoin,
 	confirmConfidentiality,
 	listJoinRequests,
-	saveRegister,
-	type MemberAttendance
+	saveRegister
 } from '$lib/server/meeting/attendance';
 import { hasConfirmed, roomPresence } from '$lib/server/policy/meeting';
 import { checkConsentGate, familyOfItem, gateState } from '$lib/server/meeting/consent-gate';
@@ -19,12 +18,13 @@ import {
 	latestLevelOfNeed,
 	readOutcomeForm,
 	saveOutcome,
-	SHARE_OUTCOME,
 	type OutcomeInput
 } from '$lib/server/meeting/outcomes';
 import { scheduleReview } from '$lib/server/agenda/reviews';
 import { freshDatabase } from '../helpers';
 import { meetingWithFamilies, MEETING_DATE, TODAY } from '../meeting-fixture';
+import { type MemberAttendance } from '$lib/domain/meeting';
+import { SHARE_OUTCOME } from '$lib/domain/outcomes';
 
 let database: OpenDatabase;
 let fixture: Awaited<ReturnType<typeof meetingWithFamilies>>;

@@ -14,8 +14,7 @@ import {
 	admitToMeeting,
 	askToJoin,
 	confirmConfidentiality,
-	saveRegister,
-	type MemberAttendance
+	saveRegister
 } from '$lib/server/meeting/attendance';
 import { checkConsentGate } from '$lib/server/meeting/consent-gate';
 import { startMeeting } from '$lib/server/meeting/room';
@@ -35,6 +34,7 @@ import { load as agendaLoad } from '../../../src/routes/meetings/[id]/agenda/+pa
 import { load as meetingLoad } from '../../../src/routes/meetings/[id]/+page.server';
 import { load as registerLoad } from '../../../src/routes/meetings/[id]/register/+page.server';
 import { meetingWithFamilies, PEOPLE, TODAY, type Person } from '../meeting-fixture';
+import { type MemberAttendance } from '$lib/domain/meeting';
 
 /**
  * The README's "Who sees what", as one table: every page and data endpoint that can show a family,

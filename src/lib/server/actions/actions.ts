@@ -3,7 +3,7 @@ import { recordAudit, type Actor } from '../audit/log';
 import { earlierAnswer, rememberAnswer } from '../http/form-keys';
 import { freeTextProblem, textField, type FieldErrors } from '../http/forms';
 import { readDateInput } from '../../dates';
-import { TEXT_LIMITS } from '../../text-limits';
+import { TEXT_LIMITS } from '../../domain/text-limits';
 
 /**
  * What an action says, and who does it, are on the action list, My actions, the follow-up board

@@ -362,7 +362,7 @@ const DECISIONS = ['extended', 'reassigned', 'closed'] as const;
  * reads them for a new action. A reassigned action needs a new due date too: its old one has
  * passed.
  */
-export async function readReviewForm(
+export async function readActionReviewForm(
 	db: DB,
 	form: FormData,
 	actionId: number,

@@ -10,7 +10,7 @@ import { needUpdates } from '../meeting/outcomes';
 import type { ActionStatus, ActionUpdateKind, CannotBeDoneReason } from '../platform/schema';
 import { dueGroup, dueWording, type DueGroup } from '../../due-wording';
 import { todayInEngland } from '../../dates';
-import { TEXT_LIMITS } from '../../text-limits';
+import { TEXT_LIMITS } from '../../domain/text-limits';
 
 /**
  * Between meetings: the owner of an action says how it is going (in progress, done, or cannot be

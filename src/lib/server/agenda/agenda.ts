@@ -2,30 +2,13 @@ import type { DB } from '../platform/db';
 import type { AgendaPart, DeferralReason } from '../platform/schema';
 import { recordAudit, type Actor } from '../audit/log';
 import { freeTextProblem, textField } from '../http/forms';
-import { TEXT_LIMITS } from '../../text-limits';
+import { TEXT_LIMITS } from '../../domain/text-limits';
 
 export type { Actor };
 import { listMeetingSubmissions } from './submissions';
 import { sendNotices } from '../people/notices';
-
-/** Minutes each kind of item gets unless the chair says otherwise (MARAC practice: 12–15 a case). */
-export const DEFAULT_MINUTES: Record<AgendaPart, number> = { 1: 5, 2: 12, 3: 8, 4: 10 };
-
-/** Why an item moves to a later meeting, in the chair's words (the activity report counts them). */
-export const DEFERRAL_REASONS: Record<DeferralReason, string> = {
-	'consent-not-confirmed': 'Consent could not be confirmed',
-	'agenda-full': 'No room on the agenda',
-	'presenter-unavailable': 'The person bringing it cannot attend',
-	'more-information': 'More information is needed first',
-	'out-of-time': 'The meeting ran out of time',
-	// Only for deferrals made before the reason was asked for: never offered.
-	'not-recorded': 'No reason was recorded'
-};
-
-/** The reasons a chair can choose from, in the order offered. */
-export const OFFERED_DEFERRAL_REASONS = (Object.keys(DEFERRAL_REASONS) as DeferralReason[]).filter(
-	(reason) => reason !== 'not-recorded'
-);
+import { DEFAULT_MINUTES, DEFERRAL_REASONS, OFFERED_DEFERRAL_REASONS } from '../../domain/meeting';
+import { FAMILY_ITEM_LIMIT } from '../../domain/limits';
 
 /** The options for a "Why is it deferred?" choice (for a page: plain values and labels). */
 export const deferralReasonOptions = () =>
@@ -65,9 +48,6 @@ export function readDeclineReason(
 	});
 	return problem ? { ok: false, error: problem } : { ok: true, reason };
 }
-
-/** About 15 family items fit in a two-hour MAG (docs/domain.md: ~15 CAFs per meeting). */
-export const FAMILY_ITEM_LIMIT = 15;
 
 /**
  * The order of the agenda: part by part; within part 3 a "stuck" review is taken first (it was

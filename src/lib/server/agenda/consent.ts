@@ -1,7 +1,7 @@
 import { addMonths, subMonths, format } from 'date-fns';
 import { config } from '../platform/config';
 import { freeTextProblem, type FreeTextRule } from '../http/forms';
-import { TEXT_LIMITS } from '../../text-limits';
+import { TEXT_LIMITS } from '../../domain/text-limits';
 
 /**
  * The consent gate's first check, at submission: a new CAF goes into part 2 only with a signed,

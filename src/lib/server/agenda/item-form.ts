@@ -1,6 +1,7 @@
 import { freeTextProblem, textField, type FieldErrors } from '../http/forms';
-import { AGE_BANDS, type ItemContent } from './submissions';
-import { TEXT_LIMITS } from '../../text-limits';
+import { type ItemContent } from './submissions';
+import { TEXT_LIMITS } from '../../domain/text-limits';
+import { AGE_BANDS } from '../../domain/family';
 
 const { itemShort, itemLong } = TEXT_LIMITS;
 

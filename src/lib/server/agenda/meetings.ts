@@ -6,14 +6,7 @@ export type { Actor };
 import { subtractWorkingDays } from '../../calendar/working-days';
 import { queueAgendaPublishedMail } from '../mail/notifications';
 import { sendNotices } from '../people/notices';
-
-/** Defaults from the MAG model: every six weeks, two hours, items in five working days before. */
-export const MEETING_DEFAULTS = {
-	everyWeeks: 6,
-	lengthMinutes: 120,
-	deadlineWorkingDays: 5,
-	startTime: '09:30'
-} as const;
+import { MEETING_DEFAULTS } from '../../domain/meeting';
 
 export async function closureDays(db: DB): Promise<Set<string>> {
 	const rows = await db.selectFrom('closure_day').select('date').execute();

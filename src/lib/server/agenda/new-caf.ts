@@ -8,41 +8,17 @@ import type { SaveResult } from '../meeting/outcomes';
 import { earlierAnswer, rememberAnswer } from '../http/form-keys';
 import { claimVersion, insertSubmission, isWithdrawable, newItemKey } from './submissions';
 import { readDateInput } from '../../dates';
-import { TEXT_LIMITS } from '../../text-limits';
+import { TEXT_LIMITS } from '../../domain/text-limits';
+import { DEFAULT_LEVELS_OF_NEED, NEED_DOMAINS, RELATIONSHIPS, WAYS_IN } from '../../domain/family';
 
 export const MEMBER_ROWS = 4;
 export const NEED_ROWS = 5;
 
-export const RELATIONSHIPS = [
-	'Child',
-	'Young person',
-	'Mother',
-	'Father',
-	'Carer',
-	'Grandparent',
-	'Other adult'
-] as const;
 const CHILD_RELATIONSHIPS = new Set(['Child', 'Young person']);
-
-export const NEED_DOMAINS: Record<NeedDomain, string> = {
-	development: 'The child’s development',
-	parenting: 'Parenting capacity',
-	'family-environment': 'Family and environment'
-};
-
-export const WAYS_IN = [
-	'New CAF',
-	'Step down from child in need',
-	'Step down from child protection',
-	'Below threshold after assessment',
-	'From the front door',
-	'Stuck early help case',
-	'Identified through family data'
-] as const;
 
 /** Halton's levels of need by default; a council can set its own in LEVELS_OF_NEED. */
 export function levelsOfNeed(): string[] {
-	return (process.env.LEVELS_OF_NEED ?? '1,2,3a,3b,4')
+	return (process.env.LEVELS_OF_NEED ?? DEFAULT_LEVELS_OF_NEED)
 		.split(',')
 		.map((l) => l.trim())
 		.filter(Boolean);

@@ -6,7 +6,7 @@ import type { SaveResult } from '../meeting/outcomes';
 import { claimVersion, insertSubmission } from './submissions';
 import { textField, type FieldErrors } from '../http/forms';
 import { formatMeetingDate, todayInEngland } from '../../dates';
-import { NEED_STATUSES, PROGRESS_LIMIT } from '../../need-statuses';
+import { NEED_STATUSES, PROGRESS_LIMIT } from '../../domain/needs';
 import { sendNotices } from '../people/notices';
 
 /**

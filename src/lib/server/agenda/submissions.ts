@@ -3,16 +3,7 @@ import type { AgendaPart, MeetingStatus, SubmissionStatus } from '../platform/sc
 import { recordAudit } from '../audit/log';
 import { earlierAnswer, rememberAnswer, type FormKey } from '../http/form-keys';
 import type { SaveResult } from '../meeting/outcomes';
-import { PART_NAMES } from '../../parts';
-
-export const AGE_BANDS = [
-	'Unborn',
-	'Under 2',
-	'2 to 4',
-	'5 to 10',
-	'11 to 15',
-	'16 to 19'
-] as const;
+import { PART_NAMES } from '../../domain/parts';
 
 export interface AdviceRequest {
 	ageBand: string;

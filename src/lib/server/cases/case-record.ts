@@ -2,25 +2,8 @@ import type { DB } from '../platform/db';
 import { recordAudit } from '../audit/log';
 import { consentValidUntil } from '../agenda/consent';
 import { currentConsentId } from '../meeting/consent-gate';
-import { ADVICE_OUTCOMES, REVIEW_DECISIONS } from '../meeting/outcomes';
-import type { CaseStatus, ConsentKind, NeedStatus } from '../platform/schema';
-
-export const CASE_STATUSES: Record<CaseStatus, string> = {
-	open: 'Open',
-	'closed-needs-met': 'Closed: needs met',
-	'stepped-up': 'Stepped up',
-	'stepped-down': 'Stepped down',
-	withdrawn: 'Withdrawn'
-};
-
-/** An outcome in the words the meeting uses. */
-function outcomeWords(kind: string | null): string | null {
-	if (kind === null) return null;
-	if (kind === 'agreed') return 'Support agreed';
-	if (Object.hasOwn(ADVICE_OUTCOMES, kind))
-		return `Taken as advice: ${ADVICE_OUTCOMES[kind as keyof typeof ADVICE_OUTCOMES]}`;
-	return REVIEW_DECISIONS[kind as keyof typeof REVIEW_DECISIONS] ?? kind;
-}
+import { caseHistoryOutcome } from '../../domain/outcomes';
+import type { ConsentKind, NeedStatus } from '../platform/schema';
 
 export async function findCase(db: DB, caseId: number) {
 	return db
@@ -311,7 +294,7 @@ export async function readCase(db: DB, caseId: number, reader: CaseReader, today
 		}),
 		timeline: items.map(({ outcomeKind, ...item }) => ({
 			...item,
-			outcome: outcomeWords(outcomeKind),
+			outcome: caseHistoryOutcome(outcomeKind),
 			gate: gateChecks.filter((g) => g.submissionId === item.id).at(-1) ?? null,
 			actions: actions
 				.filter((a) => a.submissionId === item.id)

@@ -4,7 +4,7 @@ import { earlierAnswer, rememberAnswer, type FormKey } from '../http/form-keys';
 import { membershipRole } from '../people/communities';
 import { freeTextProblem, textField, type FieldErrors } from '../http/forms';
 import { sendNotices } from '../people/notices';
-import { TEXT_LIMITS } from '../../text-limits';
+import { TEXT_LIMITS } from '../../domain/text-limits';
 
 /** The members of the case's community a case can go to (everyone but its lead professional). */
 export async function possibleLeads(db: DB, caseId: number) {

@@ -1,14 +1,6 @@
 import type { DB } from '../platform/db';
-import type { AttendanceStatus } from '../platform/schema';
 import { recordAudit, type Actor } from '../audit/log';
-
-export type MemberAttendance = Exclude<AttendanceStatus, 'guest'>;
-export const MEMBER_STATUSES: Record<MemberAttendance, string> = {
-	present: 'Present',
-	apologies: 'Apologies',
-	absent: 'Absent',
-	substitute: 'Sent a substitute'
-};
+import type { MemberAttendance } from '../../domain/meeting';
 
 /**
  * The register: every member of the community's MAG, by agency, with their attendance if recorded,

@@ -2,7 +2,7 @@ import type { Content, TDocumentDefinitions, TableCell } from 'pdfmake/interface
 import type { ActionListRow } from '../actions/action-list';
 import type { Minutes, MinutesItem, MinutesMeeting } from './minutes';
 import { formatCalendarDate, formatInstant, formatMeetingDate, formatTime } from '../../dates';
-import { PART_NAMES } from '../../parts';
+import { PART_NAMES } from '../../domain/parts';
 
 /**
  * The PDF downloads hold what the pages show, built from the same DTOs: so the minutes PDF obeys

@@ -3,20 +3,16 @@ import { TZDate } from '@date-fns/tz';
 import { differenceInYears, format } from 'date-fns';
 import type { DB } from '../platform/db';
 import type { AgendaPart, AttendanceStatus } from '../platform/schema';
-import { DEFERRAL_REASONS } from '../agenda/agenda';
+import { DEFERRAL_REASONS } from '../../domain/meeting';
+import { NEED_DOMAINS } from '../../domain/family';
+import { NEED_STATUSES } from '../../domain/needs';
+import { outcomeWords } from '../../domain/outcomes';
 import { actionList, type ActionListRow } from '../actions/action-list';
 import { familyOfItem, readFamily, type ItemFamily } from './consent-gate';
 import { mayIdentify } from '../policy/family';
 import { roomAgenda } from './room';
 import { findMeeting } from '../agenda/meetings';
-import { NEED_DOMAINS } from '../agenda/new-caf';
-import {
-	ADVICE_OUTCOMES,
-	NEED_STATUSES,
-	REVIEW_DECISIONS,
-	findOutcome,
-	needUpdates
-} from './outcomes';
+import { findOutcome, needUpdates } from './outcomes';
 import { findSubmission, type ItemContent } from '../agenda/submissions';
 
 /**
@@ -179,17 +175,6 @@ function familyLabel(agendaLabel: string, family: ItemFamily): string {
 	return agendaLabel.includes(family.reference)
 		? agendaLabel
 		: `${family.reference} (${family.initials})`;
-}
-
-export function outcomeWords(part: AgendaPart, kind: string | null): string {
-	if (kind === null) return 'No outcome recorded';
-	if (Object.hasOwn(ADVICE_OUTCOMES, kind))
-		return ADVICE_OUTCOMES[kind as keyof typeof ADVICE_OUTCOMES];
-	if (Object.hasOwn(REVIEW_DECISIONS, kind))
-		return REVIEW_DECISIONS[kind as keyof typeof REVIEW_DECISIONS];
-	if (kind === 'agreed') return part === 4 ? 'Response agreed' : 'Support agreed';
-	const words = kind.replaceAll('-', ' ');
-	return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 async function familyInMinutes(

@@ -6,32 +6,16 @@ import { readActionDueDate, readActionOwner, type ActionInput } from '../actions
 import { addWorkingDays } from '../../calendar/working-days';
 import { closureDays } from '../agenda/meetings';
 import { levelsOfNeed } from '../agenda/new-caf';
-import { TEXT_LIMITS } from '../../text-limits';
-
-export const ADVICE_OUTCOMES = {
-	'advice-given': 'Advice given',
-	'single-agency': 'Single-agency response agreed',
-	'caf-offered': 'CAF to be offered'
-} as const;
-
-const DECISIONS = ['continue', 'closed-needs-met', 'stepped-up', 'stepped-down'] as const;
-export const REVIEW_DECISIONS: Record<(typeof DECISIONS)[number], string> = {
-	continue: 'Continue',
-	'closed-needs-met': 'Close: needs met',
-	'stepped-up': 'Step up to children’s social care',
-	'stepped-down': 'Step down to universal services'
-};
-
-export const NEED_STATUSES: Record<NeedStatus, string> = {
-	met: 'Met',
-	'partly-met': 'Partly met',
-	'not-met': 'Not met'
-};
-
-/** The lead professional's first action once agreed: share the outcome with the family. */
-export const SHARE_OUTCOME = 'Share the outcome of the MAG discussion with the family';
-export const SHARE_OUTCOME_WORKING_DAYS = 5;
-export const OFFER_CAF = 'Offer the family a CAF';
+import { TEXT_LIMITS } from '../../domain/text-limits';
+import {
+	ADVICE_OUTCOMES,
+	OFFER_CAF,
+	REVIEW_DECISION_KINDS,
+	SHARE_OUTCOME,
+	type ReviewDecision
+} from '../../domain/outcomes';
+import { NEED_STATUSES } from '../../domain/needs';
+import { SHARE_OUTCOME_WORKING_DAYS } from '../../domain/limits';
 
 export type OutcomeInput =
 	| {
@@ -50,7 +34,7 @@ export type OutcomeInput =
 			nextReviewMeetingId: number;
 	  }
 	| {
-			kind: (typeof DECISIONS)[number];
+			kind: ReviewDecision;
 			part: 3;
 			note: string;
 			needStatuses: Record<number, NeedStatus>;
@@ -174,12 +158,12 @@ export async function readOutcomeForm(db: DB, form: FormData, context: OutcomeCo
 		if (!levelsOfNeed().includes(levelOfNeed))
 			errors.levelOfNeed = 'Choose the family’s level of need now';
 		const decision = textField(form, 'decision');
-		if (!(DECISIONS as readonly string[]).includes(decision))
+		if (!(REVIEW_DECISION_KINDS as readonly string[]).includes(decision))
 			errors.decision = 'Choose what happens next';
 		const nextReviewMeetingId = decision === 'continue' ? reviewMeeting() : null;
 		if (Object.keys(errors).length === 0)
 			input = {
-				kind: decision as (typeof DECISIONS)[number],
+				kind: decision as ReviewDecision,
 				part: 3,
 				note,
 				needStatuses,

@@ -1,3 +1,5 @@
+import { CONSENT_VALID_MONTHS, NEXT_REVIEW_AFTER_MEETINGS } from '../../domain/limits';
+
 /**
  * Configuration by environment variable, read once. Plain process.env (not $env) so the command-line
  * scripts under scripts/ can share these modules with the app.
@@ -45,9 +47,9 @@ export function loadConfig() {
 				'the agencies the family agreed to, only to help the family, and I will not write down or ' +
 				'keep anything about a family except the actions I am given.',
 		/** A new CAF is reviewed at the meeting after next unless the chair picks another. */
-		nextReviewAfterMeetings: numberFrom('NEXT_REVIEW_AFTER_MEETINGS', 2),
+		nextReviewAfterMeetings: numberFrom('NEXT_REVIEW_AFTER_MEETINGS', NEXT_REVIEW_AFTER_MEETINGS),
 		/** A consent signed longer ago than this before a meeting must be renewed first. */
-		consentValidMonths: numberFrom('CONSENT_VALID_MONTHS', 12)
+		consentValidMonths: numberFrom('CONSENT_VALID_MONTHS', CONSENT_VALID_MONTHS)
 	};
 }
 

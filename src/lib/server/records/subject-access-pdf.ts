@@ -1,6 +1,6 @@
 import type { Content, TDocumentDefinitions, TableCell } from 'pdfmake/interfaces';
 import { formatCalendarDate, formatInstant, formatMeetingDate } from '../../dates';
-import { PART_NAMES } from '../../parts';
+import { PART_NAMES } from '../../domain/parts';
 import type { AgendaPart } from '../platform/schema';
 import type { CaseExport } from './subject-access';
 

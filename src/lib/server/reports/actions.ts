@@ -4,16 +4,12 @@ import type { CannotBeDoneReason } from '../platform/schema';
 import type { Report, ReportFilter } from './report';
 import { completionRate } from '../actions/follow-up';
 import { held, medianOfCounts } from './sql';
+import { cannotBeDoneReasons } from '../../domain/actions';
 
 /**
  * Whether agreed actions are delivered: the actions agreed at meetings held in the period, by
  * status now, by the owner's agency, and why some could not be done (MARAC's two reasons).
  */
-
-export const CANNOT_BE_DONE_LABELS: Record<CannotBeDoneReason, string> = {
-	'circumstances-changed': 'The family’s circumstances changed',
-	'agency-could-not-act': 'The agency could not act'
-};
 
 /** Actions agreed at meetings held in the area during the period, alias `a`. */
 const actionsAgreed = (filter: ReportFilter) =>
@@ -114,7 +110,7 @@ export async function actionsReport(db: DB, filter: ReportFilter): Promise<Repor
 					{ key: 'actions', label: 'Actions', kind: 'count' }
 				],
 				rows: reasons.map((row) => ({
-					reason: row.reason ? CANNOT_BE_DONE_LABELS[row.reason] : 'Not given',
+					reason: row.reason ? cannotBeDoneReasons[row.reason] : 'Not given',
 					actions: row.actions
 				})),
 				chart: { series: ['actions'] },

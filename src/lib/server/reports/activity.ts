@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
 import type { DB } from '../platform/db';
 import type { DeferralReason } from '../platform/schema';
-import { DEFERRAL_REASONS } from '../agenda/agenda';
 import { formatCalendarDate } from '../../dates';
 import type { Report, ReportFilter, ReportTable, Row } from './report';
 import { held, monthName, percent } from './sql';
+import { DEFERRAL_REASONS } from '../../domain/meeting';
 
 /** What the MAGs discussed: items by agenda part per month and per meeting, deferrals, overruns. */
 

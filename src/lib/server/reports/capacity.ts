@@ -1,11 +1,11 @@
 import { sql } from 'kysely';
 import { addWeeks, format } from 'date-fns';
 import type { DB } from '../platform/db';
-import { FAMILY_ITEM_LIMIT } from '../agenda/agenda';
 import { formatCalendarDate } from '../../dates';
 import { inArea } from './area';
 import type { Report, ReportFilter, ReportTable } from './report';
 import { held } from './sql';
+import { FAMILY_ITEM_LIMIT } from '../../domain/limits';
 
 /**
  * A MAG gets through about 15 family items in its two hours (FAMILY_ITEM_LIMIT, as the agenda

@@ -6,6 +6,7 @@ import { outcomesReport } from './outcomes';
 import { actionsReport } from './actions';
 import { engagementReport } from './engagement';
 import { waysInReport } from './ways-in';
+import { FAMILY_ITEM_LIMIT } from '../../domain/limits';
 
 /** The reports, in the order the reports page lists them. */
 export const REPORTS: Record<
@@ -21,7 +22,7 @@ export const REPORTS: Record<
 	capacity: {
 		title: 'Capacity',
 		summary:
-			'Family items per meeting against the 15 a meeting can take, and a forecast of the reviews due at the meetings to come.',
+			`Family items per meeting against the ${FAMILY_ITEM_LIMIT} a meeting can take, and a forecast of the reviews due at the meetings to come.`,
 		build: capacityReport
 	},
 	outcomes: {

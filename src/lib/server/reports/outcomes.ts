@@ -1,10 +1,11 @@
 import { sql } from 'kysely';
 import type { DB } from '../platform/db';
 import { levelsOfNeed } from '../agenda/new-caf';
-import { NEED_STATUSES, REVIEW_DECISIONS } from '../meeting/outcomes';
 import type { NeedStatus } from '../platform/schema';
 import type { Report, ReportFilter } from './report';
 import { held, medianOfCounts } from './sql';
+import { NEED_STATUSES } from '../../domain/needs';
+import { REVIEW_DECISIONS } from '../../domain/outcomes';
 
 /** Whether help is working: needs at review, what reviews decided, time to close, level of need. */
 

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import type { DB } from '../platform/db';
-import { WAYS_IN } from '../agenda/new-caf';
 import type { Report, ReportFilter } from './report';
 import { held, monthName } from './sql';
+import { WAYS_IN } from '../../domain/family';
 
 /** How families came to early help: new CAFs taken in the period by their way in. */
 export async function waysInReport(db: DB, filter: ReportFilter): Promise<Report> {

@@ -4,7 +4,7 @@ import { appDatabase } from '$lib/server/platform/app-database';
 import { freeTextProblem, textField, type FieldErrors } from '$lib/server/http/forms';
 import { addClosureDay, listClosureDays, removeClosureDay } from '$lib/server/agenda/meetings';
 import { readDateInput } from '$lib/dates';
-import { TEXT_LIMITS } from '$lib/text-limits';
+import { TEXT_LIMITS } from '$lib/domain/text-limits';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {

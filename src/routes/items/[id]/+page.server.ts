@@ -18,7 +18,6 @@ import {
 	updateReview
 } from '$lib/server/agenda/reviews';
 import {
-	AGE_BANDS,
 	isEditable,
 	isWithdrawable,
 	updateSubmission,
@@ -26,6 +25,7 @@ import {
 } from '$lib/server/agenda/submissions';
 import { todayInEngland } from '$lib/dates';
 import type { Actions, PageServerLoad } from './$types';
+import { AGE_BANDS } from '$lib/domain/family';
 
 export const load: PageServerLoad = async ({ locals, params, url, getClientAddress }) => {
 	const { user, item, isSubmitter, isChair, identifies, caseId } = await requireItemReader(

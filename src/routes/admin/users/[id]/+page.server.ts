@@ -18,7 +18,7 @@ import {
 	setUserDisabled,
 	updateUser
 } from '$lib/server/people/users';
-import { TEXT_LIMITS } from '$lib/text-limits';
+import { TEXT_LIMITS } from '$lib/domain/text-limits';
 import type { Actions, PageServerLoad } from './$types';
 
 const communityRoles: CommunityRole[] = ['chair', 'coordinator', 'member'];

@@ -10,7 +10,7 @@ import {
 	type FieldErrors
 } from '$lib/server/http/forms';
 import { inviteUser, listAgencies } from '$lib/server/people/users';
-import { TEXT_LIMITS } from '$lib/text-limits';
+import { TEXT_LIMITS } from '$lib/domain/text-limits';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {

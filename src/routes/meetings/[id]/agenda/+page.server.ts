@@ -3,7 +3,6 @@ import { appDatabase } from '$lib/server/platform/app-database';
 import {
 	buildAgenda,
 	decideItem,
-	DEFAULT_MINUTES,
 	deferralReasonOptions,
 	moveItem,
 	readDeclineReason,
@@ -15,6 +14,7 @@ import { reviewsDue, scheduleReview } from '$lib/server/agenda/reviews';
 import { formatMeetingDate, todayInEngland } from '$lib/dates';
 import { requireAgendaReader, requireMeetingOrganiser } from '$lib/server/policy/meeting';
 import type { Actions, PageServerLoad } from './$types';
+import { DEFAULT_MINUTES } from '$lib/domain/meeting';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const { meeting, building } = await requireAgendaReader(locals, params.id);

@@ -5,15 +5,14 @@ import { freeTextProblem, textField } from '$lib/server/http/forms';
 import {
 	addGuest,
 	listRegister,
-	MEMBER_STATUSES,
 	saveRegister,
-	type MemberAttendance,
 	type RegisterEntry
 } from '$lib/server/meeting/attendance';
 import { announceMeetingChange } from '$lib/server/platform/live';
-import { TEXT_LIMITS } from '$lib/text-limits';
+import { TEXT_LIMITS } from '$lib/domain/text-limits';
 import { requireMeetingOrganiser } from '$lib/server/policy/meeting';
 import type { Actions, PageServerLoad } from './$types';
+import { MEMBER_STATUSES, type MemberAttendance } from '$lib/domain/meeting';
 
 /** The chair or a coordinator takes the register once the agenda is out and while the meeting runs. */
 async function requireRegister(locals: App.Locals, id: string) {

@@ -27,7 +27,7 @@ import { latestUpdates } from '$lib/server/actions/updates';
 import { formKeyField, newFormKey } from '$lib/server/http/form-keys';
 import {
 	actionsForReview,
-	readReviewForm,
+	readActionReviewForm,
 	recordReviewDecision,
 	reviewedAtMeeting
 } from '$lib/server/actions/follow-up';
@@ -40,14 +40,11 @@ import {
 } from '$lib/server/meeting/room';
 import { listMeetings } from '$lib/server/agenda/meetings';
 import {
-	ADVICE_OUTCOMES,
 	findOutcome,
 	latestLevelOfNeed,
-	NEED_STATUSES,
 	needUpdates,
 	readOutcomeForm,
-	saveOutcome,
-	REVIEW_DECISIONS
+	saveOutcome
 } from '$lib/server/meeting/outcomes';
 import { levelsOfNeed } from '$lib/server/agenda/new-caf';
 import { findSubmission, withdrawSubmission } from '$lib/server/agenda/submissions';
@@ -63,6 +60,8 @@ import {
 } from '$lib/server/policy/meeting';
 import { notFound, recordId } from '$lib/server/policy/refusal';
 import type { Actions, PageServerLoad } from './$types';
+import { ADVICE_OUTCOMES, REVIEW_DECISIONS } from '$lib/domain/outcomes';
+import { NEED_STATUSES } from '$lib/domain/needs';
 
 /**
  * The room is open while the meeting runs; afterwards its minutes and action list stand. Who may
@@ -480,7 +479,7 @@ export const actions: Actions = {
 		const actionId = recordId(form.get('action'));
 		const { db } = appDatabase();
 		const today = todayInEngland();
-		const read = await readReviewForm(db, form, actionId, {
+		const read = await readActionReviewForm(db, form, actionId, {
 			meetingId: meeting.id,
 			communityId: meeting.communityId,
 			today

@@ -2,11 +2,12 @@ import { fail, redirect } from '@sveltejs/kit';
 import { appDatabase } from '$lib/server/platform/app-database';
 import { requireCommunityOrganiser } from '$lib/server/policy/community';
 import { textField, tooLongProblem, type FieldErrors } from '$lib/server/http/forms';
-import { closureDays, MEETING_DEFAULTS, scheduleMeetings } from '$lib/server/agenda/meetings';
+import { closureDays, scheduleMeetings } from '$lib/server/agenda/meetings';
 import { meetingSeries, oneYearAfter, subtractWorkingDays } from '$lib/calendar/working-days';
 import { readDateInput, todayInEngland } from '$lib/dates';
-import { TEXT_LIMITS } from '$lib/text-limits';
+import { TEXT_LIMITS } from '$lib/domain/text-limits';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { MEETING_DEFAULTS } from '$lib/domain/meeting';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const { community } = await requireCommunityOrganiser(locals, params.id, 'schedule');

@@ -6,17 +6,15 @@ import {
 	createNewCaf,
 	levelsOfNeed,
 	MEMBER_ROWS,
-	NEED_DOMAINS,
 	NEED_ROWS,
-	readNewCafForm,
-	RELATIONSHIPS,
-	WAYS_IN
+	readNewCafForm
 } from '$lib/server/agenda/new-caf';
-import { AGE_BANDS, createSubmission } from '$lib/server/agenda/submissions';
+import { createSubmission } from '$lib/server/agenda/submissions';
 import { todayInEngland } from '$lib/dates';
 import { requireSubmissionWindow } from '$lib/server/policy/meeting';
 import { chooseCase, loadReviewStep, submitReview } from './review-step';
 import type { Actions, PageServerLoad } from './$types';
+import { NEED_DOMAINS, RELATIONSHIPS, WAYS_IN, AGE_BANDS } from '$lib/domain/family';
 
 const partsByName = { advice: 1, 'new-caf': 2, review: 3, 'community-issue': 4 } as const;
 

@@ -1,4 +1,4 @@
-import type { CommunityRole } from './server/platform/schema';
+import type { CommunityRole } from '../server/platform/schema';
 
 /** How each community role is named on screen. */
 export const roleNames: Record<CommunityRole, string> = {

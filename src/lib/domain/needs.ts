@@ -1,4 +1,4 @@
-import type { NeedStatus } from './server/platform/schema';
+import type { NeedStatus } from '../server/platform/schema';
 import { TEXT_LIMITS } from './text-limits';
 
 /** How a lead professional says a need is going at review, in the order the form offers them. */

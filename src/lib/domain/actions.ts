@@ -1,4 +1,4 @@
-import type { ActionStatus, ActionUpdateKind, CannotBeDoneReason } from './server/platform/schema';
+import type { ActionStatus, ActionUpdateKind, CannotBeDoneReason } from '../server/platform/schema';
 
 /** How an action's status is named on screen, and the colour of its tag. */
 export const actionStatusNames: Record<ActionStatus, string> = {

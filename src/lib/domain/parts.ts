@@ -1,4 +1,4 @@
-import type { AgendaPart } from './server/platform/schema';
+import type { AgendaPart } from '../server/platform/schema';
 
 /** The four parts of a MAG agenda, in the order the meeting takes them. */
 export const PART_NAMES: Record<AgendaPart, string> = {
