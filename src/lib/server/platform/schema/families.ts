@@ -1,0 +1,96 @@
+/** Families: the case, its members and needs, consent over time, lead professional and status changes. */
+import type { Generated } from 'kysely';
+
+/** A family supported through the MAG. Outside the consent gate only `reference` and `initials` show. */
+export interface FamilyCaseTable {
+	id: Generated<number>;
+	/** e.g. BRO-2027-014: community code, year, number within the year. */
+	reference: string;
+	community_id: number;
+	initials: string;
+	created_by: number;
+	created_at: string;
+	lead_professional_id: number | null;
+	status: Generated<CaseStatus>;
+	next_review_meeting_id: number | null;
+	/** When the status left 'open' (kept by a database trigger); null while open. Starts retention. */
+	closed_at: Generated<string | null>;
+	/** When retention removed the family's identities (retention.ts); null until then. */
+	anonymised_at: Generated<string | null>;
+}
+
+export type CaseStatus = 'open' | 'closed-needs-met' | 'stepped-up' | 'stepped-down' | 'withdrawn';
+
+export interface FamilyMemberTable {
+	id: Generated<number>;
+	case_id: number;
+	name: string;
+	date_of_birth: string;
+	relationship: string;
+	setting: string | null;
+	is_child: number;
+}
+
+export type NeedDomain = 'development' | 'parenting' | 'family-environment';
+
+export interface NeedTable {
+	id: Generated<number>;
+	case_id: number;
+	family_member_id: number;
+	description: string;
+	domain: NeedDomain;
+}
+
+export interface ConsentTable {
+	id: Generated<number>;
+	case_id: number;
+	/** The parents or carers who signed. */
+	given_by: string;
+	young_person: 'yes' | 'no' | 'not-of-age';
+	signed_on: string;
+	covers_mag: number;
+	/** The agencies the family agreed their information may be shared with. */
+	shared_with: string;
+	/** Where the signed form is kept. */
+	form_location: string;
+	withdrawn_on: string | null;
+	recorded_by: number;
+	recorded_at: string;
+	/** Given with a new CAF or recorded on the case; a renewal replaces the consent before it. */
+	kind: Generated<ConsentKind>;
+	replaces_consent_id: number | null;
+	/** Who recorded the family's withdrawal (set with withdrawn_on). */
+	withdrawn_by: number | null;
+}
+
+export type ConsentKind = 'given' | 'renewed';
+
+/** A hand-over of a case to another lead professional; the new one accepts it. */
+export interface LeadProfessionalChangeTable {
+	id: Generated<number>;
+	case_id: number;
+	from_user_id: number | null;
+	to_user_id: number;
+	reason: string;
+	changed_by: number;
+	changed_at: string;
+	acknowledged_at: string | null;
+}
+
+/** The case's status over time (set by a review's outcome or by a withdrawal of consent). */
+export interface CaseStatusChangeTable {
+	id: Generated<number>;
+	case_id: number;
+	status: CaseStatus;
+	changed_by: number;
+	changed_at: string;
+	submission_id: number | null;
+}
+
+/** Confidentiality agreed for one case, outside a meeting, before reading its family's details. */
+export interface CaseConfidentialityTable {
+	id: Generated<number>;
+	case_id: number;
+	user_id: number;
+	agreed_at: string;
+}
