@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generate } from '../../../db/generate';
+import { generate, GENERATED_TABLES } from '../../../db/generate';
 import { DEMO_OPEN_CASES } from '../../../db/seed';
 import { consentForMeeting } from '$lib/server/agenda/consent';
 import type { OpenDatabase } from '$lib/server/platform/db';
@@ -16,35 +16,10 @@ async function county(seed: number, years?: number): Promise<OpenDatabase> {
 	return database;
 }
 
-const TABLES = [
-	'locality',
-	'community',
-	'user',
-	'community_membership',
-	'meeting',
-	'submission',
-	'advice_request',
-	'community_issue',
-	'family_case',
-	'family_member',
-	'need',
-	'consent',
-	'new_caf',
-	'review',
-	'need_update',
-	'attendance',
-	'gate_check',
-	'outcome',
-	'case_status_change',
-	'action',
-	'action_update',
-	'item_deferral'
-];
-
 /** Every row of every table, but not the password hashes (salted, so different every run). */
 function fingerprint(database: OpenDatabase): string {
 	const hash = createHash('sha256');
-	for (const table of TABLES) {
+	for (const table of GENERATED_TABLES) {
 		const rows = database.sqlite.prepare(`select * from "${table}" order by rowid`).all();
 		for (const row of rows as Record<string, unknown>[]) {
 			delete row.password_hash;
