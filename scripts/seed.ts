@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { demoSignIns } from '../db/seed';
-import { generate, SCALES, type Scale } from '../db/generate';
+import { generate, GENERATED_TABLES, SCALES, type Scale } from '../db/generate';
 import { loadConfig } from '../src/lib/server/platform/config';
 import { openDatabase } from '../src/lib/server/platform/db';
 import { migrate } from '../src/lib/server/platform/migrator';
@@ -35,31 +35,8 @@ try {
 		onProgress: (message) => console.log(message)
 	});
 	const seconds = ((performance.now() - started) / 1000).toFixed(1);
-	const tables = [
-		'locality',
-		'community',
-		'user',
-		'meeting',
-		'submission',
-		'advice_request',
-		'community_issue',
-		'family_case',
-		'family_member',
-		'need',
-		'consent',
-		'new_caf',
-		'review',
-		'need_update',
-		'attendance',
-		'gate_check',
-		'outcome',
-		'case_status_change',
-		'action',
-		'action_update',
-		'item_deferral'
-	];
 	const counts = Object.fromEntries(
-		tables.map((table) => [
+		GENERATED_TABLES.map((table) => [
 			table,
 			(database.sqlite.prepare(`select count(*) as n from "${table}"`).get() as { n: number }).n
 		])

@@ -1,4 +1,4 @@
-/** The small pieces the generator's files share: the seeded PRNG and calendar-date arithmetic. */
+/** The generator's chance: a seeded PRNG, so that the same seed gives the same rows. */
 
 /** mulberry32: a tiny, fast, seeded PRNG giving floats in [0, 1). */
 export function mulberry32(seed: number): () => number {
@@ -27,17 +27,3 @@ export function weighted<T>(rng: Random, choices: readonly (readonly [T, number]
 	}
 	return choices[choices.length - 1]![0];
 }
-
-export const DAY = 86_400_000;
-export const MINUTE = 60_000;
-export function isoToDays(date: string): number {
-	return Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10)) / DAY;
-}
-export function daysToIso(days: number): string {
-	return new Date(days * DAY).toISOString().slice(0, 10);
-}
-export const shift = (date: string, days: number) => daysToIso(isoToDays(date) + days);
-export const stampOn = (date: string, rng: Random) =>
-	`${date}T${String(int(rng, 8, 17)).padStart(2, '0')}:${String(int(rng, 0, 59)).padStart(2, '0')}:00.000Z`;
-
-export const words = (text: string) => text.trim().split(/\s+/);
