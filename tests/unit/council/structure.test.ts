@@ -385,3 +385,28 @@ describe('what a council still lacks', () => {
 		);
 	});
 });
+
+describe('many agencies without an agreement', () => {
+	it('are one line, linking to the agencies, rather than one each', async () => {
+		for (const name of ['A', 'B', 'C', 'D'])
+			await addAgency(
+				database.db,
+				{
+					name,
+					sector: 'Health',
+					agreementSignedOn: null,
+					agreementReviewDue: null,
+					agreementLocation: null
+				},
+				actor
+			);
+		const gaps = await setUpGaps(database.db, '2026-12-02');
+		expect(gaps.filter((g) => g.text.includes('agreement'))).toEqual([
+			{
+				text: '4 agencies have no information-sharing agreement recorded',
+				href: '/admin/council#agencies',
+				fix: 'See the agencies'
+			}
+		]);
+	});
+});

@@ -54,20 +54,35 @@ export async function setUpGaps(db: DB, today: string): Promise<SetUpGap[]> {
 				fix: 'Schedule meetings'
 			});
 	}
-	for (const a of live) {
-		const href = `/admin/council/agencies/${a.id}`;
-		if (a.agreement === 'none')
+	// One line for many: a council starting out may have dozens of agencies to record.
+	const agencyGaps = (
+		state: 'none' | 'review-overdue',
+		one: (name: string) => string,
+		many: string,
+		fix: string
+	) => {
+		const found = live.filter((a) => a.agreement === state);
+		if (found.length > 3)
 			gaps.push({
-				text: `${a.name} has no information-sharing agreement recorded`,
-				href,
-				fix: 'Record it'
+				text: `${found.length} ${many}`,
+				href: '/admin/council#agencies',
+				fix: 'See the agencies'
 			});
-		else if (a.agreement === 'review-overdue')
-			gaps.push({
-				text: `${a.name}’s information-sharing agreement is overdue for review`,
-				href,
-				fix: 'Update it'
-			});
-	}
+		else
+			for (const a of found)
+				gaps.push({ text: one(a.name), href: `/admin/council/agencies/${a.id}`, fix });
+	};
+	agencyGaps(
+		'none',
+		(name) => `${name} has no information-sharing agreement recorded`,
+		'agencies have no information-sharing agreement recorded',
+		'Record it'
+	);
+	agencyGaps(
+		'review-overdue',
+		(name) => `${name}’s information-sharing agreement is overdue for review`,
+		'agencies’ information-sharing agreements are overdue for review',
+		'Update it'
+	);
 	return gaps;
 }
