@@ -47,9 +47,11 @@ function buildIfNeeded() {
 	execSync('npx vite build', { cwd: root, stdio: 'inherit' });
 }
 
+/** MAG_DEMO=off: a council's own service: no demo data, and two-factor as configured. */
+const demo = process.env.MAG_DEMO !== 'off';
 // The demo runs on http://localhost: two-factor sign-in is offered but not required, so the
 // printed demo sign-ins work at once. Set REQUIRE_TWO_FACTOR to change that.
-process.env.REQUIRE_TWO_FACTOR ??= 'none';
+if (demo) process.env.REQUIRE_TWO_FACTOR ??= 'none';
 process.env.PORT ??= '3000';
 // adapter-node assumes https when ORIGIN is unset; the demo is served over plain http on localhost.
 // In production set ORIGIN to the https address people use (cookies then become Secure + __Host-).
@@ -65,9 +67,12 @@ const database = openDatabase(process.env.DATABASE_PATH);
 try {
 	const applied = await migrate(database.db);
 	if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
-	if (await isEmpty(database.db)) {
+	// MAG_DEMO=off: a council's own service, which starts empty and is set up with `npm run setup`.
+	if (demo && (await isEmpty(database.db))) {
 		await seedDemo(database.db);
 		console.log('Seeded the demo data (fictional people, Herefordshire localities).');
+	} else if (!demo && (await isEmpty(database.db))) {
+		console.log('No council is set up in this database yet: run `npm run setup` first.');
 	}
 } finally {
 	await database.close();
@@ -76,12 +81,14 @@ try {
 await import(pathToFileURL(builtEntry).href);
 console.log(`\nMAG meetings is running at ${process.env.ORIGIN}`);
 console.log(`Database: ${process.env.DATABASE_PATH}`);
-console.log('Demo sign-ins (every demo account uses the same password):');
-const roleWidth = Math.max(...demoSignIns.map((signIn) => signIn.role.length));
-const emailWidth = Math.max(...demoSignIns.map((signIn) => signIn.email.length));
-for (const signIn of demoSignIns) {
-	console.log(
-		`  ${signIn.role.padEnd(roleWidth)}  ${signIn.email.padEnd(emailWidth)}  ${signIn.password}`
-	);
+if (demo) {
+	console.log('Demo sign-ins (every demo account uses the same password):');
+	const roleWidth = Math.max(...demoSignIns.map((signIn) => signIn.role.length));
+	const emailWidth = Math.max(...demoSignIns.map((signIn) => signIn.email.length));
+	for (const signIn of demoSignIns) {
+		console.log(
+			`  ${signIn.role.padEnd(roleWidth)}  ${signIn.email.padEnd(emailWidth)}  ${signIn.password}`
+		);
+	}
 }
 console.log('Press Ctrl-C to stop.');

@@ -9,6 +9,7 @@ import { config } from '$lib/server/platform/config';
 import { formBodyProblem } from '$lib/server/http/form-body';
 import { startAppMail, stopAppMail } from '$lib/server/mail/app-mail';
 import { migrate } from '$lib/server/platform/migrator';
+import { readCouncilName } from '$lib/server/council/council';
 import { auditRefusal } from '$lib/server/audit/refusals';
 import { probeUnauditedRead } from '$lib/server/audit/read-probe';
 import {
@@ -19,6 +20,7 @@ import { reportUnexpectedError } from '$lib/server/http/unexpected-error';
 
 export const init: ServerInit = async () => {
 	await migrate(appDatabase().db);
+	await readCouncilName(appDatabase().db);
 	startAppMail(appDatabase().db);
 	startRetentionSchedule(appDatabase().db);
 	// adapter-node emits this after Ctrl-C / SIGTERM once requests have finished. The mail worker

@@ -2,6 +2,8 @@ import { requireUser } from '$lib/server/policy/session';
 import { appDatabase } from '$lib/server/platform/app-database';
 import { listCommunitiesOf } from '$lib/server/people/communities';
 import { markNoticesRead, unreadNotices } from '$lib/server/people/notices';
+import { setUpGaps } from '$lib/server/council/gaps';
+import { todayInEngland } from '$lib/dates';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
@@ -15,6 +17,8 @@ export const load: PageServerLoad = async ({ locals }) => {
 		notices: notices.map((n) => ({ id: n.id, message: n.message, link: n.link })),
 		name: user.name,
 		isAdministrator: user.isAdministrator,
+		// What a working MAG still lacks: for administrators only (names of places, no family data).
+		setUpGaps: user.isAdministrator ? await setUpGaps(db, todayInEngland()) : [],
 		isDataProtectionOfficer: user.isDataProtectionOfficer,
 		communities: communities.map((c) => ({
 			id: c.id,

@@ -37,5 +37,13 @@ export const TEXT_LIMITS = {
 	/** The agencies the family agreed to share with. */
 	consentSharedWith: 500,
 	/** Where the signed consent form is kept. */
-	consentFormLocation: 200
+	consentFormLocation: 200,
+	/** The council's, a locality's or a community's name. */
+	placeName: 120,
+	/** An agency's kind of service ("Police", "Health"). */
+	sector: 120,
+	/** Where an agency's information-sharing agreement is kept. */
+	agreementLocation: 200,
+	/** The confidentiality statement read at a community's meetings. */
+	confidentialityStatement: 1500
 } as const;

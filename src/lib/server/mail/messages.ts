@@ -1,6 +1,7 @@
 import { differenceInCalendarDays } from 'date-fns';
 import { formatCalendarDate, formatInstant, formatMeetingDate, formatTime } from '../../dates';
 import { config } from '../platform/config';
+import { councilName } from '../council/council';
 import type { ActionFact } from './action-facts';
 
 /**
@@ -22,7 +23,7 @@ export const links = {
 function footer(origin: string, optional: boolean): string {
 	const lines = [
 		'--',
-		`${config.serviceName}, ${config.councilName}.`,
+		`${config.serviceName}, ${councilName()}.`,
 		'To keep families safe, emails from this service give references only, never names or details.'
 	];
 	if (optional) {
@@ -42,7 +43,7 @@ export function invitationMail(input: {
 }): MailContent {
 	const opening = input.reissued
 		? `Here is a new link to set your password for ${config.serviceName}. Earlier links no longer work.`
-		: `You have been invited to ${config.serviceName}, which ${config.councilName} uses to run ` +
+		: `You have been invited to ${config.serviceName}, which ${councilName()} uses to run ` +
 			'multi-agency group (MAG) meetings for early help.';
 	return {
 		subject: input.reissued
@@ -58,7 +59,7 @@ export function invitationMail(input: {
 			'',
 			'If you were not expecting this email, you can ignore it.',
 			'',
-			`--\n${config.serviceName}, ${config.councilName}.`
+			`--\n${config.serviceName}, ${councilName()}.`
 		].join('\n')
 	};
 }

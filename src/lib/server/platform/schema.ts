@@ -6,6 +6,7 @@ import type {
 	AgencyTable,
 	CommunityMembershipTable,
 	CommunityTable,
+	CouncilTable,
 	LocalityTable,
 	NoticeTable,
 	UserTable
@@ -103,4 +104,5 @@ export interface Database {
 	join_request: JoinRequestTable;
 	case_confidentiality: CaseConfidentialityTable;
 	form_submission: FormSubmissionTable;
+	council: CouncilTable;
 }

@@ -17,6 +17,7 @@ export function navigationFor(user: SessionUser): NavigationItem[] {
 	// Anyone can own an action, even after leaving a MAG: their list is always a click away.
 	items.push({ href: '/actions', label: 'My actions' });
 	if (user.isAdministrator) {
+		items.push({ href: '/admin/council', label: 'Council' });
 		items.push({ href: '/admin/users', label: 'Users' });
 	}
 	if (user.isAdministrator || user.isDataProtectionOfficer)

@@ -6,6 +6,12 @@ export interface AgencyTable {
 	name: string;
 	/** The kind of service, e.g. "Police", "School", "Health". */
 	sector: string;
+	/** The information-sharing agreement: signed on, review due (YYYY-MM-DD), where it is kept. */
+	agreement_signed_on: string | null;
+	agreement_review_due: string | null;
+	agreement_location: string | null;
+	/** No new members once retired; its history stays and is still reported. */
+	retired_at: string | null;
 }
 
 export interface LocalityTable {
@@ -18,6 +24,24 @@ export interface CommunityTable {
 	id: Generated<number>;
 	locality_id: number;
 	name: string;
+	/** Its MAG's settings (docs/domain.md, "The numbers"): the defaults are the MAG model's. */
+	meeting_length_minutes: Generated<number>;
+	every_weeks: Generated<number>;
+	family_item_limit: Generated<number>;
+	deadline_working_days: Generated<number>;
+	venue: string | null;
+	online_link: string | null;
+	/** Read out at its meetings; null: the council's (CONFIDENTIALITY_STATEMENT). */
+	confidentiality_statement: string | null;
+	/** No new meetings or members once retired; its history stays and is still reported. */
+	retired_at: string | null;
+}
+
+/** The council itself: one row. */
+export interface CouncilTable {
+	id: number;
+	name: string;
+	created_at: string;
 }
 
 export interface UserTable {
