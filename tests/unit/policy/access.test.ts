@@ -31,7 +31,7 @@ describe('navigation by role', () => {
 		[
 			'administrator',
 			administrator,
-			['Home', 'My actions', 'Users', 'Audit log', 'Your account'],
+			['Home', 'My actions', 'Council', 'Users', 'Audit log', 'Your account'],
 			'Administrator'
 		],
 		[
