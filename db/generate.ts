@@ -3,7 +3,7 @@ import { addDays, format, nextTuesday } from 'date-fns';
 import type { OpenDatabase } from '../src/lib/server/platform/db';
 import type { AgendaPart, NeedDomain } from '../src/lib/server/platform/schema';
 import { hashPassword } from '../src/lib/server/auth/password';
-import { communityCode, initialsOf, levelsOfNeed } from '../src/lib/server/agenda/new-caf';
+import { communityCode, initialsOf, levelsOfNeed } from '../src/lib/server/agenda/new-caf-rules';
 import { meetingSeries, oneYearAfter, subtractWorkingDays } from '../src/lib/calendar/working-days';
 import { DEMO_PASSWORD, seedDemo } from './seed';
 import {

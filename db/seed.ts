@@ -1,7 +1,7 @@
 import type { DB } from '../src/lib/server/platform/db';
 import type { CommunityRole, NeedDomain } from '../src/lib/server/platform/schema';
 import { hashPassword } from '../src/lib/server/auth/password';
-import { communityCode, initialsOf } from '../src/lib/server/agenda/new-caf';
+import { communityCode, initialsOf } from '../src/lib/server/agenda/new-caf-rules';
 import { meetingSeries, oneYearAfter, subtractWorkingDays } from '../src/lib/calendar/working-days';
 import { addDays, format, nextTuesday, subDays } from 'date-fns';
 

@@ -3,26 +3,12 @@ import { requireItemReader, requireItemSubmitter } from '$lib/server/policy/item
 import { appDatabase } from '$lib/server/platform/app-database';
 import { textField, versionField } from '$lib/server/http/forms';
 import { readItemForm } from '$lib/server/agenda/item-form';
-import {
-	newCafFormValues,
-	newCafOptions,
-	readNewCaf,
-	readNewCafForm,
-	updateNewCaf
-} from '$lib/server/agenda/new-caf';
-import {
-	needsOfReview,
-	readReview,
-	readReviewForm,
-	reviewedCase,
-	updateReview
-} from '$lib/server/agenda/reviews';
-import {
-	isEditable,
-	isWithdrawable,
-	updateSubmission,
-	withdrawSubmission
-} from '$lib/server/agenda/submissions';
+import { readNewCaf, updateNewCaf } from '$lib/server/agenda/new-caf';
+import { newCafFormValues, newCafOptions, readNewCafForm } from '$lib/server/agenda/new-caf-form';
+import { needsOfReview, readReview, reviewedCase, updateReview } from '$lib/server/agenda/reviews';
+import { readReviewForm } from '$lib/server/agenda/review-form';
+import { isEditable, isWithdrawable } from '$lib/server/agenda/submission-rules';
+import { updateSubmission, withdrawSubmission } from '$lib/server/agenda/submissions';
 import { todayInEngland } from '$lib/dates';
 import type { Actions, PageServerLoad } from './$types';
 import { AGE_BANDS } from '$lib/domain/family';

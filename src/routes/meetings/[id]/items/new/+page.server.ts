@@ -2,13 +2,9 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { appDatabase } from '$lib/server/platform/app-database';
 import { formKeyField, newFormKey } from '$lib/server/http/form-keys';
 import { readItemForm } from '$lib/server/agenda/item-form';
-import {
-	createNewCaf,
-	levelsOfNeed,
-	MEMBER_ROWS,
-	NEED_ROWS,
-	readNewCafForm
-} from '$lib/server/agenda/new-caf';
+import { createNewCaf } from '$lib/server/agenda/new-caf';
+import { levelsOfNeed } from '$lib/server/agenda/new-caf-rules';
+import { MEMBER_ROWS, NEED_ROWS, readNewCafForm } from '$lib/server/agenda/new-caf-form';
 import { createSubmission } from '$lib/server/agenda/submissions';
 import { todayInEngland } from '$lib/dates';
 import { requireSubmissionWindow } from '$lib/server/policy/meeting';

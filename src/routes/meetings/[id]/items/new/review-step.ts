@@ -2,13 +2,8 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import type { DB } from '$lib/server/platform/db';
 import { textField } from '$lib/server/http/forms';
 import { requireReviewableCase } from '$lib/server/policy/meeting';
-import {
-	casesLedBy,
-	createReview,
-	needsOf,
-	readCaseForReview,
-	readReviewForm
-} from '$lib/server/agenda/reviews';
+import { casesLedBy, createReview, needsOf, readCaseForReview } from '$lib/server/agenda/reviews';
+import { readReviewForm } from '$lib/server/agenda/review-form';
 
 /**
  * Part 3 on the "add an item" page, in two steps: the lead professional chooses one of the cases
