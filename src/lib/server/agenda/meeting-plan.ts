@@ -22,7 +22,7 @@ export interface PlanShownAgain {
 	preview?: Preview;
 }
 
-/** Each date with the deadline for its items (docs/domain.md, "Numbers"). */
+/** Each date with the deadline for its items, a set number of working days before. */
 async function previewOf(db: DB, dates: string[]): Promise<Preview> {
 	const closures = await closureDays(db);
 	return dates.map((date) => ({
