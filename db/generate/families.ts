@@ -4,7 +4,7 @@
  */
 import type { Database as SQLiteDatabase, Statement } from 'better-sqlite3';
 import type { CaseStatus, NeedDomain } from '../../src/lib/server/platform/schema';
-import { initialsOf } from '../../src/lib/server/agenda/new-caf';
+import { initialsOf } from '../../src/lib/server/agenda/new-caf-rules';
 import { RELATIONSHIPS } from '../../src/lib/domain/family';
 import { caseReference, caseReferencePrefix } from '../seed/families';
 import { Consents, type ConsentTerms } from './consent';

@@ -1,5 +1,5 @@
 import type { Database as SQLiteDatabase } from 'better-sqlite3';
-import { levelsOfNeed } from '../../src/lib/server/agenda/new-caf';
+import { levelsOfNeed } from '../../src/lib/server/agenda/new-caf-rules';
 import { Agenda } from './agenda';
 import { Consents } from './consent';
 import { shift } from './days';

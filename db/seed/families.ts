@@ -1,7 +1,7 @@
 import { format, subDays } from 'date-fns';
 import type { DB } from '../../src/lib/server/platform/db';
 import type { NeedDomain } from '../../src/lib/server/platform/schema';
-import { communityCode, initialsOf } from '../../src/lib/server/agenda/new-caf';
+import { communityCode, initialsOf } from '../../src/lib/server/agenda/new-caf-rules';
 
 interface DemoCase {
 	community: string;

@@ -18,6 +18,7 @@ test('the administrator sees the administration pages and no community pages', a
 	await expect(mainNavigation(page)).toHaveText([
 		'Home',
 		'My actions',
+		'Council',
 		'Users',
 		'Audit log',
 		'Your account'

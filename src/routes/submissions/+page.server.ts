@@ -1,6 +1,6 @@
 import { requireUser } from '$lib/server/policy/session';
 import { appDatabase } from '$lib/server/platform/app-database';
-import { listMySubmissions } from '$lib/server/agenda/submissions';
+import { listMySubmissions } from '$lib/server/agenda/item-lists';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {

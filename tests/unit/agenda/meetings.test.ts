@@ -12,11 +12,8 @@ import {
 	scheduleMeetings
 } from '$lib/server/agenda/meetings';
 import { unreadNotices } from '$lib/server/people/notices';
-import {
-	createSubmission,
-	listMySubmissions,
-	submissionWindow
-} from '$lib/server/agenda/submissions';
+import { createSubmission } from '$lib/server/agenda/submissions';
+import { listMySubmissions } from '$lib/server/agenda/item-lists';
 import { addUser, freshDatabase } from '../helpers';
 
 let database: OpenDatabase;
@@ -171,35 +168,6 @@ describe('moving and cancelling a meeting', () => {
 			reason: 'Schedule the next meeting first, so this meeting’s items have somewhere to go'
 		});
 		expect((await findMeeting(database.db, last!))?.status).toBe('scheduled');
-	});
-});
-
-describe('who may add an item, and when', () => {
-	it.each([
-		[
-			'scheduled',
-			false,
-			'2027-01-01',
-			{ open: false, reason: 'The agenda for this meeting is not open for items yet' }
-		],
-		['agenda-open', false, '2027-01-08', { open: true, late: false }],
-		[
-			'agenda-open',
-			false,
-			'2027-01-09',
-			{ open: false, reason: 'The deadline for items has passed: ask the chair to add a late item' }
-		],
-		['agenda-open', true, '2027-01-09', { open: true, late: true }],
-		[
-			'agenda-published',
-			true,
-			'2027-01-01',
-			{ open: false, reason: 'The agenda for this meeting is closed' }
-		]
-	] as const)('%s, chair %s, on %s', (status, isChair, today, expected) => {
-		expect(submissionWindow({ status, submissionDeadline: '2027-01-08' }, isChair, today)).toEqual(
-			expected
-		);
 	});
 });
 

@@ -1,146 +1,30 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAgenda, decideItem, moveItem } from '$lib/server/agenda/agenda';
-import type { OpenDatabase } from '$lib/server/platform/db';
 import { scheduleMeetings } from '$lib/server/agenda/meetings';
+import { casesLedBy, createReview, readReview, updateReview } from '$lib/server/agenda/reviews';
+import { readReviewForm } from '$lib/server/agenda/review-form';
+import { scheduleReview } from '$lib/server/agenda/reviews-due';
+import { listMeetingSubmissions } from '$lib/server/agenda/item-lists';
+import type { ActionStatus } from '$lib/server/platform/schema';
 import {
-	casesLedBy,
-	createReview,
-	readReview,
-	readReviewForm,
-	reviewsDue,
-	scheduleReview,
-	updateReview
-} from '$lib/server/agenda/reviews';
-import type { ActionStatus, CaseStatus } from '$lib/server/platform/schema';
-import { listMeetingSubmissions } from '$lib/server/agenda/submissions';
-import { addUser, freshDatabase } from '../helpers';
+	addCase,
+	chair,
+	CHILD,
+	communityId,
+	complete,
+	count,
+	database,
+	lead,
+	meetings,
+	MEETINGS,
+	NEEDS,
+	otherCommunityId,
+	otherLead,
+	reviewForm,
+	setUpReviews
+} from './review-fixture';
 
-const MEETINGS = ['2027-01-12', '2027-02-23', '2027-04-06'];
-const CHILD = 'Poppy Example-Jones';
-const NEEDS = ['Attendance below 90 percent this term', 'Rent arrears putting the tenancy at risk'];
-
-let database: OpenDatabase;
-let lead: { id: number };
-let otherLead: { id: number };
-let chair: { id: number };
-let communityId: number;
-let otherCommunityId: number;
-let meetings: number[];
-
-async function addCommunity(name: string): Promise<number> {
-	const locality = await database.db
-		.insertInto('locality')
-		.values({ name: `${name} locality` })
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	return (
-		await database.db
-			.insertInto('community')
-			.values({ name, locality_id: locality.id })
-			.returning('id')
-			.executeTakeFirstOrThrow()
-	).id;
-}
-
-let caseNumber = 0;
-
-/** A case as a concluded part 2 would leave it: a family, needs, an LP and a review date. */
-async function addCase(
-	options: {
-		leadId?: number | null;
-		community?: number;
-		status?: CaseStatus;
-		reviewAt?: number | null;
-	} = {}
-) {
-	caseNumber += 1;
-	const { db } = database;
-	const reference = `KWE-2027-${String(caseNumber).padStart(3, '0')}`;
-	const familyCase = await db
-		.insertInto('family_case')
-		.values({
-			reference,
-			community_id: options.community ?? communityId,
-			initials: 'P.E.J.',
-			created_by: chair.id,
-			created_at: '2026-11-01T10:00:00.000Z',
-			lead_professional_id: options.leadId === undefined ? lead.id : options.leadId,
-			status: options.status ?? 'open',
-			next_review_meeting_id: options.reviewAt === undefined ? meetings[0]! : options.reviewAt
-		})
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	const member = await db
-		.insertInto('family_member')
-		.values({
-			case_id: familyCase.id,
-			name: CHILD,
-			date_of_birth: '2018-06-04',
-			relationship: 'Child',
-			setting: 'Fictional Primary School',
-			is_child: 1
-		})
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	const needIds: number[] = [];
-	for (const description of NEEDS) {
-		const need = await db
-			.insertInto('need')
-			.values({
-				case_id: familyCase.id,
-				family_member_id: member.id,
-				description,
-				domain: 'development'
-			})
-			.returning('id')
-			.executeTakeFirstOrThrow();
-		needIds.push(need.id);
-	}
-	return { id: familyCase.id, reference, needIds };
-}
-
-function reviewForm(fields: Record<string, string>): FormData {
-	const form = new FormData();
-	for (const [name, value] of Object.entries(fields)) form.set(name, value);
-	return form;
-}
-
-const complete = {
-	'need-1-status': 'partly-met',
-	'need-1-progress': 'Attendance up to 88 percent',
-	'need-2-status': 'met',
-	'need-2-progress': 'Arrears cleared with a repayment plan'
-};
-
-async function count(table: 'submission' | 'review' | 'need_update' | 'audit_log' | 'notice') {
-	const row = await database.db
-		.selectFrom(table)
-		.select((eb) => eb.fn.countAll<number>().as('n'))
-		.executeTakeFirstOrThrow();
-	return Number(row.n);
-}
-
-beforeAll(async () => {
-	database = await freshDatabase();
-	lead = await addUser(database, { name: 'Lucy Lead' });
-	otherLead = await addUser(database, { name: 'Olly Other' });
-	chair = await addUser(database, { name: 'Carol Chair' });
-	communityId = await addCommunity('Kington and Weobley');
-	otherCommunityId = await addCommunity('Bromyard');
-	meetings = await scheduleMeetings(
-		database.db,
-		{
-			communityId,
-			dates: MEETINGS,
-			startTime: '09:30',
-			lengthMinutes: 120,
-			venue: 'Kington Children’s Centre',
-			onlineLink: null,
-			deadlineWorkingDays: 5
-		},
-		{ id: chair.id, ip: null }
-	);
-});
+beforeAll(setUpReviews);
 afterAll(() => database.close());
 
 describe('choosing a case to review', () => {
@@ -154,73 +38,6 @@ describe('choosing a case to review', () => {
 		expect(offered.map((c) => c.reference)).toEqual([mine.reference]);
 		expect(offered[0]!.waitingReview).toBeNull();
 		expect(await casesLedBy(database.db, chair.id, communityId)).toEqual([]);
-	});
-});
-
-describe('reading a review', () => {
-	const needs = [{ id: 11 }, { id: 12 }];
-
-	it('accepts a status and a line of progress for every need, and the stuck flag', () => {
-		const result = readReviewForm(reviewForm({ ...complete, stuck: 'yes' }), needs);
-		expect(result.errors).toEqual({});
-		expect(result.input).toEqual({
-			stuck: true,
-			needs: [
-				{ needId: 11, status: 'partly-met', progress: 'Attendance up to 88 percent' },
-				{ needId: 12, status: 'met', progress: 'Arrears cleared with a repayment plan' }
-			]
-		});
-		expect(readReviewForm(reviewForm(complete), needs).input?.stuck).toBe(false);
-	});
-
-	it.each([
-		[
-			{ 'need-2-status': '' },
-			'need-2-status',
-			'Choose whether need 2 is met, partly met or not met'
-		],
-		[
-			{ 'need-1-status': 'unknown' },
-			'need-1-status',
-			'Choose whether need 1 is met, partly met or not met'
-		],
-		[
-			{ 'need-1-status': 'toString' },
-			'need-1-status',
-			'Choose whether need 1 is met, partly met or not met'
-		],
-		[{ 'need-1-progress': '' }, 'need-1-progress', 'Enter a line of progress on need 1'],
-		[{ 'need-2-progress': '   ' }, 'need-2-progress', 'Enter a line of progress on need 2'],
-		[
-			{ 'need-1-progress': 'x'.repeat(301) },
-			'need-1-progress',
-			'The progress on need 1 must be 300 characters or fewer'
-		]
-	])('%j → %s: %s', (overrides, field, message) => {
-		const result = readReviewForm(reviewForm({ ...complete, ...overrides }), needs);
-		expect(result.errors).toEqual({ [field]: message });
-		expect(result.input).toBeNull();
-	});
-
-	it('keeps what was typed when it refuses', () => {
-		const result = readReviewForm(
-			reviewForm({ 'need-1-progress': 'Better mornings', stuck: 'yes' }),
-			needs
-		);
-		expect(Object.keys(result.errors)).toEqual([
-			'need-1-status',
-			'need-2-status',
-			'need-2-progress'
-		]);
-		expect(result.values).toMatchObject({ 'need-1-progress': 'Better mornings', stuck: 'yes' });
-	});
-
-	it('takes 300 characters of progress', () => {
-		const result = readReviewForm(
-			reviewForm({ ...complete, 'need-1-progress': 'x'.repeat(300) }),
-			needs
-		);
-		expect(result.errors).toEqual({});
 	});
 });
 
@@ -382,169 +199,6 @@ describe('changing a review', () => {
 			.where('record_id', '=', String(created.submissionId))
 			.execute();
 		expect(updates).toHaveLength(1);
-	});
-});
-
-describe('reviews due', () => {
-	let due: Awaited<ReturnType<typeof addCase>>;
-	let onTheDay: Awaited<ReturnType<typeof addCase>>;
-	let later: Awaited<ReturnType<typeof addCase>>;
-	let closed: Awaited<ReturnType<typeof addCase>>;
-	let elsewhere: Awaited<ReturnType<typeof addCase>>;
-	let scheduledHere: Awaited<ReturnType<typeof addCase>>;
-
-	beforeAll(async () => {
-		due = await addCase({ reviewAt: meetings[0]! });
-		onTheDay = await addCase({ reviewAt: meetings[1]! });
-		later = await addCase({ reviewAt: meetings[2]! });
-		closed = await addCase({ reviewAt: meetings[0]!, status: 'stepped-up' });
-		elsewhere = await addCase({ reviewAt: meetings[0]!, community: otherCommunityId });
-		scheduledHere = await addCase({ reviewAt: meetings[0]! });
-	});
-
-	const references = async (meetingId: number) =>
-		(await reviewsDue(database.db, meetingId)).map((c) => c.reference);
-
-	it('suggests an open case whose review falls on or before this meeting, and no other', async () => {
-		const suggested = await references(meetings[1]!);
-		expect(suggested).toContain(due.reference);
-		expect(suggested).toContain(onTheDay.reference);
-		expect(suggested).not.toContain(later.reference);
-		expect(suggested).not.toContain(closed.reference);
-		expect(suggested).not.toContain(elsewhere.reference);
-		expect(await references(meetings[0]!)).not.toContain(onTheDay.reference);
-	});
-
-	it('gives the reference, initials, lead professional and review date: no family details', async () => {
-		const row = (await reviewsDue(database.db, meetings[1]!)).find(
-			(c) => c.reference === due.reference
-		);
-		expect(row).toEqual({
-			caseId: due.id,
-			reference: due.reference,
-			initials: 'P.E.J.',
-			leadProfessionalName: 'Lucy Lead',
-			reviewMeetingDate: MEETINGS[0]
-		});
-	});
-
-	it('leaves out a case already on an agenda, until that review is done', async () => {
-		const scheduled = await scheduleReview(database.db, meetings[0]!, scheduledHere.id, {
-			id: chair.id,
-			ip: null
-		});
-		expect(scheduled.ok).toBe(true);
-		expect(await references(meetings[0]!)).not.toContain(scheduledHere.reference);
-		expect(await references(meetings[1]!)).not.toContain(scheduledHere.reference);
-
-		await database.db
-			.updateTable('meeting')
-			.set({ status: 'concluded' })
-			.where('id', '=', meetings[0]!)
-			.execute();
-		expect(await references(meetings[1]!)).toContain(scheduledHere.reference);
-		await database.db
-			.updateTable('meeting')
-			.set({ status: 'scheduled' })
-			.where('id', '=', meetings[0]!)
-			.execute();
-	});
-
-	it('suggests a case again once its review is declined', async () => {
-		const declined = await addCase({ reviewAt: meetings[0]! });
-		const scheduled = await scheduleReview(database.db, meetings[0]!, declined.id, {
-			id: chair.id,
-			ip: null
-		});
-		if (!scheduled.ok) throw new Error(scheduled.reason);
-		await decideItem(
-			database.db,
-			meetings[0]!,
-			scheduled.submissionId,
-			{ kind: 'decline', reason: 'Reviewed at the step-down panel instead' },
-			{ id: chair.id, ip: null }
-		);
-		expect(await references(meetings[0]!)).toContain(declined.reference);
-	});
-});
-
-describe('the chair schedules a review', () => {
-	it('puts the item on the agenda for the lead professional, needs to fill in, and tells them by reference', async () => {
-		const familyCase = await addCase();
-		const notices = await count('notice');
-		const result = await scheduleReview(database.db, meetings[1]!, familyCase.id, {
-			id: chair.id,
-			ip: '192.0.2.7'
-		});
-		if (!result.ok) throw new Error(result.reason);
-		expect(result).toMatchObject({
-			reference: familyCase.reference,
-			leadProfessionalName: 'Lucy Lead'
-		});
-		const item = await database.db
-			.selectFrom('submission')
-			.select(['part', 'submitted_by', 'status', 'meeting_id'])
-			.where('id', '=', result.submissionId)
-			.executeTakeFirstOrThrow();
-		expect(item).toEqual({
-			part: 3,
-			submitted_by: lead.id,
-			status: 'submitted',
-			meeting_id: meetings[1]
-		});
-		const updates = await database.db
-			.selectFrom('need_update')
-			.select(['need_id', 'status', 'progress'])
-			.where('submission_id', '=', result.submissionId)
-			.orderBy('need_id')
-			.execute();
-		expect(updates).toEqual(
-			familyCase.needIds.map((id) => ({ need_id: id, status: null, progress: null }))
-		);
-		expect(await count('notice')).toBe(notices + 1);
-		const notice = await database.db
-			.selectFrom('notice')
-			.select(['user_id', 'message', 'link'])
-			.orderBy('id', 'desc')
-			.executeTakeFirstOrThrow();
-		expect(notice.user_id).toBe(lead.id);
-		expect(notice.link).toBe(`/items/${result.submissionId}`);
-		expect(notice.message).toContain(familyCase.reference);
-		expect(notice.message).toContain('Tuesday 23 February 2027');
-		expect(notice.message).not.toContain('Poppy');
-
-		const review = await readReview(database.db, result.submissionId, {
-			id: lead.id,
-			ip: null,
-			why: 'test'
-		});
-		expect(review?.complete).toBe(false);
-		expect(review?.needs.map((n) => n.description)).toEqual(NEEDS);
-	});
-
-	it.each([
-		['a case with no lead professional', () => ({ leadId: null })],
-		['a closed case', () => ({ status: 'withdrawn' as const })],
-		['a case from another MAG', () => ({ community: otherCommunityId })]
-	])('refuses %s', async (_, options) => {
-		const familyCase = await addCase(options());
-		const before = await count('submission');
-		const result = await scheduleReview(database.db, meetings[1]!, familyCase.id, {
-			id: chair.id,
-			ip: null
-		});
-		expect(result.ok).toBe(false);
-		expect(await count('submission')).toBe(before);
-	});
-
-	it('refuses a second review of a case already waiting for a meeting', async () => {
-		const familyCase = await addCase();
-		const actor = { id: chair.id, ip: null };
-		expect((await scheduleReview(database.db, meetings[1]!, familyCase.id, actor)).ok).toBe(true);
-		expect(await scheduleReview(database.db, meetings[2]!, familyCase.id, actor)).toEqual({
-			ok: false,
-			reason: `A review of ${familyCase.reference} is already waiting`
-		});
 	});
 });
 

@@ -20,7 +20,7 @@ import {
 	saveOutcome,
 	type OutcomeInput
 } from '$lib/server/meeting/outcomes';
-import { scheduleReview } from '$lib/server/agenda/reviews';
+import { scheduleReview } from '$lib/server/agenda/reviews-due';
 import { freshDatabase } from '../helpers';
 import { meetingWithFamilies, MEETING_DATE, TODAY } from '../meeting-fixture';
 import { type MemberAttendance } from '$lib/domain/meeting';

@@ -3,7 +3,8 @@ import { DEMO_OPEN_CASES, DEMO_PASSWORD, demoSignIns, seedDemo } from '../../../
 import { signInWithPassword } from '$lib/server/auth/sign-in';
 import { consentForMeeting } from '$lib/server/agenda/consent';
 import type { OpenDatabase } from '$lib/server/platform/db';
-import { casesLedBy, reviewsDue } from '$lib/server/agenda/reviews';
+import { casesLedBy } from '$lib/server/agenda/reviews';
+import { reviewsDue } from '$lib/server/agenda/reviews-due';
 import { todayInEngland } from '$lib/dates';
 import { freshDatabase } from '../helpers';
 

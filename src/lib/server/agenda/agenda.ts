@@ -5,7 +5,7 @@ import { freeTextProblem, textField } from '../http/forms';
 import { TEXT_LIMITS } from '../../domain/text-limits';
 
 export type { Actor };
-import { listMeetingSubmissions } from './submissions';
+import { listMeetingSubmissions } from './item-lists';
 import { sendNotices } from '../people/notices';
 import { DEFAULT_MINUTES, DEFERRAL_REASONS, OFFERED_DEFERRAL_REASONS } from '../../domain/meeting';
 import { FAMILY_ITEM_LIMIT } from '../../domain/limits';

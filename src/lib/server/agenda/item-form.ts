@@ -5,6 +5,14 @@ import { AGE_BANDS } from '../../domain/family';
 
 const { itemShort, itemLong } = TEXT_LIMITS;
 
+/** A form shown again after a refused save: what was typed, and what is wrong, by field. */
+export interface ShownAgain {
+	values: Record<string, string>;
+	errors: FieldErrors;
+	/** A new CAF whose consent keeps it out of part 2: the page offers part 1 instead. */
+	consentRefused?: boolean;
+}
+
 /** Each free-text field of an anonymous item: its name, how the messages name it, its limit. */
 const ADVICE_FIELDS = [
 	['setting', 'the child’s setting', itemShort],

@@ -1,33 +1,45 @@
 import { openCaseActions } from '../actions/actions';
 import type { DB } from '../platform/db';
-import type { NeedStatus, SubmissionStatus } from '../platform/schema';
+import type { NeedStatus } from '../platform/schema';
 import { recordAudit, type Actor } from '../audit/log';
 import type { SaveResult } from '../meeting/outcomes';
-import { claimVersion, insertSubmission } from './submissions';
-import { textField, type FieldErrors } from '../http/forms';
-import { formatMeetingDate, todayInEngland } from '../../dates';
-import { NEED_STATUSES, PROGRESS_LIMIT } from '../../domain/needs';
-import { sendNotices } from '../people/notices';
+import { saveItemVersion } from './item-versions';
+import { isComplete, LIVE_STATUSES, type CaseToReview } from './review-rules';
+import { insertSubmission } from './submissions';
 
 /**
  * Part 3 of the agenda: a case already supported comes back to the group. Its lead professional
  * says, need by need, what is met and what is not, with a line of progress; the case's open actions
- * follow it in; a "stuck" plan is taken first.
+ * follow it in; a "stuck" plan is taken first. This is the store of the lead professional's side;
+ * the chair's (reviews due, scheduling one) is reviews-due.ts.
  */
 
-/** An item still heading for a meeting: a review in one of these is not done yet. */
-const LIVE_STATUSES: SubmissionStatus[] = ['submitted', 'accepted', 'deferred'];
+export interface ReviewInput {
+	stuck: boolean;
+	needs: { needId: number; status: NeedStatus; progress: string }[];
+}
 
-export interface CaseToReview {
-	id: number;
-	reference: string;
-	initials: string;
-	/** A review already waiting for a meeting, which the LP changes rather than adds again. */
-	waitingReview: { itemId: number; meetingDate: string } | null;
+type Reader = { id: number; ip: string | null; why: string };
+
+/** Every read of a family's details is logged: who, which family, why (docs/domain.md). */
+async function recordFamilyRead(
+	db: DB,
+	reader: Reader,
+	reference: string,
+	detail: Record<string, unknown> = {}
+) {
+	await recordAudit(db, {
+		actorId: reader.id,
+		action: 'family.viewed',
+		recordType: 'family_case',
+		recordId: reference,
+		ip: reader.ip,
+		detail: { why: reader.why, ...detail }
+	});
 }
 
 /** Reviews of these cases waiting for a meeting that has not yet concluded. */
-async function waitingReviews(db: DB, caseIds: number[]) {
+export async function waitingReviews(db: DB, caseIds: number[]) {
 	if (caseIds.length === 0) return new Map<number, { itemId: number; meetingDate: string }>();
 	const rows = await db
 		.selectFrom('review')
@@ -93,11 +105,7 @@ export async function needsOfReview(db: DB, submissionId: number) {
  * The case's needs and open actions, for its lead professional writing a review. The needs are
  * the family's details, so the read is audited like any other (who, which family, why).
  */
-export async function readCaseForReview(
-	db: DB,
-	caseId: number,
-	reader: { id: number; ip: string | null; why: string }
-) {
+export async function readCaseForReview(db: DB, caseId: number, reader: Reader) {
 	const familyCase = await db
 		.selectFrom('family_case')
 		.select(['id', 'reference', 'initials'])
@@ -106,47 +114,8 @@ export async function readCaseForReview(
 	if (!familyCase) return undefined;
 	const needs = await needsOf(db, caseId);
 	const openActions = await openCaseActions(db, caseId);
-	await recordAudit(db, {
-		actorId: reader.id,
-		action: 'family.viewed',
-		recordType: 'family_case',
-		recordId: familyCase.reference,
-		ip: reader.ip,
-		detail: { why: reader.why }
-	});
+	await recordFamilyRead(db, reader, familyCase.reference);
 	return { ...familyCase, needs, openActions };
-}
-
-export interface ReviewInput {
-	stuck: boolean;
-	needs: { needId: number; status: NeedStatus; progress: string }[];
-}
-
-/**
- * Reads the review form: for every need of the case (in the order shown, field names
- * `need-N-status` and `need-N-progress`) a status and a line of progress; and whether it is stuck.
- */
-export function readReviewForm(form: FormData, needs: { id: number }[]) {
-	const errors: FieldErrors = {};
-	const values: Record<string, string> = { stuck: form.get('stuck') === 'yes' ? 'yes' : '' };
-	const updates: ReviewInput['needs'] = [];
-	for (const [index, need] of needs.entries()) {
-		const n = index + 1;
-		const status = textField(form, `need-${n}-status`);
-		const progress = textField(form, `need-${n}-progress`);
-		values[`need-${n}-status`] = status;
-		values[`need-${n}-progress`] = progress;
-		if (!Object.hasOwn(NEED_STATUSES, status))
-			errors[`need-${n}-status`] = `Choose whether need ${n} is met, partly met or not met`;
-		if (progress === '') errors[`need-${n}-progress`] = `Enter a line of progress on need ${n}`;
-		else if (progress.length > PROGRESS_LIMIT)
-			errors[`need-${n}-progress`] =
-				`The progress on need ${n} must be ${PROGRESS_LIMIT} characters or fewer`;
-		updates.push({ needId: need.id, status: status as NeedStatus, progress });
-	}
-	if (Object.keys(errors).length > 0) return { values, errors, input: null };
-	const input: ReviewInput = { stuck: values.stuck === 'yes', needs: updates };
-	return { values, errors, input };
 }
 
 /** The part 3 item for the lead professional: item, review and need updates in one transaction. */
@@ -174,12 +143,16 @@ export async function createReview(
 		if (!familyCase) throw new Error('Only the lead professional can review an open case');
 		const submission = await insertSubmission(
 			trx,
+			{ ...context, part: 3 },
 			{
-				meetingId: context.meetingId,
-				part: 3,
-				submittedBy: context.submittedBy,
-				agencyId: context.agencyId,
-				late: context.late
+				actor: { id: context.submittedBy, ip },
+				detail: {
+					part: 3,
+					reference: familyCase.reference,
+					meetingId: context.meetingId,
+					late: context.late,
+					stuck: input.stuck
+				}
 			},
 			now
 		);
@@ -199,24 +172,6 @@ export async function createReview(
 				})
 				.execute();
 		}
-		await recordAudit(
-			trx,
-			{
-				actorId: context.submittedBy,
-				action: 'submission.created',
-				recordType: 'submission',
-				recordId: submission.id,
-				ip,
-				detail: {
-					part: 3,
-					reference: familyCase.reference,
-					meetingId: context.meetingId,
-					late: context.late,
-					stuck: input.stuck
-				}
-			},
-			now
-		);
 		return { submissionId: submission.id, reference: familyCase.reference };
 	});
 }
@@ -234,45 +189,37 @@ export async function updateReview(
 	actor: Actor,
 	now = new Date()
 ): Promise<SaveResult> {
-	return db.transaction().execute(async (trx) => {
-		const next = await claimVersion(trx, submissionId, version, now);
-		if (next === null) return { saved: false, conflict: true } as const;
-		await trx
-			.updateTable('review')
-			.set({ stuck: input.stuck ? 1 : 0 })
-			.where('submission_id', '=', submissionId)
-			.execute();
-		for (const need of input.needs) {
-			await trx
-				.insertInto('need_update')
-				.values({
-					submission_id: submissionId,
-					need_id: need.needId,
-					status: need.status,
-					progress: need.progress,
-					support: null
-				})
-				.onConflict((oc) =>
-					oc
-						.columns(['submission_id', 'need_id'])
-						.doUpdateSet({ status: need.status, progress: need.progress })
-				)
-				.execute();
-		}
-		await recordAudit(
+	return db.transaction().execute((trx) =>
+		saveItemVersion(
 			trx,
-			{
-				actorId: actor.id,
-				action: 'submission.updated',
-				recordType: 'submission',
-				recordId: submissionId,
-				ip: actor.ip,
-				detail: { part: 3, stuck: input.stuck }
+			{ submissionId, version, actor, detail: { part: 3, stuck: input.stuck } },
+			async () => {
+				await trx
+					.updateTable('review')
+					.set({ stuck: input.stuck ? 1 : 0 })
+					.where('submission_id', '=', submissionId)
+					.execute();
+				for (const need of input.needs) {
+					await trx
+						.insertInto('need_update')
+						.values({
+							submission_id: submissionId,
+							need_id: need.needId,
+							status: need.status,
+							progress: need.progress,
+							support: null
+						})
+						.onConflict((oc) =>
+							oc
+								.columns(['submission_id', 'need_id'])
+								.doUpdateSet({ status: need.status, progress: need.progress })
+						)
+						.execute();
+				}
 			},
 			now
-		);
-		return { saved: true, version: next } as const;
-	});
+		)
+	);
 }
 
 /** What anyone allowed to open a part 3 item sees: the case reference and initials, never more. */
@@ -291,11 +238,7 @@ export async function reviewedCase(db: DB, submissionId: number) {
  * progress (null until the LP gives them, for a review the chair scheduled) and the open actions.
  * Audited as a read of the family's details.
  */
-export async function readReview(
-	db: DB,
-	submissionId: number,
-	reader: { id: number; ip: string | null; why: string }
-) {
+export async function readReview(db: DB, submissionId: number, reader: Reader) {
 	const review = await db
 		.selectFrom('review')
 		.innerJoin('family_case', 'family_case.id', 'review.case_id')
@@ -328,196 +271,13 @@ export async function readReview(
 		.orderBy('need.id')
 		.execute();
 	const openActions = await openCaseActions(db, review.caseId);
-	await recordAudit(db, {
-		actorId: reader.id,
-		action: 'family.viewed',
-		recordType: 'family_case',
-		recordId: review.reference,
-		ip: reader.ip,
-		detail: { why: reader.why, submissionId }
-	});
+	await recordFamilyRead(db, reader, review.reference, { submissionId });
 	return {
 		reference: review.reference,
 		initials: review.initials,
 		stuck: review.stuck === 1,
-		complete: needs.every((need) => need.status !== null && need.progress !== null),
+		complete: isComplete(needs),
 		needs,
 		openActions
 	};
-}
-
-export interface ReviewDue {
-	caseId: number;
-	reference: string;
-	initials: string;
-	leadProfessionalName: string | null;
-	reviewMeetingDate: string;
-}
-
-/**
- * Cases the chair should think of putting on this agenda: open cases of the meeting's community
- * whose review falls at or before this meeting, with no review already waiting for a meeting that
- * has not concluded (this one, an earlier one, or a later one: a second review of the same case
- * would only be a duplicate). Reference, initials and lead professional only.
- */
-export async function reviewsDue(db: DB, meetingId: number): Promise<ReviewDue[]> {
-	const meeting = await db
-		.selectFrom('meeting')
-		.select(['community_id', 'date'])
-		.where('id', '=', meetingId)
-		.executeTakeFirst();
-	if (!meeting) return [];
-	return db
-		.selectFrom('family_case')
-		.innerJoin(
-			'meeting as review_meeting',
-			'review_meeting.id',
-			'family_case.next_review_meeting_id'
-		)
-		.leftJoin('user as lead', 'lead.id', 'family_case.lead_professional_id')
-		.select([
-			'family_case.id as caseId',
-			'family_case.reference',
-			'family_case.initials',
-			'lead.name as leadProfessionalName',
-			'review_meeting.date as reviewMeetingDate'
-		])
-		.where('family_case.community_id', '=', meeting.community_id)
-		.where('family_case.status', '=', 'open')
-		.where((eb) =>
-			eb.or([
-				eb('review_meeting.date', '<=', meeting.date),
-				eb('family_case.next_review_meeting_id', '=', meetingId)
-			])
-		)
-		.where(({ not, exists, selectFrom }) =>
-			not(
-				exists(
-					selectFrom('review')
-						.innerJoin('submission', 'submission.id', 'review.submission_id')
-						.innerJoin('meeting', 'meeting.id', 'submission.meeting_id')
-						.select('review.submission_id')
-						.whereRef('review.case_id', '=', 'family_case.id')
-						.where('submission.status', 'in', LIVE_STATUSES)
-						.where('meeting.status', 'not in', ['concluded', 'cancelled'])
-				)
-			)
-		)
-		.orderBy('review_meeting.date')
-		.orderBy('family_case.reference')
-		.execute();
-}
-
-export type ScheduleResult =
-	| { ok: true; submissionId: number; reference: string; leadProfessionalName: string }
-	| { ok: false; reason: string };
-
-/**
- * The chair (or a coordinator) puts a case's review on this meeting's agenda for its lead
- * professional. The item is the LP's, waiting for the chair's decision like any other; its needs
- * have no status yet. The LP is told (by reference only) and gives each need's status and progress
- * on the item's page while the agenda is being built.
- */
-export async function scheduleReview(
-	db: DB,
-	meetingId: number,
-	caseId: number,
-	actor: Actor,
-	now = new Date()
-): Promise<ScheduleResult> {
-	return db.transaction().execute(async (trx): Promise<ScheduleResult> => {
-		const meeting = await trx
-			.selectFrom('meeting')
-			.select(['community_id', 'date', 'submission_deadline'])
-			.where('id', '=', meetingId)
-			.executeTakeFirst();
-		const familyCase = await trx
-			.selectFrom('family_case')
-			.innerJoin('user as lead', 'lead.id', 'family_case.lead_professional_id')
-			.select([
-				'family_case.reference',
-				'family_case.community_id',
-				'family_case.status',
-				'lead.id as leadId',
-				'lead.name as leadName',
-				'lead.agency_id as leadAgencyId'
-			])
-			.where('family_case.id', '=', caseId)
-			.executeTakeFirst();
-		if (!meeting || !familyCase || familyCase.community_id !== meeting.community_id)
-			return { ok: false, reason: 'That case has no lead professional in this MAG' };
-		if (familyCase.status !== 'open') return { ok: false, reason: 'That case is closed' };
-		if ((await waitingReviews(trx, [caseId])).has(caseId))
-			return { ok: false, reason: `A review of ${familyCase.reference} is already waiting` };
-		const late = todayInEngland(now) > meeting.submission_deadline;
-		const submission = await insertSubmission(
-			trx,
-			{
-				meetingId: meetingId,
-				part: 3,
-				submittedBy: familyCase.leadId,
-				agencyId: familyCase.leadAgencyId,
-				late: late
-			},
-			now
-		);
-		await trx
-			.insertInto('review')
-			.values({ submission_id: submission.id, case_id: caseId, stuck: 0 })
-			.execute();
-		for (const need of await trx
-			.selectFrom('need')
-			.select('id')
-			.where('case_id', '=', caseId)
-			.execute()) {
-			await trx
-				.insertInto('need_update')
-				.values({
-					submission_id: submission.id,
-					need_id: need.id,
-					status: null,
-					progress: null,
-					support: null
-				})
-				.execute();
-		}
-		await sendNotices(
-			trx,
-			[
-				{
-					userId: familyCase.leadId,
-					message:
-						`A review of ${familyCase.reference}, a case you lead, is on the agenda for the MAG ` +
-						`meeting on ${formatMeetingDate(meeting.date)}. Say how each need is going before ` +
-						`the agenda is published.`,
-					link: `/items/${submission.id}`
-				}
-			],
-			now
-		);
-		await recordAudit(
-			trx,
-			{
-				actorId: actor.id,
-				action: 'submission.created',
-				recordType: 'submission',
-				recordId: submission.id,
-				ip: actor.ip,
-				detail: {
-					part: 3,
-					reference: familyCase.reference,
-					meetingId,
-					late,
-					onBehalfOf: familyCase.leadId
-				}
-			},
-			now
-		);
-		return {
-			ok: true,
-			submissionId: submission.id,
-			reference: familyCase.reference,
-			leadProfessionalName: familyCase.leadName
-		};
-	});
 }

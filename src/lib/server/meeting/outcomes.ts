@@ -5,7 +5,7 @@ import { freeTextProblem, textField, type FieldErrors } from '../http/forms';
 import { readActionDueDate, readActionOwner, type ActionInput } from '../actions/actions';
 import { addWorkingDays } from '../../calendar/working-days';
 import { closureDays } from '../agenda/meetings';
-import { levelsOfNeed } from '../agenda/new-caf';
+import { levelsOfNeed } from '../agenda/new-caf-rules';
 import { TEXT_LIMITS } from '../../domain/text-limits';
 import {
 	ADVICE_OUTCOMES,

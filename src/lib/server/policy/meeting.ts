@@ -2,7 +2,7 @@ import type { DB } from '../platform/db';
 import { appDatabase } from '../platform/app-database';
 import { membershipRole, runsTheMeeting } from '../people/communities';
 import { findMeeting } from '../agenda/meetings';
-import { submissionWindow } from '../agenda/submissions';
+import { submissionWindow } from '../agenda/submission-rules';
 import { todayInEngland } from '$lib/dates';
 import { notFound, recordId, refuse } from './refusal';
 import { requireUser } from './session';

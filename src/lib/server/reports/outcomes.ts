@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { DB } from '../platform/db';
-import { levelsOfNeed } from '../agenda/new-caf';
+import { levelsOfNeed } from '../agenda/new-caf-rules';
 import type { NeedStatus } from '../platform/schema';
 import type { Report, ReportFilter } from './report';
 import { held, medianOfCounts } from './sql';

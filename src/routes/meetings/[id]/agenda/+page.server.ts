@@ -10,7 +10,7 @@ import {
 } from '$lib/server/agenda/agenda';
 import { textField } from '$lib/server/http/forms';
 import { advanceMeeting, listMeetings } from '$lib/server/agenda/meetings';
-import { reviewsDue, scheduleReview } from '$lib/server/agenda/reviews';
+import { reviewsDue, scheduleReview } from '$lib/server/agenda/reviews-due';
 import { formatMeetingDate, todayInEngland } from '$lib/dates';
 import { requireAgendaReader, requireMeetingOrganiser } from '$lib/server/policy/meeting';
 import type { Actions, PageServerLoad } from './$types';

@@ -46,7 +46,7 @@ import {
 	readOutcomeForm,
 	saveOutcome
 } from '$lib/server/meeting/outcomes';
-import { levelsOfNeed } from '$lib/server/agenda/new-caf';
+import { levelsOfNeed } from '$lib/server/agenda/new-caf-rules';
 import { findSubmission, withdrawSubmission } from '$lib/server/agenda/submissions';
 import { formatMeetingDate, todayInEngland } from '$lib/dates';
 import { mayIdentify, outcomeForReader } from '$lib/server/policy/family';

@@ -1,20 +1,20 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { appDatabase } from '$lib/server/platform/app-database';
-import { formKeyField, newFormKey } from '$lib/server/http/form-keys';
-import { readItemForm } from '$lib/server/agenda/item-form';
+import { newFormKey } from '$lib/server/http/form-keys';
+import { newCafOptions } from '$lib/server/agenda/new-caf-form';
 import {
-	createNewCaf,
-	levelsOfNeed,
-	MEMBER_ROWS,
-	NEED_ROWS,
-	readNewCafForm
-} from '$lib/server/agenda/new-caf';
-import { createSubmission } from '$lib/server/agenda/submissions';
-import { todayInEngland } from '$lib/dates';
-import { requireSubmissionWindow } from '$lib/server/policy/meeting';
-import { chooseCase, loadReviewStep, submitReview } from './review-step';
+	caseForReview,
+	chooseReviewCase,
+	reviewableCaseFor,
+	reviewChoicesFor,
+	submitItem,
+	submitReview,
+	type Bringer,
+	type SubmitAnswer
+} from '$lib/server/agenda/new-items';
+import { requireReviewableCase, requireSubmissionWindow } from '$lib/server/policy/meeting';
 import type { Actions, PageServerLoad } from './$types';
-import { NEED_DOMAINS, RELATIONSHIPS, WAYS_IN, AGE_BANDS } from '$lib/domain/family';
+import { AGE_BANDS } from '$lib/domain/family';
 
 const partsByName = { advice: 1, 'new-caf': 2, review: 3, 'community-issue': 4 } as const;
 
@@ -23,6 +23,20 @@ function partFrom(url: URL): 1 | 2 | 3 | 4 | null {
 	return name && Object.hasOwn(partsByName, name)
 		? partsByName[name as keyof typeof partsByName]
 		: null;
+}
+
+/**
+ * Part 3 in two steps: the lead professional chooses one of the cases they lead
+ * (`?part=review`), then says how each of its needs is going (`&case=ID`).
+ */
+async function reviewStep(bringer: Bringer, caseParam: string | null, ip: string) {
+	const { db } = appDatabase();
+	const { offered, waiting } = await reviewChoicesFor(db, bringer);
+	if (caseParam === null) return { cases: offered, waiting, chosen: null };
+	const chosen = requireReviewableCase(offered.find((c) => String(c.id) === caseParam));
+	const details = await caseForReview(db, chosen.id, { id: bringer.userId, ip });
+	if (!details) error(404, 'Not found');
+	return { cases: offered, waiting, chosen: details };
 }
 
 export const load: PageServerLoad = async ({ locals, params, url, getClientAddress }) => {
@@ -34,30 +48,32 @@ export const load: PageServerLoad = async ({ locals, params, url, getClientAddre
 		late,
 		review:
 			part === 3
-				? await loadReviewStep(
-						{ db: appDatabase().db, userId: user.id, meeting },
+				? await reviewStep(
+						{ userId: user.id, meeting, late },
 						url.searchParams.get('case'),
 						getClientAddress()
 					)
 				: null,
 		ageBands: AGE_BANDS,
-		newCaf: {
-			relationships: RELATIONSHIPS,
-			domains: NEED_DOMAINS,
-			waysIn: WAYS_IN,
-			levels: levelsOfNeed(),
-			memberRows: MEMBER_ROWS,
-			needRows: NEED_ROWS
-		},
+		newCaf: newCafOptions(),
 		// The item form's key: "Submit the item" sent twice adds one item.
 		formKey: newFormKey()
 	};
 };
 
+/** A new item's answer as the page takes it: on to the item, or the form shown again. */
+function reply(answer: SubmitAnswer) {
+	if (!answer.ok) return fail(400, answer.data);
+	redirect(303, `/items/${answer.submissionId}?submitted=1`);
+}
+
 export const actions: Actions = {
 	chooseCase: async ({ locals, params, request }) => {
 		const { user, meeting } = await requireSubmissionWindow(locals, params.id);
-		return chooseCase({ db: appDatabase().db, userId: user.id, meeting }, await request.formData());
+		const form = await request.formData();
+		const answer = await chooseReviewCase(appDatabase().db, { userId: user.id, meeting }, form);
+		if (!answer.ok) return fail(400, answer.data);
+		redirect(303, `/meetings/${meeting.id}/items/new?part=review&case=${answer.caseId}`);
 	},
 
 	submit: async ({ locals, params, url, request, getClientAddress }) => {
@@ -66,56 +82,13 @@ export const actions: Actions = {
 		if (!part) error(400, 'Choose a part of the agenda');
 		const form = await request.formData();
 		const { db } = appDatabase();
-		const agency = await db
-			.selectFrom('user')
-			.select('agency_id')
-			.where('id', '=', user.id)
-			.executeTakeFirstOrThrow();
+		const bringer = { userId: user.id, meeting, late };
 		if (part === 3) {
-			return submitReview(
-				{ db, userId: user.id, meeting, agencyId: agency.agency_id, late },
-				url.searchParams.get('case'),
-				form,
-				getClientAddress()
+			const chosen = requireReviewableCase(
+				await reviewableCaseFor(db, bringer, url.searchParams.get('case'))
 			);
+			return reply(await submitReview(db, bringer, chosen.id, form, getClientAddress()));
 		}
-		if (part === 2) {
-			const today = todayInEngland();
-			const caf = readNewCafForm(form, meeting.date, today);
-			if (!caf.input) {
-				return fail(400, {
-					values: caf.values,
-					errors: caf.errors,
-					consentRefused: caf.consentRefused
-				});
-			}
-			const created = await createNewCaf(
-				db,
-				{
-					meetingId: meeting.id,
-					communityId: meeting.communityId,
-					communityName: meeting.communityName,
-					submittedBy: user.id,
-					agencyId: agency.agency_id,
-					late,
-					year: meeting.date.slice(0, 4)
-				},
-				caf.input,
-				getClientAddress(),
-				new Date(),
-				formKeyField(form)
-			);
-			redirect(303, `/items/${created.submissionId}?submitted=1`);
-		}
-		const { values, errors, content } = readItemForm(form, part);
-		if (Object.keys(errors).length > 0) return fail(400, { values, errors });
-		const id = await createSubmission(
-			db,
-			{ meetingId: meeting.id, submittedBy: user.id, agencyId: agency.agency_id, late, content },
-			getClientAddress(),
-			new Date(),
-			formKeyField(form)
-		);
-		redirect(303, `/items/${id}?submitted=1`);
+		return reply(await submitItem(db, bringer, part, form, getClientAddress()));
 	}
 };

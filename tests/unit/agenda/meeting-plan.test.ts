@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OpenDatabase } from '$lib/server/platform/db';
+import { previewMeetings, scheduleFromForm } from '$lib/server/agenda/meeting-plan';
+import { addClosureDay, listMeetings } from '$lib/server/agenda/meetings';
+import { addUser, freshDatabase } from '../helpers';
+
+const TODAY = '2027-01-04';
+let database: OpenDatabase;
+let chair: { id: number; ip: null };
+let communityId: number;
+
+beforeAll(async () => {
+	database = await freshDatabase();
+	chair = { id: (await addUser(database)).id, ip: null };
+	const locality = await database.db
+		.insertInto('locality')
+		.values({ name: 'West' })
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	communityId = (
+		await database.db
+			.insertInto('community')
+			.values({ name: 'Kington and Weobley', locality_id: locality.id })
+			.returning('id')
+			.executeTakeFirstOrThrow()
+	).id;
+	await addClosureDay(database.db, '2027-02-16', 'Training day', chair);
+});
+afterAll(() => database.close());
+
+function planForm(fields: Record<string, string | string[]> = {}): FormData {
+	const form = new FormData();
+	for (const [name, value] of Object.entries({
+		'date-day': '23',
+		'date-month': '2',
+		'date-year': '2027',
+		startTime: '09:30',
+		lengthMinutes: '120',
+		venue: 'Kington Children’s Centre',
+		onlineLink: '',
+		repeat: 'series',
+		everyWeeks: '6',
+		...fields
+	}))
+		for (const one of [value].flat()) form.append(name, one);
+	return form;
+}
+
+describe('previewing a plan of meetings', () => {
+	it('gives each date its deadline, five working days before, closure days skipped', async () => {
+		const answer = await previewMeetings(database.db, planForm(), TODAY);
+		if (!answer.ok) throw new Error(JSON.stringify(answer.data.errors));
+		// 16 February is a closure day, so the deadline for 23 February falls on the 15th.
+		expect(answer.preview[0]).toEqual({ date: '2027-02-23', deadline: '2027-02-15' });
+		expect(answer.preview[1]).toEqual({ date: '2027-04-06', deadline: '2027-03-30' });
+	});
+
+	it('says what is wrong, with what was typed', async () => {
+		const answer = await previewMeetings(database.db, planForm({ venue: '' }), TODAY);
+		expect(answer).toMatchObject({
+			ok: false,
+			data: { errors: { venue: 'Enter a venue or an online meeting link' } }
+		});
+	});
+});
+
+describe('scheduling from the plan', () => {
+	it('schedules only the dates kept ticked', async () => {
+		const answer = await scheduleFromForm(
+			database.db,
+			communityId,
+			planForm({ keep: ['2027-02-23', '2027-05-18'] }),
+			chair,
+			TODAY
+		);
+		expect(answer).toEqual({ ok: true, scheduled: 2 });
+		const { upcoming } = await listMeetings(database.db, communityId, TODAY);
+		expect(upcoming.map((m) => [m.date, m.submissionDeadline])).toEqual([
+			['2027-02-23', '2027-02-15'],
+			['2027-05-18', '2027-05-11']
+		]);
+	});
+
+	it('asks for at least one date, showing the series again, and schedules nothing', async () => {
+		const before = (await listMeetings(database.db, communityId, TODAY)).upcoming.length;
+		const answer = await scheduleFromForm(database.db, communityId, planForm(), chair, TODAY);
+		if (answer.ok) throw new Error('scheduled with no date kept');
+		expect(answer.data.errors).toEqual({ keep: 'Keep at least one date' });
+		expect(answer.data.preview?.[0]).toEqual({ date: '2027-02-23', deadline: '2027-02-15' });
+		expect((await listMeetings(database.db, communityId, TODAY)).upcoming).toHaveLength(before);
+	});
+});

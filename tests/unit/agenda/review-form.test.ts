@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { readReviewForm } from '$lib/server/agenda/review-form';
+import { complete, reviewForm } from './review-fixture';
+
+describe('reading a review', () => {
+	const needs = [{ id: 11 }, { id: 12 }];
+
+	it('accepts a status and a line of progress for every need, and the stuck flag', () => {
+		const result = readReviewForm(reviewForm({ ...complete, stuck: 'yes' }), needs);
+		expect(result.errors).toEqual({});
+		expect(result.input).toEqual({
+			stuck: true,
+			needs: [
+				{ needId: 11, status: 'partly-met', progress: 'Attendance up to 88 percent' },
+				{ needId: 12, status: 'met', progress: 'Arrears cleared with a repayment plan' }
+			]
+		});
+		expect(readReviewForm(reviewForm(complete), needs).input?.stuck).toBe(false);
+	});
+
+	it.each([
+		[
+			{ 'need-2-status': '' },
+			'need-2-status',
+			'Choose whether need 2 is met, partly met or not met'
+		],
+		[
+			{ 'need-1-status': 'unknown' },
+			'need-1-status',
+			'Choose whether need 1 is met, partly met or not met'
+		],
+		[
+			{ 'need-1-status': 'toString' },
+			'need-1-status',
+			'Choose whether need 1 is met, partly met or not met'
+		],
+		[{ 'need-1-progress': '' }, 'need-1-progress', 'Enter a line of progress on need 1'],
+		[{ 'need-2-progress': '   ' }, 'need-2-progress', 'Enter a line of progress on need 2'],
+		[
+			{ 'need-1-progress': 'x'.repeat(301) },
+			'need-1-progress',
+			'The progress on need 1 must be 300 characters or fewer'
+		]
+	])('%j → %s: %s', (overrides, field, message) => {
+		const result = readReviewForm(reviewForm({ ...complete, ...overrides }), needs);
+		expect(result.errors).toEqual({ [field]: message });
+		expect(result.input).toBeNull();
+	});
+
+	it('keeps what was typed when it refuses', () => {
+		const result = readReviewForm(
+			reviewForm({ 'need-1-progress': 'Better mornings', stuck: 'yes' }),
+			needs
+		);
+		expect(Object.keys(result.errors)).toEqual([
+			'need-1-status',
+			'need-2-status',
+			'need-2-progress'
+		]);
+		expect(result.values).toMatchObject({ 'need-1-progress': 'Better mornings', stuck: 'yes' });
+	});
+
+	it('takes 300 characters of progress', () => {
+		const result = readReviewForm(
+			reviewForm({ ...complete, 'need-1-progress': 'x'.repeat(300) }),
+			needs
+		);
+		expect(result.errors).toEqual({});
+	});
+});
