@@ -1,6 +1,6 @@
 import type { DB } from '../platform/db';
 import { recordAudit, type Actor } from '../audit/log';
-import { noteProblem } from '../actions/updates';
+import { noteProblem } from '../actions/update-form';
 import { consentTextProblem } from '../agenda/consent';
 import { currentConsentId } from '../meeting/consent-gate';
 import { earlierAnswer, rememberAnswer } from '../http/form-keys';
