@@ -8,7 +8,7 @@ import { loadConfig } from '../src/lib/server/platform/config';
 import { openDatabase } from '../src/lib/server/platform/db';
 import { emailProblem } from '../src/lib/server/http/forms';
 import { migrate } from '../src/lib/server/platform/migrator';
-import { createFirstAdministrator } from '../src/lib/server/people/users';
+import { createFirstAdministrator } from '../src/lib/server/people/invitations';
 
 const { values } = parseArgs({
 	options: { email: { type: 'string' }, name: { type: 'string' }, origin: { type: 'string' } }

@@ -1,6 +1,7 @@
 import { requireUser } from '$lib/server/policy/session';
 import { appDatabase } from '$lib/server/platform/app-database';
-import { ACTION_STATUSES, communitiesOfOwnedActions, myActions } from '$lib/server/actions/updates';
+import { communitiesOfOwnedActions, myActions } from '$lib/server/actions/my-actions';
+import { ACTION_STATUSES } from '$lib/server/actions/statuses';
 import { actionStatusNames } from '$lib/domain/actions';
 import type { PageServerLoad } from './$types';
 

@@ -14,7 +14,7 @@ import {
 	findInvitation,
 	inviteUser,
 	reissueInvitation
-} from '$lib/server/people/users';
+} from '$lib/server/people/invitations';
 import { freshDatabase } from '../helpers';
 import {
 	closedPort,

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { addAction, readActionForm } from '$lib/server/actions/actions';
+import { readActionForm } from '$lib/server/actions/action-form';
+import { addAction } from '$lib/server/actions/actions';
 import { decideItem, readDeferralReason } from '$lib/server/agenda/agenda';
 import {
 	admitToMeeting,

@@ -1,6 +1,8 @@
 import { TZDate } from '@date-fns/tz';
 import { formatCalendarDate, todayInEngland } from '$lib/dates';
-import { referenceOf } from '../actions/action-list';
+import { withActionReference } from '../actions/queries';
+import { referenceOf } from '../actions/reference';
+import { OPEN_STATUSES } from '../actions/statuses';
 import { recordAudit, type Actor } from '../audit/log';
 import { randomToken, sha256Hex } from '../auth/tokens';
 import type { DB } from '../platform/db';
@@ -216,37 +218,18 @@ function addDays(date: string, days: number): string {
 async function openActionsOf(db: DB, userId: number) {
 	const rows = await db
 		.selectFrom('action')
+		// Deliberately not action.description: the feed is read without signing in.
+		.$call(withActionReference)
 		.innerJoin('meeting', 'meeting.id', 'action.meeting_id')
 		.innerJoin('community', 'community.id', 'action.community_id')
-		.leftJoin('submission', 'submission.id', 'action.submission_id')
-		.leftJoin('family_case as action_case', 'action_case.id', 'action.case_id')
-		.leftJoin('new_caf', 'new_caf.submission_id', 'action.submission_id')
-		.leftJoin('review', 'review.submission_id', 'action.submission_id')
-		.leftJoin('family_case as item_case', (join) =>
-			join.on((eb) =>
-				eb.or([
-					eb('item_case.id', '=', eb.ref('new_caf.case_id')),
-					eb('item_case.id', '=', eb.ref('review.case_id'))
-				])
-			)
-		)
-		.leftJoin('outcome', 'outcome.submission_id', 'action.submission_id')
-		.leftJoin('community_issue', 'community_issue.submission_id', 'action.submission_id')
-		// Deliberately not action.description: the feed is read without signing in.
 		.select([
 			'action.id',
 			'action.due_date as dueDate',
-			'action.submission_id as submissionId',
-			'submission.part',
-			'action_case.reference as actionCaseReference',
-			'item_case.reference as itemCaseReference',
-			'outcome.taken_as_advice as takenAsAdvice',
-			'community_issue.title as issueTitle',
 			'community.name as communityName',
 			'meeting.date as meetingDate'
 		])
 		.where('action.owner_id', '=', userId)
-		.where('action.status', 'in', ['open', 'in-progress'])
+		.where('action.status', 'in', OPEN_STATUSES)
 		.orderBy('action.due_date')
 		.orderBy('action.id')
 		.execute();

@@ -1,9 +1,15 @@
 import type { DB } from '../platform/db';
 import { recordAudit } from '../audit/log';
-import { consentValidUntil } from '../agenda/consent';
-import { currentConsentId } from '../meeting/consent-gate';
-import { caseHistoryOutcome } from '../../domain/outcomes';
-import type { ConsentKind, NeedStatus } from '../platform/schema';
+import { levelsOfNeed, needsWithHistory, timelineOf } from './case-record-rules';
+import { consentHistory } from './consent';
+import { consentStanding } from './consent-rules';
+import { itemsOfCase } from './queries';
+
+/**
+ * The case record (README, "Case records"): the family, their needs and what each meeting said of
+ * them, the items and their outcomes, consent over time, hand-overs and the case's status. Who
+ * reads which of it is decided in policy/case-record.ts; every read here is audited.
+ */
 
 export async function findCase(db: DB, caseId: number) {
 	return db
@@ -27,16 +33,6 @@ export async function findCase(db: DB, caseId: number) {
 		])
 		.where('family_case.id', '=', caseId)
 		.executeTakeFirst();
-}
-
-/** The items (new CAF and reviews) brought about this case, newest meeting last. */
-export function itemsOfCase(db: DB, caseId: number) {
-	return db
-		.selectFrom('submission')
-		.innerJoin('meeting', 'meeting.id', 'submission.meeting_id')
-		.leftJoin('new_caf', 'new_caf.submission_id', 'submission.id')
-		.leftJoin('review', 'review.submission_id', 'submission.id')
-		.where((eb) => eb.or([eb('new_caf.case_id', '=', caseId), eb('review.case_id', '=', caseId)]));
 }
 
 export interface CaseReader {
@@ -96,68 +92,6 @@ export async function readActionSummary(db: DB, caseId: number, reader: CaseRead
 			meetingDate: a.meetingDate
 		}))
 	};
-}
-
-export interface ConsentVersion {
-	id: number;
-	kind: ConsentKind;
-	givenBy: string;
-	youngPerson: 'yes' | 'no' | 'not-of-age';
-	signedOn: string;
-	coversMag: boolean;
-	sharedWith: string;
-	formLocation: string;
-	withdrawnOn: string | null;
-	withdrawnByName: string | null;
-	recordedByName: string;
-	recordedAt: string;
-	current: boolean;
-	validUntil: string;
-}
-
-export async function consentHistory(db: DB, caseId: number): Promise<ConsentVersion[]> {
-	const current = await currentConsentId(db, caseId);
-	const rows = await db
-		.selectFrom('consent')
-		.innerJoin('user as recorder', 'recorder.id', 'consent.recorded_by')
-		.leftJoin('user as withdrawer', 'withdrawer.id', 'consent.withdrawn_by')
-		.select([
-			'consent.id',
-			'consent.kind',
-			'consent.given_by as givenBy',
-			'consent.young_person as youngPerson',
-			'consent.signed_on as signedOn',
-			'consent.covers_mag as coversMag',
-			'consent.shared_with as sharedWith',
-			'consent.form_location as formLocation',
-			'consent.withdrawn_on as withdrawnOn',
-			'withdrawer.name as withdrawnByName',
-			'recorder.name as recordedByName',
-			'consent.recorded_at as recordedAt'
-		])
-		.where('consent.case_id', '=', caseId)
-		.orderBy('consent.id', 'desc')
-		.execute();
-	return rows.map((row) => ({
-		...row,
-		coversMag: row.coversMag === 1,
-		current: row.id === current,
-		validUntil: consentValidUntil(row.signedOn)
-	}));
-}
-
-/**
- * Where consent stands for the next discussion: withdrawn, missing, or signed so long before the
- * next review meeting (or today, with none booked) that it must be renewed first.
- */
-export function consentStanding(
-	current: ConsentVersion | undefined,
-	nextReviewDate: string | null,
-	today: string
-): 'none' | 'withdrawn' | 'must-renew' | 'in-date' {
-	if (!current) return 'none';
-	if (current.withdrawnOn) return 'withdrawn';
-	return (nextReviewDate ?? today) > current.validUntil ? 'must-renew' : 'in-date';
 }
 
 /** The whole case record, for those with full access. Every read is audited. */
@@ -276,36 +210,9 @@ export async function readCase(db: DB, caseId: number, reader: CaseReader, today
 	return {
 		case: familyCase,
 		members: members.map(({ is_child, ...m }) => ({ ...m, isChild: is_child === 1 })),
-		needs: needs.map((need) => ({
-			...need,
-			history: needHistory
-				.filter((h) => h.needId === need.id)
-				.map((h) => ({
-					meetingDate: h.meetingDate,
-					status: h.status as NeedStatus | null,
-					progress: h.progress,
-					support: h.support
-				}))
-		})),
-		// The level at the new CAF, then as agreed at each review.
-		levelOfNeed: items.flatMap((i) => {
-			const level = i.reviewedLevelOfNeed ?? i.levelOfNeed;
-			return level === null ? [] : [{ meetingDate: i.meetingDate, level }];
-		}),
-		timeline: items.map(({ outcomeKind, ...item }) => ({
-			...item,
-			outcome: caseHistoryOutcome(outcomeKind),
-			gate: gateChecks.filter((g) => g.submissionId === item.id).at(-1) ?? null,
-			actions: actions
-				.filter((a) => a.submissionId === item.id)
-				.map(({ description, ownerName, ownerAgency, dueDate, status }) => ({
-					description,
-					ownerName,
-					ownerAgency,
-					dueDate,
-					status
-				}))
-		})),
+		needs: needsWithHistory(needs, needHistory),
+		levelOfNeed: levelsOfNeed(items),
+		timeline: timelineOf(items, gateChecks, actions),
 		consents,
 		consentStanding: consentStanding(current, familyCase.nextReviewDate, today),
 		leadChanges,
@@ -313,6 +220,9 @@ export async function readCase(db: DB, caseId: number, reader: CaseReader, today
 		flagged
 	};
 }
+
+export type CaseRecord = NonNullable<Awaited<ReturnType<typeof readCase>>>;
+export type ActionSummaryOfCase = NonNullable<Awaited<ReturnType<typeof readActionSummary>>>;
 
 /**
  * The cases on someone's list: those they lead or brought, and for chairs and coordinators every

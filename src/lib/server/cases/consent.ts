@@ -1,94 +1,70 @@
 import type { DB } from '../platform/db';
 import { recordAudit, type Actor } from '../audit/log';
-import { noteProblem } from '../actions/updates';
-import { consentTextProblem } from '../agenda/consent';
-import { currentConsentId } from '../meeting/consent-gate';
+import { consentValidUntil } from '../agenda/consent';
+import { consentOnFile, currentConsentId } from '../meeting/consent-gate';
 import { earlierAnswer, rememberAnswer } from '../http/form-keys';
-import { textField, type FieldErrors } from '../http/forms';
-import { readDateInput, formatCalendarDate } from '$lib/dates';
 import { sendNotices } from '../people/notices';
+import type { ConsentKind } from '../platform/schema';
+import type { ConsentInput } from './consent-form';
+import { toldOfWithdrawal, withdrawalMessage } from './consent-rules';
+import { flagOpenActions } from './flagged-actions';
+import { itemsOfCase } from './queries';
 
 /**
  * Consent over time (README, "Case records"): given with the new CAF, renewed (a new version that
  * replaces the one before), withdrawn (when, and who recorded it). The consent gate always checks
  * the current version, so a renewal opens it again and a withdrawal shuts it at once.
  */
-export interface ConsentInput {
-	givenBy: string;
-	youngPerson: 'yes' | 'no' | 'not-of-age';
-	signedOn: string;
-	coversMag: boolean;
-	sharedWith: string;
-	formLocation: string;
-}
 
 const ACTIVE_ITEM_STATUSES = ['submitted', 'accepted', 'deferred'] as const;
-const OPEN_ACTION_STATUSES = ['open', 'in-progress'] as const;
 
-function dateOf(form: FormData, id: string) {
-	return readDateInput(
-		textField(form, `${id}-day`),
-		textField(form, `${id}-month`),
-		textField(form, `${id}-year`)
-	);
+export interface ConsentVersion extends ConsentInput {
+	id: number;
+	kind: ConsentKind;
+	withdrawnOn: string | null;
+	withdrawnByName: string | null;
+	recordedByName: string;
+	recordedAt: string;
+	current: boolean;
+	validUntil: string;
 }
 
-/** A date input's message, naming the date: "Enter the date consent was signed". */
-function dateMessage(message: string, which: string): string {
-	return message.replace('the date', `the ${which}`).replace('The date', `The ${which}`);
+/** Every version of the case's consent, newest first. */
+export async function consentHistory(db: DB, caseId: number): Promise<ConsentVersion[]> {
+	const current = await currentConsentId(db, caseId);
+	const rows = await db
+		.selectFrom('consent')
+		.innerJoin('user as recorder', 'recorder.id', 'consent.recorded_by')
+		.leftJoin('user as withdrawer', 'withdrawer.id', 'consent.withdrawn_by')
+		.select([
+			'consent.id',
+			'consent.kind',
+			'consent.given_by as givenBy',
+			'consent.young_person as youngPerson',
+			'consent.signed_on as signedOn',
+			'consent.covers_mag as coversMag',
+			'consent.shared_with as sharedWith',
+			'consent.form_location as formLocation',
+			'consent.withdrawn_on as withdrawnOn',
+			'withdrawer.name as withdrawnByName',
+			'recorder.name as recordedByName',
+			'consent.recorded_at as recordedAt'
+		])
+		.where('consent.case_id', '=', caseId)
+		.orderBy('consent.id', 'desc')
+		.execute();
+	return rows.map((row) => ({
+		...row,
+		coversMag: row.coversMag === 1,
+		current: row.id === current,
+		validUntil: consentValidUntil(row.signedOn)
+	}));
 }
 
-function valuesOf(form: FormData): Record<string, string> {
-	const values: Record<string, string> = {};
-	for (const [name, value] of form.entries())
-		if (typeof value === 'string') values[name] = value.trim();
-	return values;
-}
-
-/** The renewal form: the same facts as consent given with a new CAF. */
-export function readConsentForm(form: FormData, today: string) {
-	const values = valuesOf(form);
-	const errors: FieldErrors = {};
-	const givenBy = textField(form, 'givenBy');
-	const givenByProblem = consentTextProblem('givenBy', givenBy);
-	if (givenByProblem) errors.givenBy = givenByProblem;
-	const youngPerson = textField(form, 'youngPerson');
-	if (!['yes', 'no', 'not-of-age'].includes(youngPerson))
-		errors.youngPerson = 'Say whether the young person consented';
-	const signed = dateOf(form, 'signedOn');
-	if (!signed.ok) errors.signedOn = dateMessage(signed.message, 'date consent was signed');
-	else if (signed.date > today)
-		errors.signedOn = 'The date consent was signed must be today or in the past';
-	const sharedWith = textField(form, 'sharedWith');
-	const sharedWithProblem = consentTextProblem('sharedWith', sharedWith);
-	if (sharedWithProblem) errors.sharedWith = sharedWithProblem;
-	const formLocation = textField(form, 'formLocation');
-	const formLocationProblem = consentTextProblem('formLocation', formLocation);
-	if (formLocationProblem) errors.formLocation = formLocationProblem;
-	if (Object.keys(errors).length > 0 || !signed.ok) return { values, errors, input: null };
-	const input: ConsentInput = {
-		givenBy,
-		youngPerson: youngPerson as ConsentInput['youngPerson'],
-		signedOn: signed.date,
-		coversMag: form.get('coversMag') === 'yes',
-		sharedWith,
-		formLocation
-	};
-	return { values, errors, input };
-}
-
-/** The withdrawal form: the date the family withdrew, which cannot be in the future. */
-export function readWithdrawalForm(form: FormData, today: string, signedOn: string | null) {
-	const values = valuesOf(form);
-	const errors: FieldErrors = {};
-	const withdrawn = dateOf(form, 'withdrawnOn');
-	if (!withdrawn.ok)
-		errors.withdrawnOn = dateMessage(withdrawn.message, 'date consent was withdrawn');
-	else if (withdrawn.date > today)
-		errors.withdrawnOn = 'The date consent was withdrawn must be today or in the past';
-	else if (signedOn && withdrawn.date < signedOn)
-		errors.withdrawnOn = `The date consent was withdrawn must be on or after the day it was given (${formatCalendarDate(signedOn)})`;
-	return { values, errors, date: withdrawn.ok && !errors.withdrawnOn ? withdrawn.date : null };
+/** When the consent on file was signed, or null with none: a withdrawal cannot come before it. */
+export async function signedOnFile(db: DB, caseId: number): Promise<string | null> {
+	const current = await consentOnFile(db, (await currentConsentId(db, caseId)) ?? null);
+	return current?.signedOn ?? null;
 }
 
 async function caseOf(db: DB, caseId: number) {
@@ -137,17 +113,7 @@ export async function recordConsent(
 			})
 			.returning('id')
 			.executeTakeFirstOrThrow();
-		if (familyCase.status === 'withdrawn') {
-			await trx
-				.updateTable('family_case')
-				.set({ status: 'open' })
-				.where('id', '=', caseId)
-				.execute();
-			await trx
-				.insertInto('case_status_change')
-				.values({ case_id: caseId, status: 'open', changed_by: actor.id, changed_at: stamp })
-				.execute();
-		}
+		if (familyCase.status === 'withdrawn') await setCaseStatus(trx, caseId, 'open', actor, stamp);
 		await recordAudit(
 			trx,
 			{
@@ -163,6 +129,37 @@ export async function recordConsent(
 		await rememberAnswer(trx, key, { consentId: consent.id }, now);
 		return consent.id;
 	});
+}
+
+/** The case's status changes, and its status history says who changed it and when. */
+async function setCaseStatus(
+	db: DB,
+	caseId: number,
+	status: 'open' | 'withdrawn',
+	actor: Actor,
+	stamp: string
+) {
+	await db.updateTable('family_case').set({ status }).where('id', '=', caseId).execute();
+	await db
+		.insertInto('case_status_change')
+		.values({ case_id: caseId, status, changed_by: actor.id, changed_at: stamp })
+		.execute();
+}
+
+/** Takes the case's items off every agenda not yet published; returns the items taken off. */
+async function takeOffUnpublishedAgendas(db: DB, caseId: number, stamp: string) {
+	const unpublished = await itemsOfCase(db, caseId)
+		.select(['submission.id', 'submission.submitted_by as submittedBy', 'meeting.date'])
+		.where('submission.status', 'in', ACTIVE_ITEM_STATUSES)
+		.where('meeting.status', 'in', ['scheduled', 'agenda-open'])
+		.execute();
+	for (const item of unpublished)
+		await db
+			.updateTable('submission')
+			.set({ status: 'withdrawn', updated_at: stamp })
+			.where('id', '=', item.id)
+			.execute();
+	return unpublished;
 }
 
 export type WithdrawalResult =
@@ -199,61 +196,9 @@ export async function withdrawConsent(
 			.set({ withdrawn_on: withdrawnOn, withdrawn_by: actor.id })
 			.where('id', '=', consentId)
 			.execute();
-
-		const unpublished = await trx
-			.selectFrom('submission')
-			.innerJoin('meeting', 'meeting.id', 'submission.meeting_id')
-			.leftJoin('new_caf', 'new_caf.submission_id', 'submission.id')
-			.leftJoin('review', 'review.submission_id', 'submission.id')
-			.select(['submission.id', 'submission.submitted_by as submittedBy', 'meeting.date'])
-			.where((eb) => eb.or([eb('new_caf.case_id', '=', caseId), eb('review.case_id', '=', caseId)]))
-			.where('submission.status', 'in', ACTIVE_ITEM_STATUSES)
-			.where('meeting.status', 'in', ['scheduled', 'agenda-open'])
-			.execute();
-		for (const item of unpublished)
-			await trx
-				.updateTable('submission')
-				.set({ status: 'withdrawn', updated_at: stamp })
-				.where('id', '=', item.id)
-				.execute();
-
-		const open = await trx
-			.selectFrom('action')
-			.select('id')
-			.where('case_id', '=', caseId)
-			.where('status', 'in', OPEN_ACTION_STATUSES)
-			.where((eb) =>
-				eb.not(
-					eb.exists(
-						eb
-							.selectFrom('action_flag')
-							.select('action_flag.id')
-							.whereRef('action_flag.action_id', '=', 'action.id')
-							.where('action_flag.decision', 'is', null)
-					)
-				)
-			)
-			.execute();
-		for (const action of open)
-			await trx
-				.insertInto('action_flag')
-				.values({
-					action_id: action.id,
-					case_id: caseId,
-					reason: 'consent withdrawn',
-					flagged_at: stamp
-				})
-				.execute();
-
-		await trx
-			.updateTable('family_case')
-			.set({ status: 'withdrawn' })
-			.where('id', '=', caseId)
-			.execute();
-		await trx
-			.insertInto('case_status_change')
-			.values({ case_id: caseId, status: 'withdrawn', changed_by: actor.id, changed_at: stamp })
-			.execute();
+		const unpublished = await takeOffUnpublishedAgendas(trx, caseId, stamp);
+		const actionsFlagged = await flagOpenActions(trx, caseId, stamp);
+		await setCaseStatus(trx, caseId, 'withdrawn', actor, stamp);
 
 		const chairs = await trx
 			.selectFrom('community_membership')
@@ -261,27 +206,20 @@ export async function withdrawConsent(
 			.where('community_id', '=', familyCase.community_id)
 			.where('role', '=', 'chair')
 			.execute();
-		const told = new Set<number>(chairs.map((c) => c.user_id));
-		if (familyCase.lead_professional_id !== null) told.add(familyCase.lead_professional_id);
-		for (const item of unpublished) told.add(item.submittedBy);
-		const offAgenda =
-			unpublished.length > 0
-				? ` It has been taken off the agenda for ${unpublished.map((i) => formatCalendarDate(i.date)).join(' and ')}.`
-				: '';
-		const decide =
-			open.length > 0 ? ` ${open.length} open action(s) wait for the chair's decision.` : '';
+		const told = toldOfWithdrawal({
+			chairs: chairs.map((c) => c.user_id),
+			leadProfessionalId: familyCase.lead_professional_id,
+			submitters: unpublished.map((item) => item.submittedBy)
+		});
+		const message = withdrawalMessage({
+			reference: familyCase.reference,
+			withdrawnOn,
+			offAgendas: unpublished.map((item) => item.date),
+			openActions: actionsFlagged.length
+		});
 		for (const userId of told)
-			await sendNotices(
-				trx,
-				[
-					{
-						userId,
-						message: `The family withdrew consent for ${familyCase.reference} on ${formatCalendarDate(withdrawnOn)}.${offAgenda}${decide}`,
-						link: `/cases/${caseId}`
-					}
-				],
-				now
-			);
+			await sendNotices(trx, [{ userId, message, link: `/cases/${caseId}` }], now);
+		const itemsWithdrawn = unpublished.map((item) => item.id);
 		await recordAudit(
 			trx,
 			{
@@ -290,103 +228,10 @@ export async function withdrawConsent(
 				recordType: 'family_case',
 				recordId: familyCase.reference,
 				ip: actor.ip,
-				detail: {
-					consentId,
-					withdrawnOn,
-					itemsWithdrawn: unpublished.map((i) => i.id),
-					actionsFlagged: open.map((a) => a.id)
-				}
+				detail: { consentId, withdrawnOn, itemsWithdrawn, actionsFlagged }
 			},
 			now
 		);
-		return {
-			withdrawn: true,
-			itemsWithdrawn: unpublished.map((i) => i.id),
-			actionsFlagged: open.map((a) => a.id)
-		};
-	});
-}
-
-export type FlagDecision = { kind: 'closed'; reason: string } | { kind: 'kept' };
-
-/**
- * Reads the chair's decision on an action flagged when consent was withdrawn. Why it is closed is
- * kept with the action and in the audit log, which administrators read, so it is checked as a note
- * on an action is.
- */
-export function readFlagDecisionForm(form: FormData, today: string) {
-	const flagId = Number(textField(form, 'flagId'));
-	const values = {
-		flagId: String(flagId),
-		decision: textField(form, 'decision'),
-		closeReason: textField(form, 'closeReason')
-	};
-	const errors: FieldErrors = {};
-	let decision: FlagDecision | null = null;
-	if (values.decision === 'kept') decision = { kind: 'kept' };
-	else if (values.decision === 'closed') {
-		const problem = noteProblem(values.closeReason, 'Enter why the action is closed', today);
-		if (problem) errors[`closeReason-${flagId}`] = problem;
-		else decision = { kind: 'closed', reason: values.closeReason };
-	} else errors[`decision-${flagId}`] = 'Choose whether to close the action or keep it';
-	return { flagId, values, errors, decision };
-}
-
-/**
- * The chair's decision on an action flagged when consent was withdrawn: close it (with a reason)
- * or keep it. False if the flag is not on this case or already decided.
- */
-export async function decideFlaggedAction(
-	db: DB,
-	caseId: number,
-	flagId: number,
-	decision: FlagDecision,
-	actor: Actor,
-	now = new Date()
-): Promise<boolean> {
-	return db.transaction().execute(async (trx) => {
-		const flag = await trx
-			.selectFrom('action_flag')
-			.innerJoin('family_case', 'family_case.id', 'action_flag.case_id')
-			.select(['action_flag.action_id as actionId', 'family_case.reference'])
-			.where('action_flag.id', '=', flagId)
-			.where('action_flag.case_id', '=', caseId)
-			.where('action_flag.decision', 'is', null)
-			.executeTakeFirst();
-		if (!flag) return false;
-		const stamp = now.toISOString();
-		await trx
-			.updateTable('action_flag')
-			.set({
-				decision: decision.kind,
-				decision_reason: decision.kind === 'closed' ? decision.reason : null,
-				decided_by: actor.id,
-				decided_at: stamp
-			})
-			.where('id', '=', flagId)
-			.execute();
-		if (decision.kind === 'closed')
-			await trx
-				.updateTable('action')
-				.set({ status: 'closed' })
-				.where('id', '=', flag.actionId)
-				.execute();
-		await recordAudit(
-			trx,
-			{
-				actorId: actor.id,
-				action: decision.kind === 'closed' ? 'action.closed' : 'action.kept',
-				recordType: 'action',
-				recordId: flag.actionId,
-				ip: actor.ip,
-				detail: {
-					reference: flag.reference,
-					why: 'consent withdrawn',
-					reason: decision.kind === 'closed' ? decision.reason : null
-				}
-			},
-			now
-		);
-		return true;
+		return { withdrawn: true, itemsWithdrawn, actionsFlagged };
 	});
 }

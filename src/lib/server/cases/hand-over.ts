@@ -49,7 +49,25 @@ export function readHandOverForm(form: FormData) {
 		label: 'The reason'
 	});
 	if (problem) errors.reason = problem;
-	return { values, errors };
+	const input =
+		Object.keys(errors).length === 0
+			? { toUserId: Number(values.toUserId), reason: values.reason }
+			: null;
+	return { values, errors, input };
+}
+
+/**
+ * Whether this person's hand-over post was already saved (the same `formKey`): a lead
+ * professional's own hand-over sent again no longer leads the case, so the repeat is answered as
+ * the first was before anyone asks whether they may hand it over.
+ */
+export async function alreadyHandedOver(
+	db: DB,
+	caseId: number,
+	userId: number,
+	formKey: string | null
+): Promise<boolean> {
+	return Boolean(await earlierAnswer<true>(db, handOverKey(caseId, userId, formKey)));
 }
 
 /**

@@ -1,6 +1,8 @@
 import type { DB } from '../platform/db';
 import type { ActionStatus } from '../platform/schema';
-import { referenceOf } from '../actions/action-list';
+import { withActionReference } from '../actions/queries';
+import { referenceOf } from '../actions/reference';
+import { OPEN_STATUSES } from '../actions/statuses';
 
 /**
  * What an email may say about an action: its reference (case reference, "Advice", the community
@@ -37,36 +39,17 @@ export async function actionFacts(db: DB, filter: ActionFactFilter): Promise<Act
 	if (filter.actionIds?.length === 0) return [];
 	let query = db
 		.selectFrom('action')
+		.$call(withActionReference)
 		.innerJoin('meeting', 'meeting.id', 'action.meeting_id')
 		.innerJoin('community', 'community.id', 'meeting.community_id')
 		.leftJoin('user as owner', (join) =>
 			join.onRef('owner.id', '=', 'action.owner_id').on('owner.disabled_at', 'is', null)
 		)
-		.leftJoin('submission', 'submission.id', 'action.submission_id')
-		.leftJoin('family_case as action_case', 'action_case.id', 'action.case_id')
-		.leftJoin('new_caf', 'new_caf.submission_id', 'action.submission_id')
-		.leftJoin('review', 'review.submission_id', 'action.submission_id')
-		.leftJoin('family_case as item_case', (join) =>
-			join.on((eb) =>
-				eb.or([
-					eb('item_case.id', '=', eb.ref('new_caf.case_id')),
-					eb('item_case.id', '=', eb.ref('review.case_id'))
-				])
-			)
-		)
-		.leftJoin('outcome', 'outcome.submission_id', 'action.submission_id')
-		.leftJoin('community_issue', 'community_issue.submission_id', 'action.submission_id')
 		.select([
 			'action.id',
 			'action.meeting_id as meetingId',
 			'community.name as communityName',
 			'meeting.date as meetingDate',
-			'action.submission_id as submissionId',
-			'submission.part',
-			'action_case.reference as actionCaseReference',
-			'item_case.reference as itemCaseReference',
-			'outcome.taken_as_advice as takenAsAdvice',
-			'community_issue.title as issueTitle',
 			'action.due_date as dueDate',
 			'action.status',
 			'action.created_at as createdAt',
@@ -78,7 +61,7 @@ export async function actionFacts(db: DB, filter: ActionFactFilter): Promise<Act
 	if (filter.meetingId !== undefined)
 		query = query.where('action.meeting_id', '=', filter.meetingId);
 	if (filter.ownerId !== undefined) query = query.where('action.owner_id', '=', filter.ownerId);
-	if (filter.open) query = query.where('action.status', 'in', ['open', 'in-progress']);
+	if (filter.open) query = query.where('action.status', 'in', OPEN_STATUSES);
 	if (filter.dueFrom) query = query.where('action.due_date', '>=', filter.dueFrom);
 	if (filter.dueTo) query = query.where('action.due_date', '<=', filter.dueTo);
 	const rows = await query.orderBy('action.due_date').orderBy('action.id').execute();

@@ -2,7 +2,7 @@ import type { DB } from '../platform/db';
 import type { NeedStatus } from '../platform/schema';
 import { recordAudit, type Actor } from '../audit/log';
 import { freeTextProblem, textField, type FieldErrors } from '../http/forms';
-import { readActionDueDate, readActionOwner, type ActionInput } from '../actions/actions';
+import { readActionDueDate, readActionOwner, type ActionInput } from '../actions/action-form';
 import { addWorkingDays } from '../../calendar/working-days';
 import { closureDays } from '../agenda/meetings';
 import { levelsOfNeed } from '../agenda/new-caf-rules';

@@ -1,6 +1,6 @@
 import type { DB } from '../platform/db';
 import { appDatabase } from '../platform/app-database';
-import { findAction, type ActionSummary } from '../actions/updates';
+import { findAction, type ActionSummary } from '../actions/my-actions';
 import { membershipRole, runsTheMeeting } from '../people/communities';
 import { familyOfItem, gateState, type ItemFamily } from '../meeting/consent-gate';
 import { readingOutsideTheMeeting, type OutsideReading } from './family';

@@ -1,6 +1,7 @@
 import type { DB } from '../platform/db';
 import { appDatabase } from '../platform/app-database';
-import { findCase, itemsOfCase } from '../cases/case-record';
+import { findCase } from '../cases/case-record';
+import { itemsOfCase } from '../cases/queries';
 import { membershipRole, runsTheMeeting } from '../people/communities';
 import { meetingsWhereGateOpened, readingOutsideTheMeeting } from './family';
 import { notFound, recordId, refuse } from './refusal';

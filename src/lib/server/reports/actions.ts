@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { DB } from '../platform/db';
 import type { CannotBeDoneReason } from '../platform/schema';
 import type { Report, ReportFilter } from './report';
-import { completionRate } from '../actions/follow-up';
+import { completionRate } from '../actions/follow-up-rules';
 import { held, medianOfCounts } from './sql';
 import { cannotBeDoneReasons } from '../../domain/actions';
 

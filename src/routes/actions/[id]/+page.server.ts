@@ -1,12 +1,9 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { appDatabase } from '$lib/server/platform/app-database';
-import {
-	actionHistory,
-	familySummaryForOwner,
-	OPEN_STATUSES,
-	readOwnerUpdateForm,
-	recordOwnerUpdate
-} from '$lib/server/actions/updates';
+import { actionHistory } from '$lib/server/actions/history';
+import { isOpen } from '$lib/server/actions/statuses';
+import { readOwnerUpdateForm } from '$lib/server/actions/update-form';
+import { familySummaryForOwner, recordOwnerUpdate } from '$lib/server/actions/updates';
 import { agreeForCase } from '$lib/server/meeting/attendance';
 import { config } from '$lib/server/platform/config';
 import {
@@ -54,7 +51,7 @@ export const load: PageServerLoad = async ({ locals, params, url, getClientAddre
 			meetingId: action.meetingId,
 			meetingDate: action.meetingDate,
 			communityName: action.communityName,
-			open: OPEN_STATUSES.includes(action.status)
+			open: isOpen(action.status)
 		},
 		mayUpdate: await mayUpdateAction(db, action, user.id),
 		familyOpen: Boolean(owned),

@@ -1,23 +1,22 @@
 import { error, fail } from '@sveltejs/kit';
 import { agreeForCase } from '$lib/server/meeting/attendance';
 import { config } from '$lib/server/platform/config';
+import { recordConsent, signedOnFile, withdrawConsent } from '$lib/server/cases/consent';
 import {
-	decideFlaggedAction,
 	readConsentForm,
 	readFlagDecisionForm,
-	readWithdrawalForm,
-	recordConsent,
-	withdrawConsent
-} from '$lib/server/cases/consent';
+	readWithdrawalForm
+} from '$lib/server/cases/consent-form';
+import { decideFlaggedAction } from '$lib/server/cases/flagged-actions';
 import { readActionSummary, readCase } from '$lib/server/cases/case-record';
+import { pendingHandOverFor } from '$lib/server/cases/case-record-rules';
 import { membershipRole } from '$lib/server/people/communities';
-import { consentOnFile, currentConsentId } from '$lib/server/meeting/consent-gate';
-import { earlierAnswer, formKeyField, newFormKey } from '$lib/server/http/form-keys';
+import { formKeyField, newFormKey } from '$lib/server/http/form-keys';
 import { textField } from '$lib/server/http/forms';
 import {
 	acknowledgeHandOver,
+	alreadyHandedOver,
 	handOverCase,
-	handOverKey,
 	possibleLeads,
 	readHandOverForm
 } from '$lib/server/cases/hand-over';
@@ -42,16 +41,13 @@ export const load: PageServerLoad = async ({ locals, params, getClientAddress })
 		return { access, summary: (await readActionSummary(db, caseId, reader))! };
 	const record = (await readCase(db, caseId, reader, todayInEngland()))!;
 	const canHandOver = await mayHandOver(db, user.id, caseId);
-	const pendingHandOver = record.leadChanges.find(
-		(change) => change.toUserId === user.id && change.acknowledgedAt === null
-	);
 	return {
 		access,
 		record,
 		isChair: (await membershipRole(db, user.id, found.communityId)) === 'chair',
 		canHandOver,
 		possibleLeads: canHandOver ? await possibleLeads(db, caseId) : [],
-		pendingHandOverId: pendingHandOver?.id ?? null,
+		pendingHandOverId: pendingHandOverFor(record.leadChanges, user.id)?.id ?? null,
 		today: todayInEngland(),
 		// The hand-over and consent forms' key: the same post sent twice is recorded once.
 		formKey: newFormKey()
@@ -75,18 +71,15 @@ export const actions: Actions = {
 		const { user, caseId, db } = await requireCase(locals, params.id);
 		const form = await request.formData();
 		const handedOver = { done: 'The case has been handed over' };
-		// A lead professional's own hand-over sent again (the connection dropped): they no longer
-		// lead the case, so the repeat is answered as the first was before asking whether they may.
-		if (await earlierAnswer(db, handOverKey(caseId, user.id, formKeyField(form))))
-			return handedOver;
+		if (await alreadyHandedOver(db, caseId, user.id, formKeyField(form))) return handedOver;
 		if (!(await mayHandOver(db, user.id, caseId))) refuseHandOver();
-		const { values, errors } = readHandOverForm(form);
-		if (Object.keys(errors).length === 0) {
+		const { values, errors, input } = readHandOverForm(form);
+		if (input) {
 			const result = await handOverCase(
 				db,
 				caseId,
-				Number(values.toUserId),
-				values.reason,
+				input.toUserId,
+				input.reason,
 				{ id: user.id, ip: getClientAddress() },
 				new Date(),
 				formKeyField(form)
@@ -123,11 +116,10 @@ export const actions: Actions = {
 
 	withdrawConsent: async ({ locals, params, request, getClientAddress }) => {
 		const { user, caseId, db } = await requireFullCase(locals, params.id);
-		const current = await consentOnFile(db, (await currentConsentId(db, caseId)) ?? null);
 		const { values, errors, date } = readWithdrawalForm(
 			await request.formData(),
 			todayInEngland(),
-			current?.signedOn ?? null
+			await signedOnFile(db, caseId)
 		);
 		if (date) {
 			const result = await withdrawConsent(db, caseId, date, {

@@ -3,7 +3,7 @@ import { appDatabase } from '$lib/server/platform/app-database';
 import { startNewSession } from '$lib/server/auth/new-session';
 import { hashPassword, passwordProblem } from '$lib/server/auth/password';
 import { rawField, type FieldErrors } from '$lib/server/http/forms';
-import { acceptInvitation, findInvitation } from '$lib/server/people/users';
+import { acceptInvitation, findInvitation } from '$lib/server/people/invitations';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {

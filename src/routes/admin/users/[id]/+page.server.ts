@@ -3,25 +3,16 @@ import { requireAdministrator } from '$lib/server/policy/administration';
 import { removeTwoFactor } from '$lib/server/people/account';
 import { appDatabase } from '$lib/server/platform/app-database';
 import { config } from '$lib/server/platform/config';
-import {
-	freeTextProblem,
-	textField,
-	tooLongProblem,
-	type FieldErrors
-} from '$lib/server/http/forms';
-import type { CommunityRole } from '$lib/server/platform/schema';
+import { reissueInvitation } from '$lib/server/people/invitations';
+import { readUserForm } from '$lib/server/people/user-form';
 import {
 	findUserForAdmin,
 	listAgencies,
 	listCommunities,
-	reissueInvitation,
 	setUserDisabled,
 	updateUser
 } from '$lib/server/people/users';
-import { TEXT_LIMITS } from '$lib/domain/text-limits';
 import type { Actions, PageServerLoad } from './$types';
-
-const communityRoles: CommunityRole[] = ['chair', 'coordinator', 'member'];
 
 function userIdFrom(params: { id: string }): number {
 	const id = Number(params.id);
@@ -52,60 +43,11 @@ export const actions: Actions = {
 		const admin = requireAdministrator(locals);
 		const target = await requireTarget(userIdFrom(params));
 		const { db } = appDatabase();
-		const form = await request.formData();
-		const communities = await listCommunities(db);
-		const roles: Record<string, string> = {};
-		for (const community of communities)
-			roles[community.id] = textField(form, `role-${community.id}`);
-		const values = {
-			name: textField(form, 'name'),
-			jobTitle: textField(form, 'jobTitle'),
-			agencyId: textField(form, 'agencyId'),
-			isAdministrator: form.get('isAdministrator') === 'yes',
-			isDataProtectionOfficer: form.get('isDataProtectionOfficer') === 'yes',
-			isManager: form.get('isManager') === 'yes',
-			roles
-		};
-		const errors: FieldErrors = {};
-		const nameProblem = freeTextProblem(values.name, {
-			missing: 'Enter the person’s full name',
-			limit: TEXT_LIMITS.name,
-			label: 'Name'
+		const { values, errors, changes } = await readUserForm(db, await request.formData(), {
+			isSelf: admin.id === target.id
 		});
-		if (nameProblem) errors.name = nameProblem;
-		const jobTitleTooLong = tooLongProblem(values.jobTitle, TEXT_LIMITS.jobTitle, 'Job title');
-		if (jobTitleTooLong) errors.jobTitle = jobTitleTooLong;
-		const agencies = await listAgencies(db);
-		const agency = agencies.find((a) => String(a.id) === values.agencyId);
-		if (!agency) errors.agencyId = 'Choose the agency the person works for';
-		if (admin.id === target.id && !values.isAdministrator) {
-			errors.isAdministrator = 'You cannot remove your own administrator role';
-		}
-		const memberships = new Map<number, CommunityRole>();
-		for (const community of communities) {
-			const role = roles[community.id];
-			if (!role) continue;
-			if (!communityRoles.includes(role as CommunityRole)) {
-				errors[`role-${community.id}`] = `Choose a role in ${community.name}`;
-			} else {
-				memberships.set(community.id, role as CommunityRole);
-			}
-		}
-		if (Object.keys(errors).length > 0 || !agency) return fail(400, { values, errors });
-		await updateUser(
-			db,
-			target.id,
-			{
-				name: values.name,
-				jobTitle: values.jobTitle || null,
-				agencyId: agency.id,
-				isAdministrator: values.isAdministrator,
-				isDataProtectionOfficer: values.isDataProtectionOfficer,
-				isManager: values.isManager,
-				memberships
-			},
-			{ id: admin.id, ip: getClientAddress() }
-		);
+		if (!changes) return fail(400, { values, errors });
+		await updateUser(db, target.id, changes, { id: admin.id, ip: getClientAddress() });
 		return { saved: true };
 	},
 

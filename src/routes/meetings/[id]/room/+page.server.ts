@@ -2,12 +2,12 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { appDatabase } from '$lib/server/platform/app-database';
 import { config } from '$lib/server/platform/config';
 import { decideItem, deferralReasonOptions, readDeferralReason } from '$lib/server/agenda/agenda';
+import { readActionForm } from '$lib/server/actions/action-form';
 import {
 	addAction,
 	listMeetingActions,
 	openCaseActions,
-	ownerChoices,
-	readActionForm
+	ownerChoices
 } from '$lib/server/actions/actions';
 import {
 	admitToMeeting,
@@ -23,14 +23,14 @@ import {
 	gateState,
 	readFamily
 } from '$lib/server/meeting/consent-gate';
-import { latestUpdates } from '$lib/server/actions/updates';
+import { latestUpdates } from '$lib/server/actions/history';
 import { formKeyField, newFormKey } from '$lib/server/http/form-keys';
 import {
 	actionsForReview,
-	readActionReviewForm,
 	recordReviewDecision,
 	reviewedAtMeeting
-} from '$lib/server/actions/follow-up';
+} from '$lib/server/actions/actions-review';
+import { readActionReviewForm } from '$lib/server/actions/review-form';
 import { announceMeetingChange } from '$lib/server/platform/live';
 import {
 	concludeMeeting,

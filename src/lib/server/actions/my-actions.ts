@@ -1,0 +1,108 @@
+import type { DB } from '../platform/db';
+import type { ActionStatus } from '../platform/schema';
+import { dueGroup, dueWording, type DueGroup } from '../../due-wording';
+import { latestUpdates, type LatestUpdate } from './history';
+import { actionsWithReference } from './queries';
+import { referenceOf } from './reference';
+
+/** Actions with where they came from (the meeting and its community) and what they are about. */
+function actionsWithOrigin(db: DB) {
+	return actionsWithReference(db)
+		.innerJoin('meeting', 'meeting.id', 'action.meeting_id')
+		.innerJoin('community', 'community.id', 'action.community_id')
+		.select([
+			'action.status',
+			'action.owner_id as ownerId',
+			'action.case_id as caseId',
+			'action.meeting_id as meetingId',
+			'meeting.date as meetingDate',
+			'action.community_id as communityId',
+			'community.name as communityName',
+			'action.completed_at as completedAt'
+		]);
+}
+
+type OriginRow = Awaited<ReturnType<ReturnType<typeof actionsWithOrigin>['execute']>>[number];
+
+function summaryOf(row: OriginRow) {
+	return {
+		id: row.id,
+		reference: referenceOf(row),
+		description: row.description,
+		status: row.status,
+		dueDate: row.dueDate,
+		ownerId: row.ownerId,
+		ownerName: row.ownerName,
+		ownerAgency: row.ownerAgency,
+		submissionId: row.submissionId,
+		caseId: row.caseId,
+		meetingId: row.meetingId,
+		meetingDate: row.meetingDate,
+		communityId: row.communityId,
+		communityName: row.communityName,
+		completedAt: row.completedAt
+	};
+}
+
+export type ActionSummary = ReturnType<typeof summaryOf>;
+
+export async function findAction(db: DB, actionId: number): Promise<ActionSummary | undefined> {
+	const row = await actionsWithOrigin(db).where('action.id', '=', actionId).executeTakeFirst();
+	return row && summaryOf(row);
+}
+
+/** Every action a person owns, across communities and meetings, soonest due first. */
+export async function listActionsForOwner(
+	db: DB,
+	userId: number,
+	filter: { communityId?: number | null; status?: ActionStatus | null } = {}
+): Promise<ActionSummary[]> {
+	let query = actionsWithOrigin(db).where('action.owner_id', '=', userId);
+	if (filter.communityId) query = query.where('action.community_id', '=', filter.communityId);
+	if (filter.status) query = query.where('action.status', '=', filter.status);
+	const rows = await query.orderBy('action.due_date').orderBy('action.id').execute();
+	return rows.map(summaryOf);
+}
+
+/**
+ * My actions: everything a person owns (filtered), grouped as overdue, due in the next 14 days,
+ * later, and done (done, cannot be done or closed), each with its due date in words and its
+ * latest update.
+ */
+export async function myActions(
+	db: DB,
+	userId: number,
+	filter: { communityId?: number | null; status?: ActionStatus | null },
+	now = new Date()
+) {
+	const actions = await listActionsForOwner(db, userId, filter);
+	const latest = await latestUpdates(
+		db,
+		actions.map((a) => a.id)
+	);
+	const groups: Record<
+		DueGroup,
+		(ActionSummary & { due: string; latestUpdate: LatestUpdate | null })[]
+	> = { overdue: [], soon: [], later: [], done: [] };
+	for (const action of actions)
+		groups[dueGroup(action.dueDate, action.status, now)].push({
+			...action,
+			due: dueWording(action.dueDate, now),
+			latestUpdate: latest.get(action.id) ?? null
+		});
+	// The most recently finished first: the rest stay soonest due first.
+	groups.done.sort((a, b) => (b.completedAt ?? '').localeCompare(a.completedAt ?? ''));
+	return groups;
+}
+
+/** The communities a person owns actions in, for the filter on My actions. */
+export async function communitiesOfOwnedActions(db: DB, userId: number) {
+	return db
+		.selectFrom('action')
+		.innerJoin('community', 'community.id', 'action.community_id')
+		.select(['community.id', 'community.name'])
+		.distinct()
+		.where('action.owner_id', '=', userId)
+		.orderBy('community.name')
+		.execute();
+}

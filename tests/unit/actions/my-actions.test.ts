@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { myActions } from '$lib/server/actions/my-actions';
+import { MEETING_DATE } from '../meeting-fixture';
+import {
+	addAction,
+	database,
+	fixture,
+	otherCommunityMeeting,
+	reviewDay,
+	useActionsFixture
+} from './fixture';
+
+useActionsFixture();
+
+describe('My actions', () => {
+	it('groups what a person owns as overdue, due in the next 14 days, later and done, with the due date in words', async () => {
+		const today = new Date('2027-06-01T09:00:00Z');
+		const ids = {
+			overdue: await addAction({ description: 'Overdue', due: '2027-05-28' }),
+			today: await addAction({ description: 'Today', due: '2027-06-01', status: 'in-progress' }),
+			fortnight: await addAction({ description: 'Fortnight', due: '2027-06-15' }),
+			later: await addAction({ description: 'Later', due: '2027-06-16' }),
+			done: await addAction({ description: 'Done', due: '2027-05-20', status: 'done' }),
+			cannot: await addAction({
+				description: 'Cannot',
+				due: '2027-07-20',
+				status: 'cannot-be-done'
+			}),
+			closed: await addAction({ description: 'Closed', due: '2027-05-20', status: 'closed' })
+		};
+		// Someone else's action is not on my list.
+		await addAction({ description: 'Not mine', owner: 'submitter' });
+
+		const groups = await myActions(database.db, fixture.people.confirmedMember, {}, today);
+		const described = (group: keyof typeof groups) =>
+			groups[group].map((a) => [a.description, a.due]);
+		expect(described('overdue')).toEqual([['Overdue', '4 days overdue']]);
+		expect(described('soon')).toEqual([
+			['Today', 'due today'],
+			['Fortnight', 'due in 2 weeks']
+		]);
+		expect(described('later')).toEqual([['Later', 'due in 2 weeks']]);
+		expect(groups.done.map((a) => a.id).sort()).toEqual([ids.done, ids.cannot, ids.closed].sort());
+		expect(groups.overdue[0]).toMatchObject({
+			communityName: 'Ledbury',
+			meetingDate: MEETING_DATE,
+			// Not tied to an item: the action is for the meeting as a whole.
+			reference: 'General'
+		});
+	});
+
+	it('filters by community and status', async () => {
+		const elsewhere = await otherCommunityMeeting();
+		await addAction({ description: 'Here, open' });
+		await addAction({ description: 'Here, done', status: 'done' });
+		await addAction({
+			description: 'Elsewhere, open',
+			communityId: elsewhere.communityId,
+			meetingId: elsewhere.meetingId
+		});
+		const mine = async (filter: Parameters<typeof myActions>[2]) => {
+			const groups = await myActions(database.db, fixture.people.confirmedMember, filter);
+			return Object.values(groups)
+				.flat()
+				.map((a) => a.description)
+				.sort();
+		};
+		expect(await mine({})).toEqual(['Elsewhere, open', 'Here, done', 'Here, open']);
+		expect(await mine({ communityId: fixture.communityId })).toEqual(['Here, done', 'Here, open']);
+		expect(await mine({ status: 'open' })).toEqual(['Elsewhere, open', 'Here, open']);
+		expect(await mine({ communityId: elsewhere.communityId, status: 'done' })).toEqual([]);
+	});
+
+	it('says what an action is about by reference: the case, the community issue, or "Advice"', async () => {
+		await addAction({ description: 'Case', submissionId: fixture.items.fine, caseId: 1 });
+		await addAction({ description: 'Issue', submissionId: fixture.items.issue });
+		await addAction({ description: 'Advice', submissionId: fixture.items.advice });
+		const groups = await myActions(database.db, fixture.people.confirmedMember, {}, reviewDay);
+		expect(groups.overdue.map((a) => [a.description, a.reference])).toEqual([
+			['Case', fixture.references.fine],
+			['Issue', 'Vaping'],
+			['Advice', 'Advice']
+		]);
+	});
+});
