@@ -6,7 +6,7 @@
 import type { DB } from '../platform/db';
 import { emailProblem } from '../http/forms';
 import { TEXT_LIMITS } from '../../domain/text-limits';
-import { createFirstAdministrator } from '../people/users';
+import { createFirstAdministrator } from '../people/invitations';
 import { councilExists, saveCouncilName } from './council';
 
 export type SetUpResult = { ok: true; token: string } | { ok: false; problems: string[] };
