@@ -48,7 +48,7 @@ function planForm(fields: Record<string, string | string[]> = {}): FormData {
 
 describe('previewing a plan of meetings', () => {
 	it('gives each date its deadline, five working days before, closure days skipped', async () => {
-		const answer = await previewMeetings(database.db, planForm(), TODAY);
+		const answer = await previewMeetings(database.db, communityId, planForm(), TODAY);
 		if (!answer.ok) throw new Error(JSON.stringify(answer.data.errors));
 		// 16 February is a closure day, so the deadline for 23 February falls on the 15th.
 		expect(answer.preview[0]).toEqual({ date: '2027-02-23', deadline: '2027-02-15' });
@@ -56,7 +56,7 @@ describe('previewing a plan of meetings', () => {
 	});
 
 	it('says what is wrong, with what was typed', async () => {
-		const answer = await previewMeetings(database.db, planForm({ venue: '' }), TODAY);
+		const answer = await previewMeetings(database.db, communityId, planForm({ venue: '' }), TODAY);
 		expect(answer).toMatchObject({
 			ok: false,
 			data: { errors: { venue: 'Enter a venue or an online meeting link' } }
@@ -88,5 +88,42 @@ describe('scheduling from the plan', () => {
 		expect(answer.data.errors).toEqual({ keep: 'Keep at least one date' });
 		expect(answer.data.preview?.[0]).toEqual({ date: '2027-02-23', deadline: '2027-02-15' });
 		expect((await listMeetings(database.db, communityId, TODAY)).upcoming).toHaveLength(before);
+	});
+});
+
+describe("the community's own settings", () => {
+	it('give the deadline its working days, and a retired community schedules nothing', async () => {
+		await database.db
+			.updateTable('community')
+			.set({ deadline_working_days: 10 })
+			.where('id', '=', communityId)
+			.execute();
+		const answer = await previewMeetings(database.db, communityId, planForm(), TODAY);
+		if (!answer.ok) throw new Error('refused');
+		const [first] = answer.preview;
+		// Ten working days before: two calendar weeks when no bank holiday falls between.
+		expect(first!.deadline < first!.date).toBe(true);
+		const fiveDays = await (async () => {
+			await database.db
+				.updateTable('community')
+				.set({ deadline_working_days: 5 })
+				.where('id', '=', communityId)
+				.execute();
+			const again = await previewMeetings(database.db, communityId, planForm(), TODAY);
+			return again.ok ? again.preview[0]!.deadline : '';
+		})();
+		expect(first!.deadline < fiveDays).toBe(true);
+		await database.db
+			.updateTable('community')
+			.set({ retired_at: new Date().toISOString() })
+			.where('id', '=', communityId)
+			.execute();
+		const before = await database.db.selectFrom('meeting').select('id').execute();
+		const refused = await scheduleFromForm(database.db, communityId, planForm(), chair, TODAY);
+		expect(refused).toMatchObject({
+			ok: false,
+			data: { errors: { date: 'This community is retired: it has no new meetings' } }
+		});
+		expect(await database.db.selectFrom('meeting').select('id').execute()).toEqual(before);
 	});
 });

@@ -8,7 +8,6 @@ export type { Actor };
 import { listMeetingSubmissions } from './item-lists';
 import { sendNotices } from '../people/notices';
 import { DEFAULT_MINUTES, DEFERRAL_REASONS, OFFERED_DEFERRAL_REASONS } from '../../domain/meeting';
-import { FAMILY_ITEM_LIMIT } from '../../domain/limits';
 
 /** The options for a "Why is it deferred?" choice (for a page: plain values and labels). */
 export const deferralReasonOptions = () =>
@@ -82,6 +81,13 @@ export async function buildAgenda(db: DB, meetingId: number, lengthMinutes: numb
 	const waiting = withTimes.filter((i) => i.status === 'submitted' || i.status === 'deferred');
 	const totalMinutes = accepted.reduce((sum, item) => sum + item.minutes, 0);
 	const familyItems = accepted.filter((item) => item.part !== 4).length;
+	// Each community sets how many family items its meeting takes (15 by default, docs/domain.md).
+	const { familyItemLimit } = await db
+		.selectFrom('meeting')
+		.innerJoin('community', 'community.id', 'meeting.community_id')
+		.select('community.family_item_limit as familyItemLimit')
+		.where('meeting.id', '=', meetingId)
+		.executeTakeFirstOrThrow();
 	return {
 		accepted,
 		waiting,
@@ -89,7 +95,8 @@ export async function buildAgenda(db: DB, meetingId: number, lengthMinutes: numb
 		totalMinutes,
 		overrunMinutes: Math.max(0, totalMinutes - lengthMinutes),
 		familyItems,
-		tooManyFamilyItems: familyItems > FAMILY_ITEM_LIMIT
+		familyItemLimit,
+		tooManyFamilyItems: familyItems > familyItemLimit
 	};
 }
 

@@ -5,7 +5,7 @@ import { closureDays, scheduleMeetings } from './meetings';
 import { readMeetingPlan, type PlanValues } from './meeting-plan-form';
 import { subtractWorkingDays } from '../../calendar/working-days';
 import { todayInEngland } from '../../dates';
-import { MEETING_DEFAULTS } from '../../domain/meeting';
+import { meetingSettingsOf } from '../council/structure-view';
 
 /**
  * Scheduling a community's meetings from the "schedule meetings" form: first a preview of the
@@ -23,17 +23,19 @@ export interface PlanShownAgain {
 }
 
 /** Each date with the deadline for its items, a set number of working days before. */
-async function previewOf(db: DB, dates: string[]): Promise<Preview> {
+async function previewOf(db: DB, communityId: number, dates: string[]): Promise<Preview> {
 	const closures = await closureDays(db);
+	const { deadlineWorkingDays } = await meetingSettingsOf(db, communityId);
 	return dates.map((date) => ({
 		date,
-		deadline: subtractWorkingDays(date, MEETING_DEFAULTS.deadlineWorkingDays, closures)
+		deadline: subtractWorkingDays(date, deadlineWorkingDays, closures)
 	}));
 }
 
 /** The dates the form would schedule, with their deadlines; or what is wrong with it. */
 export async function previewMeetings(
 	db: DB,
+	communityId: number,
 	form: FormData,
 	today = todayInEngland()
 ): Promise<
@@ -42,7 +44,7 @@ export async function previewMeetings(
 	const plan = readMeetingPlan(form, today);
 	if (Object.keys(plan.errors).length > 0)
 		return { ok: false, data: { values: plan.values, errors: plan.errors } };
-	return { ok: true, values: plan.values, preview: await previewOf(db, plan.dates) };
+	return { ok: true, values: plan.values, preview: await previewOf(db, communityId, plan.dates) };
 }
 
 /** Schedules the meetings the chair kept, all or none; or says what is wrong with the form. */
@@ -56,13 +58,23 @@ export async function scheduleFromForm(
 	const plan = readMeetingPlan(form, today);
 	if (Object.keys(plan.errors).length > 0)
 		return { ok: false, data: { values: plan.values, errors: plan.errors } };
+	const settings = await meetingSettingsOf(db, communityId);
+	// A retired community has no new meetings (an administrator can bring it back).
+	if (settings.retired)
+		return {
+			ok: false,
+			data: {
+				values: plan.values,
+				errors: { date: 'This community is retired: it has no new meetings' }
+			}
+		};
 	if (plan.kept.length === 0)
 		return {
 			ok: false,
 			data: {
 				values: plan.values,
 				errors: { keep: 'Keep at least one date' },
-				preview: await previewOf(db, plan.dates)
+				preview: await previewOf(db, communityId, plan.dates)
 			}
 		};
 	await scheduleMeetings(
@@ -74,7 +86,7 @@ export async function scheduleFromForm(
 			lengthMinutes: Number(plan.values.lengthMinutes),
 			venue: plan.values.venue || null,
 			onlineLink: plan.values.onlineLink || null,
-			deadlineWorkingDays: MEETING_DEFAULTS.deadlineWorkingDays
+			deadlineWorkingDays: settings.deadlineWorkingDays
 		},
 		actor
 	);

@@ -2,6 +2,7 @@
 import type { DB } from '../platform/db';
 import { agreementState } from './agreement';
 import { UNFINISHED_MEETINGS } from './structure';
+import { MEETING_DEFAULTS } from '../../domain/meeting';
 
 export async function listLocalities(db: DB) {
 	return db.selectFrom('locality').select(['id', 'name']).orderBy('name').execute();
@@ -116,4 +117,18 @@ export async function findAgency(db: DB, id: number) {
 		])
 		.where('id', '=', id)
 		.executeTakeFirst();
+}
+
+/** What scheduling a community's meetings starts from: its MAG's settings (the form can differ). */
+export async function meetingSettingsOf(db: DB, communityId: number) {
+	const row = await findCommunitySettings(db, communityId);
+	return {
+		startTime: MEETING_DEFAULTS.startTime,
+		lengthMinutes: row?.meetingLengthMinutes ?? MEETING_DEFAULTS.lengthMinutes,
+		everyWeeks: row?.everyWeeks ?? MEETING_DEFAULTS.everyWeeks,
+		deadlineWorkingDays: row?.deadlineWorkingDays ?? MEETING_DEFAULTS.deadlineWorkingDays,
+		venue: row?.venue ?? '',
+		onlineLink: row?.onlineLink ?? '',
+		retired: Boolean(row?.retiredAt)
+	};
 }

@@ -60,6 +60,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		overrunMinutes: agenda.overrunMinutes,
 		familyItems: agenda.familyItems,
 		tooManyFamilyItems: agenda.tooManyFamilyItems,
+		familyItemLimit: agenda.familyItemLimit,
 		laterMeetings: later,
 		deferralReasons: building ? deferralReasonOptions() : [],
 		// Suggested to the chair while building: the case reference, initials and LP, nothing more.

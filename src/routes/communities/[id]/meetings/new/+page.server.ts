@@ -3,17 +3,21 @@ import { appDatabase } from '$lib/server/platform/app-database';
 import { requireCommunityOrganiser } from '$lib/server/policy/community';
 import { previewMeetings, scheduleFromForm } from '$lib/server/agenda/meeting-plan';
 import type { Actions, PageServerLoad } from './$types';
-import { MEETING_DEFAULTS } from '$lib/domain/meeting';
+import { meetingSettingsOf } from '$lib/server/council/structure-view';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const { community } = await requireCommunityOrganiser(locals, params.id, 'schedule');
-	return { community: { id: community.id, name: community.name }, defaults: MEETING_DEFAULTS };
+	// The form starts from the community's MAG settings (Council → the community).
+	return {
+		community: { id: community.id, name: community.name },
+		defaults: await meetingSettingsOf(appDatabase().db, community.id)
+	};
 };
 
 export const actions: Actions = {
 	preview: async ({ locals, params, request }) => {
-		await requireCommunityOrganiser(locals, params.id, 'schedule');
-		const answer = await previewMeetings(appDatabase().db, await request.formData());
+		const { community } = await requireCommunityOrganiser(locals, params.id, 'schedule');
+		const answer = await previewMeetings(appDatabase().db, community.id, await request.formData());
 		if (!answer.ok) return fail(400, answer.data);
 		return { values: answer.values, preview: answer.preview };
 	},
