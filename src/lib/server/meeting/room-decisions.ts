@@ -54,6 +54,15 @@ type SentBack = {
 
 const refused = (refusal: RoomRefusal): Refused => ({ done: false, refused: refusal });
 
+/** An item on this agenda with its family (parts 2 and 3) and the state of its gate here. */
+async function itemAtTheGate(db: DB, meetingId: number, itemId: number) {
+	const item = await itemOnAgenda(db, meetingId, itemId);
+	if (!item) return undefined;
+	const family = await familyOfItem(db, item.id);
+	const gate = family ? (await gateState(db, meetingId, item.id)).state : null;
+	return { item, family, gate };
+}
+
 /** The chair moves everyone's screen to an item on this agenda (forward or back). */
 export async function takeItemInRoom(
 	db: DB,
@@ -137,10 +146,9 @@ export async function saveOutcomeFromRoom(
 	actor: Actor,
 	today: string
 ): Promise<Refused | SentBack | { done: true; version: number }> {
-	const item = await itemOnAgenda(db, meeting.id, itemId);
-	if (!item) return refused('not-on-agenda');
-	const family = await familyOfItem(db, item.id);
-	const gate = family ? (await gateState(db, meeting.id, item.id)).state : null;
+	const onAgenda = await itemAtTheGate(db, meeting.id, itemId);
+	if (!onAgenda) return refused('not-on-agenda');
+	const { item, family, gate } = onAgenda;
 	const asAdvice = form.get('asAdvice') === 'yes';
 	const refusal = outcomeRefusal({
 		familyItem: Boolean(family),
@@ -203,10 +211,9 @@ export async function addActionInRoom(
 	today: string,
 	formKey: string | null
 ): Promise<Refused | SentBack | { done: true; actionId: number }> {
-	const item = await itemOnAgenda(db, meeting.id, itemId);
-	if (!item) return refused('not-on-agenda');
-	const family = await familyOfItem(db, item.id);
-	const gate = family ? (await gateState(db, meeting.id, item.id)).state : null;
+	const onAgenda = await itemAtTheGate(db, meeting.id, itemId);
+	if (!onAgenda) return refused('not-on-agenda');
+	const { item, family, gate } = onAgenda;
 	const read = await readActionForm(db, form, {
 		meetingId: meeting.id,
 		communityId: meeting.communityId,
