@@ -4,7 +4,6 @@ import { addAction } from '$lib/server/actions/actions';
 import { confirmConfidentiality } from '$lib/server/meeting/attendance';
 import { addGuest, saveRegister } from '$lib/server/meeting/register';
 import { checkConsentGate } from '$lib/server/meeting/consent-gate';
-import type { OpenDatabase } from '$lib/server/platform/db';
 import { concludeMeeting, startMeeting } from '$lib/server/meeting/room';
 import { advanceMeeting, scheduleMeetings } from '$lib/server/agenda/meetings';
 import { createNewCaf, type NewCafInput } from '$lib/server/agenda/new-caf';
@@ -18,15 +17,43 @@ export const NEXT_MEETING = '2027-04-20';
 type Reader = 'chair' | 'confirmed' | 'unconfirmed' | 'apologies' | 'substituted' | 'submitter';
 type Item = 'advice' | 'opened' | 'refused' | 'deferred' | 'issue';
 
-/** A member's agency, as the register and the action list name it. */
-export async function agencyOf(database: OpenDatabase, userId: number): Promise<string> {
-	const row = await database.db
-		.selectFrom('user')
-		.innerJoin('agency', 'agency.id', 'user.agency_id')
-		.select('agency.name')
-		.where('user.id', '=', userId)
-		.executeTakeFirstOrThrow();
-	return row.name;
+/** A family with a child and a parent, consent in order, for each new CAF. */
+function caf(child: string, parent: string): NewCafInput {
+	return {
+		members: [
+			{
+				row: 1,
+				name: child,
+				dateOfBirth: '2018-06-04',
+				relationship: 'Child',
+				setting: 'Fictional Primary School, Year 3',
+				isChild: true
+			},
+			{
+				row: 2,
+				name: parent,
+				dateOfBirth: '1990-01-01',
+				relationship: 'Mother',
+				setting: null,
+				isChild: false
+			}
+		],
+		needs: [
+			{ memberRow: 1, description: `${child} attendance below 85%`, domain: 'development' },
+			{ memberRow: 2, description: 'Support with morning routines', domain: 'parenting' }
+		],
+		cafDate: '2027-02-15',
+		wayIn: 'New CAF',
+		levelOfNeed: '2',
+		consent: {
+			givenBy: parent,
+			youngPerson: 'not-of-age',
+			signedOn: '2027-02-15',
+			coversMag: true,
+			sharedWith: 'School, health visiting',
+			formLocation: 'Scanned to the case file'
+		}
+	};
 }
 
 /**
@@ -39,55 +66,6 @@ export async function concludedMeeting() {
 	const people = {} as Record<Reader, { id: number; ip: null }>;
 	const items = {} as Record<Item, number>;
 	const database = await freshDatabase();
-
-	function caf(child: string, parent: string): NewCafInput {
-		return {
-			members: [
-				{
-					row: 1,
-					name: child,
-					dateOfBirth: '2018-06-04',
-					relationship: 'Child',
-					setting: 'Fictional Primary School, Year 3',
-					isChild: true
-				},
-				{
-					row: 2,
-					name: parent,
-					dateOfBirth: '1990-01-01',
-					relationship: 'Mother',
-					setting: null,
-					isChild: false
-				}
-			],
-			needs: [
-				{ memberRow: 1, description: `${child} attendance below 85%`, domain: 'development' },
-				{ memberRow: 2, description: 'Support with morning routines', domain: 'parenting' }
-			],
-			cafDate: '2027-02-15',
-			wayIn: 'New CAF',
-			levelOfNeed: '2',
-			consent: {
-				givenBy: parent,
-				youngPerson: 'not-of-age',
-				signedOn: '2027-02-15',
-				coversMag: true,
-				sharedWith: 'School, health visiting',
-				formLocation: 'Scanned to the case file'
-			}
-		};
-	}
-
-	async function needIds(submissionId: number) {
-		const rows = await database.db
-			.selectFrom('need')
-			.innerJoin('new_caf', 'new_caf.case_id', 'need.case_id')
-			.select('need.id')
-			.where('new_caf.submission_id', '=', submissionId)
-			.orderBy('need.id')
-			.execute();
-		return rows.map((row) => row.id);
-	}
 
 	const { db } = database;
 	for (const [key, name] of [
@@ -301,7 +279,14 @@ export async function concludedMeeting() {
 				.where('submission_id', '=', submissionId)
 				.executeTakeFirstOrThrow()
 		).case_id;
-	const [attendanceNeed, routinesNeed] = await needIds(items.opened);
+	const [attendanceNeed, routinesNeed] = (
+		await db
+			.selectFrom('need')
+			.select('id')
+			.where('case_id', '=', await caseOf(items.opened))
+			.orderBy('id')
+			.execute()
+	).map((need) => need.id);
 	const saves = [
 		await saveOutcome(
 			db,

@@ -3,7 +3,7 @@ import type { OpenDatabase } from '$lib/server/platform/db';
 import { actionList } from '$lib/server/actions/action-list';
 import { csvCell, toCsv } from '$lib/server/http/csv';
 import { meetingMinutes, type Minutes } from '$lib/server/meeting/minutes';
-import { agencyOf as agencyIn, concludedMeeting, MEETING, NEXT_MEETING } from './concluded-meeting';
+import { concludedMeeting, MEETING, NEXT_MEETING } from './concluded-meeting';
 
 let database: OpenDatabase;
 let meetingId: number;
@@ -20,7 +20,16 @@ afterAll(() => database.close());
 
 const minutesFor = async (who: keyof typeof people) =>
 	(await meetingMinutes(database.db, meetingId, people[who]))!;
-const agencyOf = (userId: number) => agencyIn(database, userId);
+/** A member's agency, as the register and the action list name it. */
+async function agencyOf(userId: number): Promise<string> {
+	const row = await database.db
+		.selectFrom('user')
+		.innerJoin('agency', 'agency.id', 'user.agency_id')
+		.select('agency.name')
+		.where('user.id', '=', userId)
+		.executeTakeFirstOrThrow();
+	return row.name;
+}
 const itemIn = (minutes: Minutes, id: number) => minutes.items.find((item) => item.id === id)!;
 
 describe('the minutes of a concluded meeting', () => {

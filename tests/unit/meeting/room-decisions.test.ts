@@ -3,7 +3,6 @@ import type { OpenDatabase } from '$lib/server/platform/db';
 import { freshDatabase } from '../helpers';
 import { confirmConfidentiality } from '$lib/server/meeting/attendance';
 import { checkConsentGate, familyOfItem } from '$lib/server/meeting/consent-gate';
-import { saveRegister } from '$lib/server/meeting/register';
 import {
 	addActionInRoom,
 	deferFromRoom,
@@ -122,20 +121,8 @@ describe('recording an outcome in the room', () => {
 	it('records the family’s outcome through the open gate for an organiser who agreed', async () => {
 		const { db } = database;
 		await openGate(fixture.items.fine);
-		await saveRegister(
-			db,
-			fixture.meetingId,
-			[
-				{
-					userId: fixture.people.coordinator,
-					status: 'present',
-					substituteName: null,
-					agreedAloud: true
-				}
-			],
-			chair(),
-			at
-		);
+		// A coordinator keeps the register too, so agreeing records them present.
+		await confirmConfidentiality(db, fixture.meetingId, { ...coordinator(), organiser: true }, at);
 		const answer = await saveOutcomeFromRoom(
 			db,
 			meeting(),
