@@ -10,12 +10,8 @@ const databasePath = vi.hoisted(() => {
 
 import { isHttpError, isRedirect } from '@sveltejs/kit';
 import { appDatabase, closeAppDatabase } from '$lib/server/platform/app-database';
-import {
-	admitToMeeting,
-	askToJoin,
-	confirmConfidentiality,
-	saveRegister
-} from '$lib/server/meeting/attendance';
+import { admitToMeeting, askToJoin, confirmConfidentiality } from '$lib/server/meeting/attendance';
+import { saveRegister } from '$lib/server/meeting/register';
 import { checkConsentGate } from '$lib/server/meeting/consent-gate';
 import { startMeeting } from '$lib/server/meeting/room';
 import { migrate } from '$lib/server/platform/migrator';

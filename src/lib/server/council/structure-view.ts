@@ -3,6 +3,7 @@ import type { DB } from '../platform/db';
 import { agreementState } from './agreement';
 import { UNFINISHED_MEETINGS } from './structure';
 import { MEETING_DEFAULTS } from '../../domain/meeting';
+import { config } from '../platform/config';
 
 export async function listLocalities(db: DB) {
 	return db.selectFrom('locality').select(['id', 'name']).orderBy('name').execute();
@@ -131,4 +132,29 @@ export async function meetingSettingsOf(db: DB, communityId: number) {
 		onlineLink: row?.onlineLink ?? '',
 		retired: Boolean(row?.retiredAt)
 	};
+}
+
+/**
+ * The confidentiality statement read at a community's meetings: its own, or the council's
+ * (CONFIDENTIALITY_STATEMENT). Agreeing it outside a meeting, for a case, is agreeing the one read
+ * where the case's gate opened.
+ */
+export async function confidentialityStatementOf(
+	db: DB,
+	where: { communityId: number } | { meetingId: number }
+): Promise<string> {
+	const row =
+		'communityId' in where
+			? await db
+					.selectFrom('community')
+					.select('confidentiality_statement as statement')
+					.where('id', '=', where.communityId)
+					.executeTakeFirst()
+			: await db
+					.selectFrom('meeting')
+					.innerJoin('community', 'community.id', 'meeting.community_id')
+					.select('community.confidentiality_statement as statement')
+					.where('meeting.id', '=', where.meetingId)
+					.executeTakeFirst();
+	return row?.statement ?? config.confidentialityStatement;
 }

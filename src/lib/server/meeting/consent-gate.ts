@@ -120,14 +120,7 @@ export async function readConsentAtGate(
 ) {
 	const consent = await consentOnFile(db, family.consentId);
 	if (consent)
-		await recordAudit(db, {
-			actorId: reader.id,
-			action: 'family.viewed',
-			recordType: 'family_case',
-			recordId: family.reference,
-			ip: reader.ip,
-			detail: { why: 'chair checking consent at the gate', submissionId: family.submissionId }
-		});
+		await recordFamilyRead(db, family, { ...reader, why: 'chair checking consent at the gate' });
 	return consent;
 }
 
@@ -216,7 +209,17 @@ export async function readFamily(
 		.where('case_id', '=', family.caseId)
 		.orderBy('id')
 		.execute();
-	await recordAudit(db, {
+	await recordFamilyRead(db, family, reader);
+	return { members, needs };
+}
+
+/** Every read of a family's details is logged: who, which family, when, why (docs/domain.md). */
+function recordFamilyRead(
+	db: DB,
+	family: Pick<ItemFamily, 'reference' | 'submissionId'>,
+	reader: { id: number; ip: string | null; why: string }
+) {
+	return recordAudit(db, {
 		actorId: reader.id,
 		action: 'family.viewed',
 		recordType: 'family_case',
@@ -224,5 +227,4 @@ export async function readFamily(
 		ip: reader.ip,
 		detail: { why: reader.why, submissionId: family.submissionId }
 	});
-	return { members, needs };
 }

@@ -1,181 +1,16 @@
 import type { DB } from '../platform/db';
 import type { NeedStatus } from '../platform/schema';
 import { recordAudit, type Actor } from '../audit/log';
-import { freeTextProblem, textField, type FieldErrors } from '../http/forms';
-import { readActionDueDate, readActionOwner, type ActionInput } from '../actions/action-form';
-import { addWorkingDays } from '../../calendar/working-days';
 import { closureDays } from '../agenda/meetings';
-import { levelsOfNeed } from '../agenda/new-caf-rules';
-import { TEXT_LIMITS } from '../../domain/text-limits';
+import { OFFER_CAF, SHARE_OUTCOME } from '../../domain/outcomes';
 import {
-	ADVICE_OUTCOMES,
-	OFFER_CAF,
-	REVIEW_DECISION_KINDS,
-	SHARE_OUTCOME,
-	type ReviewDecision
-} from '../../domain/outcomes';
-import { NEED_STATUSES } from '../../domain/needs';
-import { SHARE_OUTCOME_WORKING_DAYS } from '../../domain/limits';
-
-export type OutcomeInput =
-	| {
-			kind: keyof typeof ADVICE_OUTCOMES;
-			note: string;
-			agency: string | null;
-			offer: ActionInput | null;
-			takenAsAdvice: boolean;
-	  }
-	| {
-			kind: 'agreed';
-			part: 2;
-			note: string;
-			support: Record<number, string>;
-			leadProfessionalId: number;
-			nextReviewMeetingId: number;
-	  }
-	| {
-			kind: ReviewDecision;
-			part: 3;
-			note: string;
-			needStatuses: Record<number, NeedStatus>;
-			nextReviewMeetingId: number | null;
-			/** The family's level of need now, as the group agrees it (one of levelsOfNeed()). */
-			levelOfNeed: string;
-	  }
-	| { kind: 'agreed'; part: 4; note: string };
-
-export interface OutcomeContext {
-	meetingId: number;
-	communityId: number;
-	today: string;
-	/** The form a closed family item gets when the chair takes it anonymously as advice. */
-	asAdvice: boolean;
-	part: 1 | 2 | 3 | 4;
-	needIds: number[];
-	leadProfessionalChoices: number[];
-	reviewMeetingIds: number[];
-}
-
-/** Reads the outcome form for an item; errors keyed by field, what was typed echoed back. */
-export async function readOutcomeForm(db: DB, form: FormData, context: OutcomeContext) {
-	const values: Record<string, string> = {};
-	for (const [name, value] of form.entries()) if (typeof value === 'string') values[name] = value;
-	const errors: FieldErrors = {};
-	const note = textField(form, 'note');
-	// An anonymous item's outcome is read by every member in the minutes, so its note is screened
-	// as the item was; a family's note is shown only to those the consent gate opened for.
-	const anonymous = context.part === 1 || context.part === 4 || context.asAdvice;
-	const screen = { what: context.part === 4 ? 'Community issues' : 'Advice requests' };
-	const noteProblem = freeTextProblem(note, {
-		limit: TEXT_LIMITS.outcomeNote,
-		label: 'The note',
-		...(anonymous ? { screen } : {})
-	});
-	if (noteProblem) errors.note = noteProblem;
-	const reviewMeeting = () => {
-		const id = Number(textField(form, 'nextReview'));
-		if (!context.reviewMeetingIds.includes(id)) {
-			errors.nextReview = 'Choose the meeting for the next review';
-			return null;
-		}
-		return id;
-	};
-
-	let input: OutcomeInput | null = null;
-	if (context.part === 1 || context.asAdvice) {
-		const kind = textField(form, 'kind');
-		if (!Object.hasOwn(ADVICE_OUTCOMES, kind)) errors.kind = 'Choose the outcome';
-		const agency = textField(form, 'agency');
-		if (kind === 'advice-given' && !note) errors.note = 'Enter the advice given';
-		if (kind === 'single-agency') {
-			const agencyProblem = freeTextProblem(agency, {
-				missing: 'Enter which agency will respond',
-				limit: TEXT_LIMITS.agency,
-				label: 'The agency',
-				screen
-			});
-			if (agencyProblem) errors.agency = agencyProblem;
-		}
-		let offer: ActionInput | null = null;
-		if (kind === 'caf-offered') {
-			// The offer's "what" is fixed: only who and by when are asked for.
-			const who = await readActionOwner(db, form, context, 'offer');
-			const when = readActionDueDate(form, context.today, 'offer');
-			Object.assign(values, who.values, when.values);
-			Object.assign(errors, who.errors, when.errors);
-			if (who.owner && when.dueDate)
-				offer = {
-					description: OFFER_CAF,
-					ownerId: who.owner.id,
-					ownerName: who.owner.name,
-					ownerAgency: who.owner.agency,
-					dueDate: when.dueDate
-				};
-		}
-		if (Object.keys(errors).length === 0)
-			input = {
-				kind: kind as keyof typeof ADVICE_OUTCOMES,
-				note,
-				agency: kind === 'single-agency' ? agency : null,
-				offer,
-				takenAsAdvice: context.asAdvice
-			};
-	} else if (context.part === 2) {
-		const support: Record<number, string> = {};
-		for (const needId of context.needIds) {
-			const text = textField(form, `support-${needId}`);
-			const problem = freeTextProblem(text, {
-				missing: 'Enter the support agreed for this need',
-				limit: TEXT_LIMITS.support,
-				label: 'Support agreed'
-			});
-			if (problem) errors[`support-${needId}`] = problem;
-			support[needId] = text;
-		}
-		const lead = Number(textField(form, 'leadProfessional').replace('member:', ''));
-		if (!context.leadProfessionalChoices.includes(lead))
-			errors.leadProfessional =
-				'Choose the lead professional: a new CAF cannot be concluded without one';
-		const nextReviewMeetingId = reviewMeeting();
-		if (Object.keys(errors).length === 0)
-			input = {
-				kind: 'agreed',
-				part: 2,
-				note,
-				support,
-				leadProfessionalId: lead,
-				nextReviewMeetingId: nextReviewMeetingId!
-			};
-	} else if (context.part === 3) {
-		const needStatuses: Record<number, NeedStatus> = {};
-		for (const needId of context.needIds) {
-			const status = textField(form, `status-${needId}`);
-			if (!Object.hasOwn(NEED_STATUSES, status))
-				errors[`status-${needId}`] = 'Choose whether this need is met, partly met or not met';
-			else needStatuses[needId] = status as NeedStatus;
-		}
-		const levelOfNeed = textField(form, 'levelOfNeed');
-		if (!levelsOfNeed().includes(levelOfNeed))
-			errors.levelOfNeed = 'Choose the family’s level of need now';
-		const decision = textField(form, 'decision');
-		if (!(REVIEW_DECISION_KINDS as readonly string[]).includes(decision))
-			errors.decision = 'Choose what happens next';
-		const nextReviewMeetingId = decision === 'continue' ? reviewMeeting() : null;
-		if (Object.keys(errors).length === 0)
-			input = {
-				kind: decision as ReviewDecision,
-				part: 3,
-				note,
-				needStatuses,
-				nextReviewMeetingId,
-				levelOfNeed
-			};
-	} else {
-		if (!note) errors.note = 'Enter the response agreed';
-		if (Object.keys(errors).length === 0) input = { kind: 'agreed', part: 4, note };
-	}
-	return { values, errors, input };
-}
+	caseStatusAfterReview,
+	isAdviceOutcome,
+	outcomeColumns,
+	shareOutcomeDue,
+	type OutcomeInput
+} from './outcome-rules';
+import { type ActionInput } from '../actions/action-form';
 
 export type SaveResult = { saved: true; version: number } | { saved: false; conflict: true };
 
@@ -208,16 +43,10 @@ export async function saveOutcome(
 			.executeTakeFirst();
 		if ((existing?.version ?? 0) !== version) return { saved: false, conflict: true } as const;
 		const stamp = now.toISOString();
-		const isAdvice = Object.hasOwn(ADVICE_OUTCOMES, input.kind);
+		const isAdvice = isAdviceOutcome(input.kind);
 		const values = {
 			meeting_id: item.meetingId,
-			kind: input.kind,
-			note: input.note,
-			agency: 'agency' in input ? input.agency : null,
-			lead_professional_id: 'leadProfessionalId' in input ? input.leadProfessionalId : null,
-			next_review_meeting_id: 'nextReviewMeetingId' in input ? input.nextReviewMeetingId : null,
-			taken_as_advice: 'takenAsAdvice' in input && input.takenAsAdvice ? 1 : 0,
-			level_of_need: 'levelOfNeed' in input ? input.levelOfNeed : null,
+			...outcomeColumns(input),
 			version: version + 1,
 			recorded_by: actor.id,
 			recorded_at: stamp
@@ -280,7 +109,7 @@ export async function saveOutcome(
 				ownerId: lead.id,
 				ownerName: lead.name,
 				ownerAgency: lead.agency ?? 'No agency',
-				dueDate: addWorkingDays(item.meetingDate, SHARE_OUTCOME_WORKING_DAYS, closures)
+				dueDate: shareOutcomeDue(item.meetingDate, closures)
 			});
 			await trx
 				.updateTable('family_case')
@@ -294,7 +123,7 @@ export async function saveOutcome(
 			for (const [needId, support] of Object.entries(input.support))
 				await upsertNeedUpdate(trx, item.submissionId, Number(needId), { support });
 		} else if ('part' in input && input.part === 3 && item.caseId !== null) {
-			const status = input.kind === 'continue' ? 'open' : input.kind;
+			const status = caseStatusAfterReview(input.kind);
 			await trx
 				.updateTable('family_case')
 				.set({ status, next_review_meeting_id: input.nextReviewMeetingId })

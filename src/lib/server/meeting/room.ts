@@ -1,6 +1,7 @@
 import type { DB } from '../platform/db';
 import { recordAudit, type Actor } from '../audit/log';
 import { buildAgenda } from '../agenda/agenda';
+import { listMeetings } from '../agenda/meetings';
 import { queueActionListMail } from '../mail/notifications';
 
 /**
@@ -57,14 +58,7 @@ export async function takeItem(
 	submissionId: number,
 	now = new Date()
 ): Promise<boolean> {
-	const item = await db
-		.selectFrom('submission')
-		.select('id')
-		.where('id', '=', submissionId)
-		.where('meeting_id', '=', meetingId)
-		.where('status', '=', 'accepted')
-		.executeTakeFirst();
-	if (!item) return false;
+	if (!(await itemOnAgenda(db, meetingId, submissionId))) return false;
 	const result = await db
 		.updateTable('meeting')
 		.set({ current_item_id: submissionId, current_item_started_at: now.toISOString() })
@@ -75,6 +69,27 @@ export async function takeItem(
 		)
 		.executeTakeFirst();
 	return result.numUpdatedRows === 1n;
+}
+
+/** An item the room's forms may act on: accepted onto this meeting's agenda. */
+export async function itemOnAgenda(db: DB, meetingId: number, submissionId: number) {
+	return db
+		.selectFrom('submission')
+		.select(['id', 'part', 'status'])
+		.where('id', '=', submissionId)
+		.where('meeting_id', '=', meetingId)
+		.where('status', '=', 'accepted')
+		.executeTakeFirst();
+}
+
+/** The community's meetings after this one still to come, soonest first: where items go next. */
+export async function laterMeetings(
+	db: DB,
+	meeting: { communityId: number; date: string },
+	today: string
+) {
+	const { upcoming } = await listMeetings(db, meeting.communityId, today);
+	return upcoming.filter((m) => m.date > meeting.date).map((m) => ({ id: m.id, date: m.date }));
 }
 
 /** The agenda as it stands in the room: each accepted item with whether its outcome is in. */

@@ -5,7 +5,6 @@ import { isOpen } from '$lib/server/actions/statuses';
 import { readOwnerUpdateForm } from '$lib/server/actions/update-form';
 import { familySummaryForOwner, recordOwnerUpdate } from '$lib/server/actions/updates';
 import { agreeForCase } from '$lib/server/meeting/attendance';
-import { config } from '$lib/server/platform/config';
 import {
 	mayUpdateAction,
 	ownerFamilyReading,
@@ -19,6 +18,7 @@ import { formKeyField, newFormKey } from '$lib/server/http/form-keys';
 import { todayInEngland } from '$lib/dates';
 import { dueWording } from '$lib/due-wording';
 import type { Actions, PageServerLoad } from './$types';
+import { confidentialityStatementOf } from '$lib/server/council/structure-view';
 
 export const load: PageServerLoad = async ({ locals, params, url, getClientAddress }) => {
 	const { user, action } = await requireActionReader(locals, params.id);
@@ -57,7 +57,7 @@ export const load: PageServerLoad = async ({ locals, params, url, getClientAddre
 		familyOpen: Boolean(owned),
 		// Not at the meeting where the gate opened (or not agreed there): agree it now, for this case.
 		agreeFirst: showFamily && owned?.reading === 'agree-first',
-		statement: config.confidentialityStatement,
+		statement: await confidentialityStatementOf(db, { meetingId: action.meetingId }),
 		family,
 		// The update form's key: the same update posted twice is recorded once.
 		formKey: newFormKey(),

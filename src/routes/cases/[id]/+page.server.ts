@@ -1,6 +1,5 @@
 import { error, fail } from '@sveltejs/kit';
 import { agreeForCase } from '$lib/server/meeting/attendance';
-import { config } from '$lib/server/platform/config';
 import { recordConsent, signedOnFile, withdrawConsent } from '$lib/server/cases/consent';
 import {
 	readConsentForm,
@@ -29,6 +28,7 @@ import {
 } from '$lib/server/policy/case-record';
 import { todayInEngland } from '$lib/dates';
 import type { Actions, PageServerLoad } from './$types';
+import { confidentialityStatementOf } from '$lib/server/council/structure-view';
 
 export const load: PageServerLoad = async ({ locals, params, getClientAddress }) => {
 	const { user, caseId, found, access, db } = await requireCase(locals, params.id);
@@ -36,7 +36,11 @@ export const load: PageServerLoad = async ({ locals, params, getClientAddress })
 	if (access === 'reference') return { access, reference: found.reference };
 	// The gate opened for the case, but not with this coordinator agreeing confidentiality there.
 	if (access === 'agree-first')
-		return { access, reference: found.reference, statement: config.confidentialityStatement };
+		return {
+			access,
+			reference: found.reference,
+			statement: await confidentialityStatementOf(db, { communityId: found.communityId })
+		};
 	if (access === 'action-summary')
 		return { access, summary: (await readActionSummary(db, caseId, reader))! };
 	const record = (await readCase(db, caseId, reader, todayInEngland()))!;

@@ -1,45 +1,22 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { appDatabase } from '$lib/server/platform/app-database';
-import { textField } from '$lib/server/http/forms';
 import { advanceMeeting, cancelMeeting, moveMeeting } from '$lib/server/agenda/meetings';
 import { startMeeting } from '$lib/server/meeting/room';
 import { announceMeetingChange } from '$lib/server/platform/live';
-import { listMeetingSubmissions } from '$lib/server/agenda/item-lists';
-import { submissionWindow } from '$lib/server/agenda/submission-rules';
-import { formatMeetingDate, readDateInput, todayInEngland } from '$lib/dates';
+import { meetingPageFor } from '$lib/server/meeting/meeting-page';
+import { readNewMeetingDate } from '$lib/server/meeting/meeting-date-form';
+import { formatMeetingDate, todayInEngland } from '$lib/dates';
 import { requireMeetingMember, requireMeetingOrganiser } from '$lib/server/policy/meeting';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const { user, meeting, role, organiser } = await requireMeetingMember(locals, params.id);
-	const items = await listMeetingSubmissions(appDatabase().db, meeting.id);
-	const window = submissionWindow(meeting, role === 'chair', todayInEngland());
-	return {
+	return meetingPageFor(
+		appDatabase().db,
 		meeting,
-		organiser,
-		agendaPublished: ['agenda-published', 'in-progress', 'concluded'].includes(meeting.status),
-		agendaVisible:
-			['agenda-published', 'in-progress', 'concluded'].includes(meeting.status) ||
-			(organiser && meeting.status === 'agenda-open'),
-		canSubmit: window.open,
-		submitNote: window.open
-			? window.late
-				? 'The deadline has passed: items you add now are marked late.'
-				: null
-			: window.reason,
-		// Chairs and coordinators see every item for the meeting; others only their own.
-		items: items
-			.filter((item) => organiser || item.submittedBy === user.id)
-			.map((item) => ({
-				id: item.id,
-				part: item.part,
-				label: item.label,
-				status: item.status,
-				late: item.late,
-				agencyName: item.agencyName,
-				submitterName: item.submitterName
-			}))
-	};
+		{ id: user.id, role, organiser },
+		todayInEngland()
+	);
 };
 
 async function organiserOnly(locals: App.Locals, id: string) {
@@ -71,33 +48,18 @@ export const actions: Actions = {
 
 	move: async ({ locals, params, request, getClientAddress }) => {
 		const { user, meeting } = await organiserOnly(locals, params.id);
-		const form = await request.formData();
-		const values = {
-			day: textField(form, 'newDate-day'),
-			month: textField(form, 'newDate-month'),
-			year: textField(form, 'newDate-year')
-		};
-		const date = readDateInput(values.day, values.month, values.year);
-		if (!date.ok)
-			return fail(400, {
-				moveValues: values,
-				errors: { newDate: date.message.replace('the date', 'the new date') }
-			});
-		if (date.date < todayInEngland())
-			return fail(400, {
-				moveValues: values,
-				errors: { newDate: 'The new date must be today or in the future' }
-			});
+		const read = readNewMeetingDate(await request.formData(), todayInEngland());
+		if (!('date' in read)) return fail(400, { moveValues: read.values, errors: read.errors });
 		const result = await moveMeeting(
 			appDatabase().db,
 			meeting.id,
-			{ date: date.date, startTime: meeting.startTime },
+			{ date: read.date, startTime: meeting.startTime },
 			{ id: user.id, ip: getClientAddress() },
 			formatMeetingDate
 		);
 		if (!result.ok) return fail(409, { actionError: result.reason });
 		return {
-			changed: `The meeting has moved to ${formatMeetingDate(date.date)}. Everyone with an item has been told.`
+			changed: `The meeting has moved to ${formatMeetingDate(read.date)}. Everyone with an item has been told.`
 		};
 	},
 

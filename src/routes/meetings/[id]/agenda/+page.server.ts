@@ -1,85 +1,36 @@
 import { error, fail } from '@sveltejs/kit';
 import { appDatabase } from '$lib/server/platform/app-database';
-import {
-	buildAgenda,
-	decideItem,
-	deferralReasonOptions,
-	moveItem,
-	readDeclineReason,
-	readDeferralReason
-} from '$lib/server/agenda/agenda';
+import { decideItem, moveItem } from '$lib/server/agenda/agenda';
 import { textField } from '$lib/server/http/forms';
-import { advanceMeeting, listMeetings } from '$lib/server/agenda/meetings';
-import { reviewsDue, scheduleReview } from '$lib/server/agenda/reviews-due';
+import { advanceMeeting } from '$lib/server/agenda/meetings';
+import { agendaForReader } from '$lib/server/meeting/agenda-view';
+import {
+	chosenId,
+	readAgendaDeferral,
+	readDecline,
+	readItemMinutes
+} from '$lib/server/meeting/agenda-form';
+import { agendaBeingBuilt } from '$lib/server/meeting/stages';
 import { formatMeetingDate, todayInEngland } from '$lib/dates';
 import { requireAgendaReader, requireMeetingOrganiser } from '$lib/server/policy/meeting';
 import type { Actions, PageServerLoad } from './$types';
-import { DEFAULT_MINUTES } from '$lib/domain/meeting';
+import { scheduleReview } from '$lib/server/agenda/reviews-due';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const { meeting, building } = await requireAgendaReader(locals, params.id);
-	const { db } = appDatabase();
-	const agenda = await buildAgenda(db, meeting.id, meeting.lengthMinutes);
-	// What every member sees once published: the part, a neutral label, the agency and the time.
-	// Never the text of an item, and never a family's details.
-	const line = (item: (typeof agenda.accepted)[number]) => ({
-		id: item.id,
-		part: item.part,
-		label: item.label,
-		agencyName: item.agencyName,
-		minutes: item.minutes,
-		late: item.late,
-		stuck: item.stuck
-	});
-	const later = building
-		? (await listMeetings(db, meeting.communityId, todayInEngland())).upcoming
-				.filter((m) => m.date > meeting.date)
-				.map((m) => ({ id: m.id, date: m.date }))
-		: [];
-	return {
-		meeting: {
-			id: meeting.id,
-			date: meeting.date,
-			communityName: meeting.communityName,
-			lengthMinutes: meeting.lengthMinutes,
-			status: meeting.status,
-			startTime: meeting.startTime,
-			venue: meeting.venue
-		},
-		building,
-		accepted: agenda.accepted.map(line),
-		waiting: building
-			? agenda.waiting.map((item) => ({
-					...line(item),
-					submitterName: item.submitterName,
-					status: item.status,
-					defaultMinutes: DEFAULT_MINUTES[item.part]
-				}))
-			: [],
-		totalMinutes: agenda.totalMinutes,
-		overrunMinutes: agenda.overrunMinutes,
-		familyItems: agenda.familyItems,
-		tooManyFamilyItems: agenda.tooManyFamilyItems,
-		familyItemLimit: agenda.familyItemLimit,
-		laterMeetings: later,
-		deferralReasons: building ? deferralReasonOptions() : [],
-		// Suggested to the chair while building: the case reference, initials and LP, nothing more.
-		reviewsDue: building ? await reviewsDue(db, meeting.id) : []
-	};
+	return agendaForReader(appDatabase().db, meeting, building, todayInEngland());
 };
 
 async function requireBuilder(locals: App.Locals, id: string) {
 	const access = await requireMeetingOrganiser(locals, id, 'agenda');
-	if (access.meeting.status !== 'scheduled' && access.meeting.status !== 'agenda-open') {
+	if (!agendaBeingBuilt(access.meeting.status)) {
 		error(409, 'The agenda has been published and can no longer be changed');
 	}
 	return access;
 }
 
 function itemId(form: FormData): number {
-	const id = Number(textField(form, 'item'));
-	if (!Number.isInteger(id)) error(400, 'No item chosen');
-	return id;
+	return chosenId(form, 'item') ?? error(400, 'No item chosen');
 }
 
 export const actions: Actions = {
@@ -87,19 +38,13 @@ export const actions: Actions = {
 		const { user, meeting } = await requireBuilder(locals, params.id);
 		const form = await request.formData();
 		const id = itemId(form);
-		const minutes = Number(textField(form, 'minutes'));
-		if (!Number.isInteger(minutes) || minutes < 1 || minutes > 60) {
-			return fail(400, {
-				itemId: id,
-				typed: { minutes: textField(form, 'minutes') },
-				errors: { [`minutes-${id}`]: 'Enter a time from 1 to 60 minutes' } as Record<string, string>
-			});
-		}
+		const read = readItemMinutes(form, id);
+		if ('errors' in read) return fail(400, { itemId: id, ...read });
 		await decideItem(
 			appDatabase().db,
 			meeting.id,
 			id,
-			{ kind: 'accept', minutes },
+			{ kind: 'accept', minutes: read.minutes },
 			{ id: user.id, ip: getClientAddress() }
 		);
 		return { done: 'Item added to the agenda.' };
@@ -109,19 +54,13 @@ export const actions: Actions = {
 		const { user, meeting } = await requireBuilder(locals, params.id);
 		const form = await request.formData();
 		const id = itemId(form);
-		const why = readDeclineReason(form, todayInEngland());
-		if (!why.ok) {
-			return fail(400, {
-				itemId: id,
-				typed: { reason: textField(form, 'reason') },
-				errors: { [`reason-${id}`]: why.error } as Record<string, string>
-			});
-		}
+		const read = readDecline(form, id, todayInEngland());
+		if ('errors' in read) return fail(400, { itemId: id, ...read });
 		await decideItem(
 			appDatabase().db,
 			meeting.id,
 			id,
-			{ kind: 'decline', reason: why.reason },
+			{ kind: 'decline', reason: read.reason },
 			{ id: user.id, ip: getClientAddress() }
 		);
 		return { done: 'Item declined. The submitter has been told why.' };
@@ -132,38 +71,22 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const id = itemId(form);
 		const { db } = appDatabase();
-		const later = (await listMeetings(db, meeting.communityId, todayInEngland())).upcoming.filter(
-			(m) => m.date > meeting.date
-		);
-		const target = later.find((m) => String(m.id) === textField(form, 'toMeeting'));
-		const why = readDeferralReason(form);
-		if (!target || !why.ok) {
-			const errors: Record<string, string> = {};
-			if (!target) errors[`toMeeting-${id}`] = 'Choose a later meeting';
-			if (!why.ok) errors[`deferReason-${id}`] = why.error;
-			return fail(400, {
-				itemId: id,
-				typed: {
-					toMeeting: textField(form, 'toMeeting'),
-					deferReason: textField(form, 'deferReason')
-				},
-				errors
-			});
-		}
+		const read = await readAgendaDeferral(db, meeting, form, id, todayInEngland());
+		if ('errors' in read) return fail(400, { itemId: id, ...read });
 		await decideItem(
 			db,
 			meeting.id,
 			id,
 			{
 				kind: 'defer',
-				toMeetingId: target.id,
-				toMeetingDate: formatMeetingDate(target.date),
-				reason: why.reason
+				toMeetingId: read.toMeeting.id,
+				toMeetingDate: formatMeetingDate(read.toMeeting.date),
+				reason: read.reason
 			},
 			{ id: user.id, ip: getClientAddress() }
 		);
 		return {
-			done: `Item deferred to ${formatMeetingDate(target.date)}. The submitter has been told.`
+			done: `Item deferred to ${formatMeetingDate(read.toMeeting.date)}. The submitter has been told.`
 		};
 	},
 
@@ -177,8 +100,7 @@ export const actions: Actions = {
 
 	scheduleReview: async ({ locals, params, request, getClientAddress }) => {
 		const { user, meeting } = await requireBuilder(locals, params.id);
-		const caseId = Number(textField(await request.formData(), 'case'));
-		if (!Number.isInteger(caseId)) error(400, 'No case chosen');
+		const caseId = chosenId(await request.formData(), 'case') ?? error(400, 'No case chosen');
 		const result = await scheduleReview(appDatabase().db, meeting.id, caseId, {
 			id: user.id,
 			ip: getClientAddress()

@@ -1,0 +1,83 @@
+import type { GateState } from './consent-gate';
+
+/**
+ * What the room allows for the item on screen, by its consent gate (docs/domain.md, "The consent
+ * gate"): a family item (part 2 or 3) is discussed only once the chair has opened the gate; if it
+ * is refused the item is deferred, withdrawn, or taken anonymously as advice. None of these rules
+ * needs the database.
+ */
+
+/** The item's family as the room's rules see it: its gate, and whether this reader knows them. */
+export interface FamilyAtTheGate {
+	gate: GateState;
+	/** The reader may identify the family here: the gate is open and they agreed the statement. */
+	identified: boolean;
+}
+
+export type OutcomeRefusal = 'gate-shut' | 'advice-while-gate-open' | 'not-agreed';
+
+/**
+ * Whether an outcome may be recorded for an item, or why not. A family item's outcome is recorded
+ * through the open gate, or, while it is shut, anonymously as advice; recording a family's outcome
+ * is part of discussing them, so only for someone in the room who agreed the statement.
+ */
+export function outcomeRefusal(item: {
+	familyItem: boolean;
+	gate: GateState | null;
+	asAdvice: boolean;
+	agreed: boolean;
+}): OutcomeRefusal | null {
+	if (!item.familyItem) return null;
+	if (item.gate !== 'opened' && !item.asAdvice) return 'gate-shut';
+	if (item.gate === 'opened' && item.asAdvice) return 'advice-while-gate-open';
+	if (!item.asAdvice && !item.agreed) return 'not-agreed';
+	return null;
+}
+
+/**
+ * The case an action agreed in the room is about. Open actions follow the case into its next
+ * review (docs/domain.md, "Rules the software holds"), but only when the family was discussed
+ * openly: an action on a family item taken as advice, or on an anonymous item, has no case.
+ */
+export function actionCase(
+	family: { caseId: number } | undefined,
+	gate: GateState | null
+): number | null {
+	return family && gate === 'opened' ? family.caseId : null;
+}
+
+export type WithdrawalRefusal = 'not-a-family-item' | 'gate-open';
+
+/** A family item whose gate has not opened may be withdrawn in the room; an open one gets an outcome. */
+export function withdrawalRefusal(part: number, gate: GateState): WithdrawalRefusal | null {
+	if (part !== 2 && part !== 3) return 'not-a-family-item';
+	if (gate === 'opened') return 'gate-open';
+	return null;
+}
+
+/**
+ * What the room offers the reader for the item on screen. The chair, having agreed the statement,
+ * checks the consent at a closed gate. While a family's gate is not open the organisers may defer
+ * the item, and once it is refused withdraw it or take it anonymously as advice. The outcome form
+ * is offered for an anonymous item, a refused gate (as advice) and an open one to those who know
+ * the family; actions are added only where the item is anonymous or its gate is open.
+ */
+export function itemOffers(
+	reader: { organiser: boolean; isChair: boolean; confirmed: boolean },
+	family: FamilyAtTheGate | null
+) {
+	const gateShut = family !== null && family.gate !== 'opened';
+	const outcome =
+		reader.organiser &&
+		(!family || family.gate === 'refused' || (family.gate === 'opened' && family.identified));
+	return {
+		openGate: reader.isChair && reader.confirmed && family?.gate === 'closed',
+		defer: reader.organiser && gateShut,
+		withdraw: reader.organiser && gateShut && family.gate === 'refused',
+		outcome,
+		asAdvice: family?.gate === 'refused',
+		addAction: outcome && (!family || family.gate === 'opened')
+	};
+}
+
+export type ItemOffers = ReturnType<typeof itemOffers>;
