@@ -1,4 +1,4 @@
-import { openDatabase, type OpenDatabase } from '$lib/server/platform/db';
+import { openDatabase, type DB, type OpenDatabase } from '$lib/server/platform/db';
 import { migrate } from '$lib/server/platform/migrator';
 import type { CommunityRole } from '$lib/server/platform/schema';
 
@@ -7,6 +7,21 @@ export async function freshDatabase(): Promise<OpenDatabase> {
 	const database = openDatabase(':memory:');
 	await migrate(database.db);
 	return database;
+}
+
+/** Inserts a community in a locality of its own; returns the community's id. */
+export async function addCommunity(db: DB, name: string, locality: string): Promise<number> {
+	const { id: localityId } = await db
+		.insertInto('locality')
+		.values({ name: locality })
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	const community = await db
+		.insertInto('community')
+		.values({ name, locality_id: localityId })
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	return community.id;
 }
 
 let counter = 0;
@@ -47,19 +62,14 @@ export async function addUser(
 		.returning('id')
 		.executeTakeFirstOrThrow();
 	for (const role of options.roles ?? []) {
-		const locality = await db
-			.insertInto('locality')
-			.values({ name: `Locality ${counter}-${role}` })
-			.returning('id')
-			.executeTakeFirstOrThrow();
-		const community = await db
-			.insertInto('community')
-			.values({ name: `Community ${counter}-${role}`, locality_id: locality.id })
-			.returning('id')
-			.executeTakeFirstOrThrow();
+		const communityId = await addCommunity(
+			db,
+			`Community ${counter}-${role}`,
+			`Locality ${counter}-${role}`
+		);
 		await db
 			.insertInto('community_membership')
-			.values({ user_id: user.id, community_id: community.id, role })
+			.values({ user_id: user.id, community_id: communityId, role })
 			.execute();
 	}
 	return { id: user.id, email };
@@ -67,4 +77,11 @@ export async function addUser(
 
 export function minutesAfter(date: Date, minutes: number): Date {
 	return new Date(date.getTime() + minutes * 60_000);
+}
+
+/** A form as a browser would post it, from its fields' names and values. */
+export function form(fields: Record<string, string>): FormData {
+	const data = new FormData();
+	for (const [name, value] of Object.entries(fields)) data.set(name, value);
+	return data;
 }

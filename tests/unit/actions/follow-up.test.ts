@@ -24,7 +24,7 @@ import {
 	type ReviewDecision
 } from '$lib/server/actions/follow-up';
 import type { ActionStatus } from '$lib/server/platform/schema';
-import { freshDatabase } from '../helpers';
+import { addCommunity, form, freshDatabase } from '../helpers';
 import { CHILD, meetingWithFamilies, MEETING_DATE, NEED, type Person } from '../meeting-fixture';
 
 let database: OpenDatabase;
@@ -46,12 +46,6 @@ const reviewMeeting = () => ({
 	communityId: fixture.communityId,
 	date: REVIEW_DATE
 });
-
-function form(fields: Record<string, string>): FormData {
-	const data = new FormData();
-	for (const [name, value] of Object.entries(fields)) data.set(name, value);
-	return data;
-}
 
 /** An action agreed at the fixture's first meeting (11 May 2027), as the room would leave it. */
 async function addAction(fields: {
@@ -471,20 +465,11 @@ describe("the family's details for the action's owner", () => {
 /** A second community with a meeting, whose actions never count in the first one's figures. */
 async function otherCommunityMeeting() {
 	const { db } = database;
-	const locality = await db
-		.insertInto('locality')
-		.values({ name: 'Elsewhere' })
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	const community = await db
-		.insertInto('community')
-		.values({ name: 'Bromyard', locality_id: locality.id })
-		.returning('id')
-		.executeTakeFirstOrThrow();
+	const communityId = await addCommunity(db, 'Bromyard', 'Elsewhere');
 	const meeting = await db
 		.insertInto('meeting')
 		.values({
-			community_id: community.id,
+			community_id: communityId,
 			date: MEETING_DATE,
 			start_time: '09:30',
 			length_minutes: 120,
@@ -501,7 +486,7 @@ async function otherCommunityMeeting() {
 		})
 		.returning('id')
 		.executeTakeFirstOrThrow();
-	return { communityId: community.id, meetingId: meeting.id };
+	return { communityId, meetingId: meeting.id };
 }
 
 describe('the follow-up board', () => {

@@ -13,7 +13,7 @@ import type { OpenDatabase } from '$lib/server/platform/db';
 import { scheduleMeetings } from '$lib/server/agenda/meetings';
 import { unreadNotices } from '$lib/server/people/notices';
 import { createSubmission } from '$lib/server/agenda/submissions';
-import { addUser, freshDatabase } from '../helpers';
+import { addCommunity, addUser, form, freshDatabase } from '../helpers';
 
 let database: OpenDatabase;
 let chair: { id: number; ip: null };
@@ -26,20 +26,11 @@ beforeAll(async () => {
 	const { db } = database;
 	chair = { id: (await addUser(database)).id, ip: null };
 	practitioner = await addUser(database);
-	const locality = await db
-		.insertInto('locality')
-		.values({ name: 'South' })
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	const community = await db
-		.insertInto('community')
-		.values({ name: 'Ledbury', locality_id: locality.id })
-		.returning('id')
-		.executeTakeFirstOrThrow();
+	const communityId = await addCommunity(db, 'Ledbury', 'South');
 	[meetingId, laterMeetingId] = (await scheduleMeetings(
 		db,
 		{
-			communityId: community.id,
+			communityId,
 			dates: ['2027-05-11', '2027-06-22'],
 			startTime: '09:30',
 			lengthMinutes: 60,
@@ -253,11 +244,7 @@ describe('reasons for deferring', () => {
 
 describe('reasons for declining', () => {
 	const TODAY = '2027-03-01';
-	const reasonForm = (reason: string) => {
-		const form = new FormData();
-		form.set('reason', reason);
-		return form;
-	};
+	const reasonForm = (reason: string) => form({ reason });
 	it.each<[string, string, { ok: true; reason: string } | { ok: false; error: string }]>([
 		[
 			'a reason',

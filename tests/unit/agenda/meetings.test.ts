@@ -17,7 +17,7 @@ import {
 	listMySubmissions,
 	submissionWindow
 } from '$lib/server/agenda/submissions';
-import { addUser, freshDatabase } from '../helpers';
+import { addCommunity, addUser, freshDatabase } from '../helpers';
 
 let database: OpenDatabase;
 let chair: { id: number; ip: null };
@@ -30,18 +30,7 @@ beforeAll(async () => {
 	const chairUser = await addUser(database);
 	chair = { id: chairUser.id, ip: null };
 	practitioner = await addUser(database);
-	const locality = await db
-		.insertInto('locality')
-		.values({ name: 'North' })
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	communityId = (
-		await db
-			.insertInto('community')
-			.values({ name: 'Bromyard', locality_id: locality.id })
-			.returning('id')
-			.executeTakeFirstOrThrow()
-	).id;
+	communityId = await addCommunity(db, 'Bromyard', 'North');
 });
 afterAll(() => database.close());
 

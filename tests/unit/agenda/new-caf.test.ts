@@ -14,7 +14,7 @@ import {
 } from '$lib/server/agenda/new-caf';
 import type { AgendaPart, MeetingStatus, SubmissionStatus } from '$lib/server/platform/schema';
 import { isEditable, listMeetingSubmissions } from '$lib/server/agenda/submissions';
-import { addUser, freshDatabase } from '../helpers';
+import { addCommunity, addUser, form, freshDatabase } from '../helpers';
 
 const MEETING = '2027-03-09';
 const TODAY = '2027-03-01';
@@ -207,18 +207,7 @@ describe('references and initials', () => {
 
 /** The Bromyard community and its meetings on these dates. */
 async function bromyard(db: DB, dates: string[], chair: { id: number }) {
-	const locality = await db
-		.insertInto('locality')
-		.values({ name: 'North' })
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	const communityId = (
-		await db
-			.insertInto('community')
-			.values({ name: 'Bromyard', locality_id: locality.id })
-			.returning('id')
-			.executeTakeFirstOrThrow()
-	).id;
+	const communityId = await addCommunity(db, 'Bromyard', 'North');
 	const meetingIds = (await scheduleMeetings(
 		db,
 		{
@@ -444,9 +433,7 @@ describe('changing a new CAF before the agenda is published', () => {
 	it('the change form starts from exactly what is stored', async () => {
 		const { submissionId } = await submitCaf();
 		const family = await submitterReads(submissionId);
-		const form = new FormData();
-		for (const [name, value] of Object.entries(newCafFormValues(family!))) form.set(name, value);
-		expect(readNewCafForm(form, MEETING, TODAY).input).toEqual(
+		expect(readNewCafForm(form(newCafFormValues(family!)), MEETING, TODAY).input).toEqual(
 			readNewCafForm(cafForm(), MEETING, TODAY).input
 		);
 	});

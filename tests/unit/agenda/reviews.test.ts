@@ -13,7 +13,7 @@ import {
 } from '$lib/server/agenda/reviews';
 import type { ActionStatus, CaseStatus } from '$lib/server/platform/schema';
 import { listMeetingSubmissions } from '$lib/server/agenda/submissions';
-import { addUser, freshDatabase } from '../helpers';
+import { addCommunity, addUser, form, freshDatabase } from '../helpers';
 
 const MEETINGS = ['2027-01-12', '2027-02-23', '2027-04-06'];
 const CHILD = 'Poppy Example-Jones';
@@ -26,21 +26,6 @@ let chair: { id: number };
 let communityId: number;
 let otherCommunityId: number;
 let meetings: number[];
-
-async function addCommunity(name: string): Promise<number> {
-	const locality = await database.db
-		.insertInto('locality')
-		.values({ name: `${name} locality` })
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	return (
-		await database.db
-			.insertInto('community')
-			.values({ name, locality_id: locality.id })
-			.returning('id')
-			.executeTakeFirstOrThrow()
-	).id;
-}
 
 let caseNumber = 0;
 
@@ -99,12 +84,6 @@ async function addCase(
 	return { id: familyCase.id, reference, needIds };
 }
 
-function reviewForm(fields: Record<string, string>): FormData {
-	const form = new FormData();
-	for (const [name, value] of Object.entries(fields)) form.set(name, value);
-	return form;
-}
-
 const complete = {
 	'need-1-status': 'partly-met',
 	'need-1-progress': 'Attendance up to 88 percent',
@@ -125,8 +104,12 @@ beforeAll(async () => {
 	lead = await addUser(database, { name: 'Lucy Lead' });
 	otherLead = await addUser(database, { name: 'Olly Other' });
 	chair = await addUser(database, { name: 'Carol Chair' });
-	communityId = await addCommunity('Kington and Weobley');
-	otherCommunityId = await addCommunity('Bromyard');
+	communityId = await addCommunity(
+		database.db,
+		'Kington and Weobley',
+		'Kington and Weobley locality'
+	);
+	otherCommunityId = await addCommunity(database.db, 'Bromyard', 'Bromyard locality');
 	meetings = await scheduleMeetings(
 		database.db,
 		{
@@ -161,7 +144,7 @@ describe('reading a review', () => {
 	const needs = [{ id: 11 }, { id: 12 }];
 
 	it('accepts a status and a line of progress for every need, and the stuck flag', () => {
-		const result = readReviewForm(reviewForm({ ...complete, stuck: 'yes' }), needs);
+		const result = readReviewForm(form({ ...complete, stuck: 'yes' }), needs);
 		expect(result.errors).toEqual({});
 		expect(result.input).toEqual({
 			stuck: true,
@@ -170,7 +153,7 @@ describe('reading a review', () => {
 				{ needId: 12, status: 'met', progress: 'Arrears cleared with a repayment plan' }
 			]
 		});
-		expect(readReviewForm(reviewForm(complete), needs).input?.stuck).toBe(false);
+		expect(readReviewForm(form(complete), needs).input?.stuck).toBe(false);
 	});
 
 	it.each([
@@ -197,14 +180,14 @@ describe('reading a review', () => {
 			'The progress on need 1 must be 300 characters or fewer'
 		]
 	])('%j → %s: %s', (overrides, field, message) => {
-		const result = readReviewForm(reviewForm({ ...complete, ...overrides }), needs);
+		const result = readReviewForm(form({ ...complete, ...overrides }), needs);
 		expect(result.errors).toEqual({ [field]: message });
 		expect(result.input).toBeNull();
 	});
 
 	it('keeps what was typed when it refuses', () => {
 		const result = readReviewForm(
-			reviewForm({ 'need-1-progress': 'Better mornings', stuck: 'yes' }),
+			form({ 'need-1-progress': 'Better mornings', stuck: 'yes' }),
 			needs
 		);
 		expect(Object.keys(result.errors)).toEqual([
@@ -216,10 +199,7 @@ describe('reading a review', () => {
 	});
 
 	it('takes 300 characters of progress', () => {
-		const result = readReviewForm(
-			reviewForm({ ...complete, 'need-1-progress': 'x'.repeat(300) }),
-			needs
-		);
+		const result = readReviewForm(form({ ...complete, 'need-1-progress': 'x'.repeat(300) }), needs);
 		expect(result.errors).toEqual({});
 	});
 });
@@ -228,7 +208,7 @@ describe('submitting a review', () => {
 	it('saves the item, the review and every need’s status in one go, with no family details in the audit log', async () => {
 		const familyCase = await addCase();
 		const { input } = readReviewForm(
-			reviewForm({ ...complete, stuck: 'yes' }),
+			form({ ...complete, stuck: 'yes' }),
 			familyCase.needIds.map((id) => ({ id }))
 		);
 		const created = await createReview(
@@ -345,13 +325,13 @@ describe('changing a review', () => {
 				agencyId: null,
 				late: false
 			},
-			readReviewForm(reviewForm(complete), needs).input!,
+			readReviewForm(form(complete), needs).input!,
 			null
 		);
 		const actor = { id: lead.id, ip: null };
 		// The lead professional has the review open in two browsers, both at version 0.
 		const first = readReviewForm(
-			reviewForm({ ...complete, 'need-1-status': 'met', 'need-1-progress': 'Attendance 95%' }),
+			form({ ...complete, 'need-1-status': 'met', 'need-1-progress': 'Attendance 95%' }),
 			needs
 		).input!;
 		expect(await updateReview(database.db, created.submissionId, first, 0, actor)).toEqual({
@@ -360,7 +340,7 @@ describe('changing a review', () => {
 		});
 		const afterFirst = await needRows(created.submissionId);
 		const second = readReviewForm(
-			reviewForm({ ...complete, 'need-1-progress': 'Typed in the other window' }),
+			form({ ...complete, 'need-1-progress': 'Typed in the other window' }),
 			needs
 		).input!;
 
@@ -613,7 +593,7 @@ describe('reviews on the agenda', () => {
 	async function review(stuck: boolean) {
 		const familyCase = await addCase();
 		const { input } = readReviewForm(
-			reviewForm({ ...complete, ...(stuck ? { stuck: 'yes' } : {}) }),
+			form({ ...complete, ...(stuck ? { stuck: 'yes' } : {}) }),
 			familyCase.needIds.map((id) => ({ id }))
 		);
 		const created = await createReview(

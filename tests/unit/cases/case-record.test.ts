@@ -33,6 +33,7 @@ import {
 	load as caseLoad
 } from '../../../src/routes/cases/[id]/+page.server';
 import { meetingWithFamilies, CHILD, MEETING_DATE, NEED, TODAY } from '../meeting-fixture';
+import { form } from '../helpers';
 
 type Fixture = Awaited<ReturnType<typeof meetingWithFamilies>>;
 type Who = keyof Fixture['people'] | 'dpo';
@@ -567,12 +568,6 @@ describe('handing a case over', () => {
 	});
 });
 
-function formOf(fields: Record<string, string>): FormData {
-	const form = new FormData();
-	for (const [name, value] of Object.entries(fields)) form.set(name, value);
-	return form;
-}
-
 describe('a hand-over or consent posted twice (a retry after a dropped connection, a double click)', () => {
 	/** The page's key, as the case record puts it in its forms when it loads. */
 	async function pageKey(who: Who, caseId: number): Promise<string> {
@@ -588,7 +583,7 @@ describe('a hand-over or consent posted twice (a retry after a dropped connectio
 	) {
 		const request = new Request(`http://localhost/cases/${caseId}`, {
 			method: 'POST',
-			body: formOf(fields)
+			body: form(fields)
 		});
 		const base = event(who, caseId) as Record<string, unknown>;
 		return caseActions[action]!({ ...base, request } as never);
@@ -669,7 +664,7 @@ describe('the withdrawal date', () => {
 		['the day it was given', ['1', '3', '2027'], null]
 	])('%s: %s', (_, [day, month, year], error) => {
 		const read = readWithdrawalForm(
-			formOf({ 'withdrawnOn-day': day!, 'withdrawnOn-month': month!, 'withdrawnOn-year': year! }),
+			form({ 'withdrawnOn-day': day!, 'withdrawnOn-month': month!, 'withdrawnOn-year': year! }),
 			TODAY,
 			'2027-03-01'
 		);
@@ -680,7 +675,7 @@ describe('the withdrawal date', () => {
 
 	it('a renewal needs who, the young person, a date signed not in the future, sharing and where the form is', () => {
 		const read = readConsentForm(
-			formOf({ 'signedOn-day': '12', 'signedOn-month': '5', 'signedOn-year': '2027' }),
+			form({ 'signedOn-day': '12', 'signedOn-month': '5', 'signedOn-year': '2027' }),
 			TODAY
 		);
 		expect(read.input).toBeNull();
@@ -715,9 +710,9 @@ describe('how long consent’s free text may be, at renewal', () => {
 		['formLocation', 200, 'Where the signed consent form is kept must be 200 characters or fewer']
 	])('%s takes %i characters and no more, what was typed kept', (field, limit, message) => {
 		expect(
-			readConsentForm(formOf({ ...complete, [field]: 'a'.repeat(limit) }), TODAY).errors
+			readConsentForm(form({ ...complete, [field]: 'a'.repeat(limit) }), TODAY).errors
 		).toEqual({});
-		const read = readConsentForm(formOf({ ...complete, [field]: 'a'.repeat(limit + 1) }), TODAY);
+		const read = readConsentForm(form({ ...complete, [field]: 'a'.repeat(limit + 1) }), TODAY);
 		expect(read.input).toBeNull();
 		expect(read.errors).toEqual({ [field]: message });
 		expect(read.values[field]).toBe('a'.repeat(limit + 1));
@@ -725,7 +720,7 @@ describe('how long consent’s free text may be, at renewal', () => {
 
 	it('does not screen it: consent is seen only by those who may see the family', () => {
 		const read = readConsentForm(
-			formOf({ ...complete, formLocation: 'Leominster office, HR6 8AB' }),
+			form({ ...complete, formLocation: 'Leominster office, HR6 8AB' }),
 			TODAY
 		);
 		expect(read.errors).toEqual({});
@@ -764,7 +759,7 @@ describe('the chair’s decision on a flagged action', () => {
 			null
 		]
 	])('%j → %j', (fields, errors, decision) => {
-		const read = readFlagDecisionForm(formOf(fields), TODAY);
+		const read = readFlagDecisionForm(form(fields), TODAY);
 		expect(read.errors).toEqual(errors);
 		expect(read.decision).toEqual(decision);
 		expect(read.values.closeReason).toBe(fields.closeReason ?? '');
@@ -789,7 +784,7 @@ describe('the hand-over form', () => {
 			}
 		]
 	])('%j → %j', (fields, errors) => {
-		const read = readHandOverForm(formOf(fields));
+		const read = readHandOverForm(form(fields));
 		expect(read.errors).toEqual(errors);
 		expect(read.values).toEqual(fields);
 	});

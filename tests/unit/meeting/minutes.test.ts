@@ -14,7 +14,7 @@ import { createNewCaf, type NewCafInput } from '$lib/server/agenda/new-caf';
 import { saveOutcome } from '$lib/server/meeting/outcomes';
 import { renderPdf } from '$lib/server/http/pdf';
 import { createSubmission } from '$lib/server/agenda/submissions';
-import { addUser, freshDatabase } from '../helpers';
+import { addCommunity, addUser, freshDatabase } from '../helpers';
 
 const MEETING = '2027-03-09';
 const NEXT_MEETING = '2027-04-20';
@@ -102,18 +102,7 @@ beforeAll(async () => {
 		['submitter', 'Sue Submitter']
 	] as const)
 		people[key] = { id: (await addUser(database, { name })).id, ip: null };
-	const locality = await db
-		.insertInto('locality')
-		.values({ name: 'North' })
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	communityId = (
-		await db
-			.insertInto('community')
-			.values({ name: 'Kington and Weobley', locality_id: locality.id })
-			.returning('id')
-			.executeTakeFirstOrThrow()
-	).id;
+	communityId = await addCommunity(db, 'Kington and Weobley', 'North');
 	for (const [key, person] of Object.entries(people))
 		await db
 			.insertInto('community_membership')

@@ -23,7 +23,7 @@ import {
 	type OutcomeInput
 } from '$lib/server/meeting/outcomes';
 import { scheduleReview } from '$lib/server/agenda/reviews';
-import { freshDatabase } from '../helpers';
+import { form, freshDatabase } from '../helpers';
 import { meetingWithFamilies, MEETING_DATE, TODAY } from '../meeting-fixture';
 
 let database: OpenDatabase;
@@ -37,12 +37,6 @@ beforeEach(async () => {
 
 const chair = () => ({ id: fixture.people.chair, ip: '192.0.2.1' });
 const meeting = () => ({ id: fixture.meetingId, date: MEETING_DATE });
-
-function form(fields: Record<string, string>): FormData {
-	const data = new FormData();
-	for (const [name, value] of Object.entries(fields)) data.set(name, value);
-	return data;
-}
 
 describe('the register and confidentiality', () => {
 	it('records apologies and a substitute, and keeps an own-device confirmation when the chair saves', async () => {
