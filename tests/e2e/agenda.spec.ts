@@ -1,14 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
+import { communityId, withDatabase } from './support/fixtures';
 import {
-	communityId,
 	expectErrorSummary,
 	expectNoAxeViolations,
 	newContext,
 	open,
 	signIn,
-	submitForm,
-	withDatabase
-} from './helpers';
+	submitForm
+} from './support/pages';
 
 const WORRY = 'Sleeping badly and hungry at school, staff noticed bruising-free tiredness';
 

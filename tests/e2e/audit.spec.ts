@@ -1,19 +1,17 @@
 import { execFileSync } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
 import { auditEntryHash, type ChainedFields } from '../../src/lib/server/audit/log';
+import { DATABASE_PATH, uniqueEmail, withDatabase } from './support/fixtures';
 import {
 	acceptInvitation,
-	DATABASE_PATH,
 	expectErrorSummary,
 	expectNoAxeViolations,
 	inviteUser,
 	mainNavigation,
 	newContext,
 	open,
-	signIn,
-	uniqueEmail,
-	withDatabase
-} from './helpers';
+	signIn
+} from './support/pages';
 
 function userId(email: string): number {
 	return withDatabase(

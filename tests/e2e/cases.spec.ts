@@ -1,17 +1,14 @@
 import { expect, test } from '@playwright/test';
+import { addDays, longDate } from './support/dates';
+import { communityId, meetingsOf, withDatabase } from './support/fixtures';
 import {
-	addDays,
-	communityId,
 	expectErrorSummary,
 	expectNoAxeViolations,
 	fillDateInput,
-	longDate,
-	meetingsOf,
 	open,
 	signIn,
-	submitForm,
-	withDatabase
-} from './helpers';
+	submitForm
+} from './support/pages';
 
 /** A fictional Bromyard family, on the agenda of Bromyard's last meeting (no other spec uses it). */
 const FAMILY = { child: 'Tabitha Wren', parent: 'Juniper Wren', reference: 'BRO-2026-951' };

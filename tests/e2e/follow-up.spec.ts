@@ -1,18 +1,15 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { addDays, longDate } from './support/dates';
+import { communityId, meetingsOf, withDatabase } from './support/fixtures';
 import {
-	addDays,
-	communityId,
 	expectErrorSummary,
 	expectNoAxeViolations,
 	fillDateInput,
-	longDate,
 	mainNavigation,
-	meetingsOf,
 	newContext,
 	open,
-	signIn,
-	withDatabase
-} from './helpers';
+	signIn
+} from './support/pages';
 
 /**
  * Following actions up between meetings. Everything happens in Mortimer and Leominster: the actions

@@ -1,18 +1,14 @@
 import { expect, test } from '@playwright/test';
+import { addDays, meetingDate } from './support/dates';
+import { agendaOpenMeeting, communityId, meetingsOf, withDatabase } from './support/fixtures';
 import {
-	addDays,
-	agendaOpenMeeting,
-	communityId,
 	expectNoAxeViolations,
 	fillDateInput,
-	meetingDate,
-	meetingsOf,
 	newContext,
 	open,
 	signIn,
-	submitForm,
-	withDatabase
-} from './helpers';
+	submitForm
+} from './support/pages';
 
 // Golden Valley and Ross on Wye are used only here.
 

@@ -1,6 +1,6 @@
 import { expect, test, type Browser } from '@playwright/test';
+import { agendaOpenMeeting } from './support/fixtures';
 import {
-	agendaOpenMeeting,
 	expectErrorSummary,
 	expectNoAxeViolations,
 	newContext,
@@ -8,7 +8,7 @@ import {
 	reload,
 	signIn,
 	submitForm
-} from './helpers';
+} from './support/pages';
 
 /** The submitter signed in in a browser of their own: their laptop, or their phone. */
 async function signedIn(browser: Browser, email: string) {

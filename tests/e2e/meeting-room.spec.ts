@@ -1,17 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
+import { addDays } from './support/dates';
 import {
-	addDays,
-	BASE_URL,
-	expectErrorSummary,
-	expectNoAxeViolations,
-	fillDateInput,
-	newContext,
-	open,
-	signIn,
-	submitForm,
-	withDatabase
-} from './helpers';
-import {
+	withDatabase,
 	CASE_ACTION,
 	CASE_ACTION_UPDATE,
 	FAMILY_OPEN,
@@ -20,7 +10,17 @@ import {
 	ISSUE_TITLE,
 	NEED_TEXT,
 	publishedMeetingWithEveryPart
-} from './meeting-fixture';
+} from './support/fixtures';
+import {
+	BASE_URL,
+	expectErrorSummary,
+	expectNoAxeViolations,
+	fillDateInput,
+	newContext,
+	open,
+	signIn,
+	submitForm
+} from './support/pages';
 
 const today = () => new Date().toISOString().slice(0, 10);
 

@@ -1,23 +1,18 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { addDays, longDate, meetingDate } from './support/dates';
+import { agendaOpenMeeting, communityId, meetingsOf, withDatabase } from './support/fixtures';
 import {
 	BASE_URL,
-	addDays,
-	agendaOpenMeeting,
-	communityId,
 	expectErrorSummary,
 	expectNoAxeViolations,
 	fillDateInput,
-	longDate,
 	mainNavigation,
-	meetingDate,
-	meetingsOf,
 	newContext,
 	open,
 	reload,
 	signIn,
-	submitForm,
-	withDatabase
-} from './helpers';
+	submitForm
+} from './support/pages';
 
 // Each test works in its own communities with its own people, so they can run in any order:
 // 1–3 Mortimer and Leominster and Kington and Weobley, 4 Bromyard, 5 Hereford North City.

@@ -1,14 +1,7 @@
 import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import {
-	communityId,
-	expectNoAxeViolations,
-	meetingsOf,
-	newContext,
-	open,
-	signIn,
-	withDatabase
-} from './helpers';
+import { communityId, meetingsOf, withDatabase } from './support/fixtures';
+import { expectNoAxeViolations, newContext, open, signIn } from './support/pages';
 
 // Kington and Weobley's last scheduled meeting (a year ahead), so no other spec is disturbed: it is
 // written straight into the database as concluded, as the meeting room would have left it.

@@ -1,18 +1,16 @@
 import { expect, test, type Page } from '@playwright/test';
+import { agendaOpenMeeting, meetingsOf, withDatabase } from './support/fixtures';
 import {
-	agendaOpenMeeting,
 	BASE_URL,
 	expectErrorSummary,
 	expectNoAxeViolations,
 	fillDateInput,
-	meetingsOf,
 	newContext,
 	open,
 	reload,
 	signIn,
-	submitForm,
-	withDatabase
-} from './helpers';
+	submitForm
+} from './support/pages';
 
 // Hereford South City is used only here.
 const CHILD = 'Jamie Example-Smith';

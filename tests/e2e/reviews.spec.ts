@@ -1,14 +1,13 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { meetingsOf, withDatabase } from './support/fixtures';
 import {
 	expectErrorSummary,
 	expectNoAxeViolations,
-	meetingsOf,
 	newContext,
 	open,
 	signIn,
-	submitForm,
-	withDatabase
-} from './helpers';
+	submitForm
+} from './support/pages';
 
 // The demo seed's open cases are in Kington and Weobley (db/seed.ts). This spec works on that
 // community's second meeting only: meetings.spec.ts uses its first, whose agenda is already open.

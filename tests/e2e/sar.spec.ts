@@ -1,16 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
+import { communityId, meetingsOf, uniqueEmail, withDatabase } from './support/fixtures';
 import {
-	communityId,
 	expectErrorSummary,
 	expectNoAxeViolations,
-	meetingsOf,
 	newContext,
 	open,
-	signIn,
-	uniqueEmail,
-	withDatabase
-} from './helpers';
+	signIn
+} from './support/pages';
 
 const CHILD = 'Juniper Sarsaparilla';
 const PARENT = 'Rosemary Sarsaparilla';
