@@ -24,6 +24,36 @@ export async function addCommunity(db: DB, name: string, locality: string): Prom
 	return community.id;
 }
 
+/** Inserts a person's row with no job title, password, two-factor key or disabling; returns their id. */
+export async function insertUser(
+	db: DB,
+	person: {
+		email: string;
+		name: string;
+		agencyId: number | null;
+		administrator?: boolean;
+		passwordHash?: string | null;
+	}
+): Promise<number> {
+	const user = await db
+		.insertInto('user')
+		.values({
+			email: person.email,
+			name: person.name,
+			job_title: null,
+			agency_id: person.agencyId,
+			is_administrator: person.administrator ? 1 : 0,
+			password_hash: person.passwordHash ?? null,
+			totp_key: null,
+			totp_last_step: null,
+			disabled_at: null,
+			created_at: new Date().toISOString()
+		})
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	return user.id;
+}
+
 let counter = 0;
 
 /** Inserts a person directly (no invitation), for tests that need someone to exist. */
@@ -45,22 +75,13 @@ export async function addUser(
 		.values({ name: `Agency ${counter}`, sector: 'Health' })
 		.returning('id')
 		.executeTakeFirstOrThrow();
-	const user = await db
-		.insertInto('user')
-		.values({
-			email,
-			name: options.name ?? `Person ${counter}`,
-			job_title: null,
-			agency_id: agency.id,
-			is_administrator: options.administrator ? 1 : 0,
-			password_hash: options.passwordHash ?? null,
-			totp_key: null,
-			totp_last_step: null,
-			disabled_at: null,
-			created_at: new Date().toISOString()
-		})
-		.returning('id')
-		.executeTakeFirstOrThrow();
+	const id = await insertUser(db, {
+		email,
+		name: options.name ?? `Person ${counter}`,
+		agencyId: agency.id,
+		administrator: options.administrator,
+		passwordHash: options.passwordHash
+	});
 	for (const role of options.roles ?? []) {
 		const communityId = await addCommunity(
 			db,
@@ -69,10 +90,10 @@ export async function addUser(
 		);
 		await db
 			.insertInto('community_membership')
-			.values({ user_id: user.id, community_id: communityId, role })
+			.values({ user_id: id, community_id: communityId, role })
 			.execute();
 	}
-	return { id: user.id, email };
+	return { id, email };
 }
 
 export function minutesAfter(date: Date, minutes: number): Date {

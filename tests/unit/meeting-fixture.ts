@@ -4,7 +4,7 @@ import { scheduleMeetings } from '$lib/server/agenda/meetings';
 import { createNewCaf, type NewCafInput } from '$lib/server/agenda/new-caf';
 import { createSubmission } from '$lib/server/agenda/submissions';
 import type { CommunityRole } from '$lib/server/platform/schema';
-import { addCommunity } from './helpers';
+import { addCommunity, insertUser } from './helpers';
 
 export const MEETING_DATE = '2027-05-11';
 export const TODAY = '2027-05-11';
@@ -94,28 +94,18 @@ export async function meetingWithFamilies(database: OpenDatabase) {
 			.values({ name: `Agency ${index + 1}`, sector: 'Health' })
 			.returning('id')
 			.executeTakeFirstOrThrow();
-		const user = await db
-			.insertInto('user')
-			.values({
-				email: `${person.toLowerCase()}@council.example`,
-				name: `The ${person}`,
-				job_title: null,
-				agency_id: agency.id,
-				is_administrator: person === 'administrator' ? 1 : 0,
-				password_hash: null,
-				totp_key: null,
-				totp_last_step: null,
-				disabled_at: null,
-				created_at: new Date().toISOString()
-			})
-			.returning('id')
-			.executeTakeFirstOrThrow();
-		people[person] = user.id;
+		const userId = await insertUser(db, {
+			email: `${person.toLowerCase()}@council.example`,
+			name: `The ${person}`,
+			agencyId: agency.id,
+			administrator: person === 'administrator'
+		});
+		people[person] = userId;
 		const role = ROLES[person];
 		if (role)
 			await db
 				.insertInto('community_membership')
-				.values({ user_id: user.id, community_id: communityId, role })
+				.values({ user_id: userId, community_id: communityId, role })
 				.execute();
 	}
 	const chair = { id: people.chair, ip: null };
