@@ -1,15 +1,14 @@
 import { expect, test } from '@playwright/test';
+import { communityId, withDatabase } from './support/fixtures';
 import {
 	DEMO_PASSWORD,
-	communityId,
 	expectErrorSummary,
 	expectNoAxeViolations,
 	mainNavigation,
 	signIn,
 	submitSignIn,
-	open,
-	withDatabase
-} from './helpers';
+	open
+} from './support/pages';
 
 test('the administrator sees the administration pages and no community pages', async ({ page }) => {
 	await signIn(page, 'admin@mag.example');

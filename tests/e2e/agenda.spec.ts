@@ -1,14 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
+import { communityId, withDatabase } from './support/fixtures';
 import {
-	communityId,
 	expectErrorSummary,
 	expectNoAxeViolations,
-	newContext,
 	open,
 	signIn,
 	submitForm,
-	withDatabase
-} from './helpers';
+	signedIn
+} from './support/pages';
 
 const WORRY = 'Sleeping badly and hungry at school, staff noticed bruising-free tiredness';
 
@@ -50,18 +49,17 @@ test('the chair builds an agenda that warns when it overruns, publishes it, and 
 	const meetingId = firstOpenMeeting('Ledbury');
 
 	// A member who is neither chair nor submitter cannot see an agenda before it is published.
-	const member = await newContext(browser);
-	const memberPage = await member.newPage();
-	await signIn(memberPage, 'childrens.centre@mag.example');
+	const { context: member, page: memberPage } = await signedIn(
+		browser,
+		'childrens.centre@mag.example'
+	);
 	expect((await memberPage.goto(`/meetings/${meetingId}/agenda`))?.status()).toBe(403);
 
 	await signIn(page, 'ewo@mag.example');
 	await addItem(page, meetingId, 'advice');
 	await addItem(page, meetingId, 'community-issue');
 
-	const chair = await newContext(browser);
-	const chairPage = await chair.newPage();
-	await signIn(chairPage, 'chair.south@mag.example');
+	const { context: chair, page: chairPage } = await signedIn(browser, 'chair.south@mag.example');
 	await open(chairPage, `/meetings/${meetingId}`);
 	await chairPage.getByRole('link', { name: 'Build the agenda' }).click();
 	await expect(

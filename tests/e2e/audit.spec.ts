@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
 import { auditEntryHash, type ChainedFields } from '../../src/lib/server/audit/log';
+import { DATABASE_PATH, uniqueEmail, withDatabase, userId } from './support/fixtures';
 import {
 	acceptInvitation,
-	DATABASE_PATH,
 	expectErrorSummary,
 	expectNoAxeViolations,
 	inviteUser,
@@ -11,15 +11,8 @@ import {
 	newContext,
 	open,
 	signIn,
-	uniqueEmail,
-	withDatabase
-} from './helpers';
-
-function userId(email: string): number {
-	return withDatabase(
-		(db) => (db.prepare('select id from user where email = ?').get(email) as { id: number }).id
-	);
-}
+	signedIn
+} from './support/pages';
 
 /** Writes an entry as the app would (hash-chained), for reads made before this test ran. */
 function recordEntry(entry: Omit<ChainedFields, 'at'> & { at?: string }) {
@@ -47,8 +40,8 @@ test("an administrator finds who has looked at a family's record, by its case re
 	page
 }) => {
 	const reference = `AUD-${Date.now()}`;
-	const chair = userId('chair.south@mag.example');
-	const visitor = userId('health.visitor@mag.example');
+	const chair = withDatabase((db) => userId(db, 'chair.south@mag.example'));
+	const visitor = withDatabase((db) => userId(db, 'health.visitor@mag.example'));
 	recordEntry({
 		at: '2026-06-01T08:15:00.000Z',
 		actor_id: visitor,
@@ -136,7 +129,7 @@ test('a member is refused the audit log, and the refusal is itself in the log', 
 	page,
 	browser
 }) => {
-	const nurse = userId('school.nurse@mag.example');
+	const nurse = withDatabase((db) => userId(db, 'school.nurse@mag.example'));
 	const refusals = () =>
 		withDatabase(
 			(db) =>
@@ -177,9 +170,7 @@ test('a member is refused the audit log, and the refusal is itself in the log', 
 		navigation: true
 	});
 
-	const admin = await newContext(browser);
-	const adminPage = await admin.newPage();
-	await signIn(adminPage, 'admin@mag.example');
+	const { context: admin, page: adminPage } = await signedIn(browser, 'admin@mag.example');
 	await open(adminPage, '/admin/audit');
 	await adminPage.getByLabel('What happened').selectOption('access.refused');
 	await searchFor(adminPage, { person: 'school.nurse@mag.example' });

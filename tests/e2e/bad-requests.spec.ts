@@ -1,14 +1,7 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import SQLite from 'better-sqlite3';
-import {
-	BASE_URL,
-	DATABASE_PATH,
-	DEMO_PASSWORD,
-	expectNoAxeViolations,
-	newContext,
-	open,
-	withDatabase
-} from './helpers';
+import { DATABASE_PATH, withDatabase } from './support/fixtures';
+import { BASE_URL, DEMO_PASSWORD, expectNoAxeViolations, newContext, open } from './support/pages';
 
 // The words of src/lib/server/http/form-body.ts.
 const UNREADABLE = /^Sorry, the form could not be read, so nothing was saved\./;

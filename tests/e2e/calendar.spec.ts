@@ -1,14 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
+import { meetingsOf } from './support/fixtures';
 import {
 	BASE_URL,
-	meetingsOf,
 	expectNoAxeViolations,
 	newContext,
 	open,
 	signIn,
 	submitForm
-} from './helpers';
+} from './support/pages';
 
 // Dr Lewis belongs to the Ross on Wye MAG only; Ledbury is someone else's.
 const MEMBER = 'gp.lewis@mag.example';

@@ -1,31 +1,25 @@
 import { expect, test } from '@playwright/test';
+import { addDays, longDate, today } from './support/dates';
+import { communityId, meetingsOf, withDatabase, userId } from './support/fixtures';
 import {
-	addDays,
-	communityId,
 	expectErrorSummary,
 	expectNoAxeViolations,
 	fillDateInput,
-	longDate,
-	meetingsOf,
 	open,
 	signIn,
-	submitForm,
-	withDatabase
-} from './helpers';
+	submitForm
+} from './support/pages';
 
 /** A fictional Bromyard family, on the agenda of Bromyard's last meeting (no other spec uses it). */
 const FAMILY = { child: 'Tabitha Wren', parent: 'Juniper Wren', reference: 'BRO-2026-951' };
 const NEED = 'Not attending school since the autumn half-term';
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** Mark Hughes (PC) brought the new CAF and leads the case; the coordinator owns an action. */
 function caseOnBromyardsLastAgenda(): { caseId: number; meetingDate: string } {
 	const meeting = meetingsOf('Bromyard').at(-1)!;
 	const community = communityId('Bromyard');
 	return withDatabase((db) => {
-		const userId = (email: string) =>
-			(db.prepare('select id from user where email = ?').get(email) as { id: number }).id;
-		const lead = userId('pc.hughes@mag.example');
+		const lead = userId(db, 'pc.hughes@mag.example');
 		// Made once per server: a worker started again after a failed test finds it in place.
 		const existing = db
 			.prepare('select id from family_case where reference = ?')
@@ -78,7 +72,7 @@ function caseOnBromyardsLastAgenda(): { caseId: number; meetingDate: string } {
 			meeting.id,
 			item,
 			caseId,
-			userId('coordinator.north@mag.example'),
+			userId(db, 'coordinator.north@mag.example'),
 			addDays(meeting.date, 14),
 			lead,
 			now

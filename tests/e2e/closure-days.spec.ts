@@ -1,5 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { expectErrorSummary, expectNoAxeViolations, open, signIn, submitForm } from './helpers';
+import {
+	expectErrorSummary,
+	expectNoAxeViolations,
+	open,
+	signIn,
+	submitForm
+} from './support/pages';
 
 test('an administrator adds a council closure day and removes it again', async ({ page }) => {
 	await signIn(page, 'admin@mag.example');

@@ -1,16 +1,16 @@
 import { spawnSync } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
-import { startExtraServer, type ExtraServer } from './extra-server';
+import { startExtraServer, type ExtraServer } from './support/extra-server';
+import { addDays } from './support/dates';
 import {
 	acceptInvitation,
-	addDays,
 	expectErrorSummary,
 	expectNoAxeViolations,
 	fillDateInput,
 	inviteUser,
 	open,
 	submitForm
-} from './helpers';
+} from './support/pages';
 
 // A council's own service, from an empty database to its first published agenda, with no code
 // and no SQL: `npm run setup`, then everything else in the browser.

@@ -1,18 +1,16 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { addDays, longDate } from './support/dates';
+import { communityId, meetingsOf, withDatabase, userId } from './support/fixtures';
 import {
-	addDays,
-	communityId,
 	expectErrorSummary,
 	expectNoAxeViolations,
 	fillDateInput,
-	longDate,
 	mainNavigation,
-	meetingsOf,
 	newContext,
 	open,
 	signIn,
-	withDatabase
-} from './helpers';
+	submitForm
+} from './support/pages';
 
 /**
  * Following actions up between meetings. Everything happens in Mortimer and Leominster: the actions
@@ -52,11 +50,9 @@ function setUp(): Setup {
 	const mortimer = communityId('Mortimer and Leominster');
 	const bromyard = communityId('Bromyard');
 	return withDatabase((db) => {
-		const userId = (email: string) =>
-			(db.prepare('select id from user where email = ?').get(email) as { id: number }).id;
-		const mark = userId(OWNER);
-		const chair = userId('chair.north@mag.example');
-		const visitor = userId('health.visitor@mag.example');
+		const mark = userId(db, OWNER);
+		const chair = userId(db, 'chair.north@mag.example');
+		const visitor = userId(db, 'health.visitor@mag.example');
 		const now = new Date().toISOString();
 
 		// A new CAF discussed at the last meeting with the gate open, as the room would leave it.
@@ -156,14 +152,6 @@ function group(page: Page, key: 'overdue' | 'soon' | 'later' | 'done'): Locator 
 	return page.getByTestId(`actions-${key}`);
 }
 
-async function save(page: Page, button: string) {
-	const answered = page.waitForResponse(
-		(response) => response.request().method() === 'POST' && response.url().includes('?/')
-	);
-	await page.getByRole('button', { name: button }).click();
-	await answered;
-}
-
 test('owners keep their actions up to date, the chair follows them up and the next meeting reviews what is overdue', async ({
 	page,
 	browser
@@ -219,7 +207,7 @@ test('owners keep their actions up to date, the chair follows them up and the ne
 		await expectNoAxeViolations(page);
 		await page.getByLabel('In progress').check();
 		await page.getByLabel('Note').fill('Two evening patrols so far; the group has moved on twice');
-		await save(page, 'Save the update');
+		await submitForm(page, 'Save the update', { exact: false });
 		await expect(page).toHaveURL(`/actions/${ids.patrol}?updated=1`);
 		await expect(page.getByRole('alert')).toContainText('Your update is recorded.');
 		await expect(page.locator('.govuk-summary-list')).toContainText('In progress');
@@ -235,7 +223,7 @@ test('owners keep their actions up to date, the chair follows them up and the ne
 		await page.getByLabel('Cannot be done').check();
 		const why = 'The school is closed for the summer; the head will not meet until September';
 		await page.getByLabel('Note').fill(why);
-		await save(page, 'Save the update');
+		await submitForm(page, 'Save the update', { exact: false });
 		await expectErrorSummary(page, {
 			reason: 'Choose why it cannot be done: circumstances changed or the agency could not act'
 		});
@@ -243,7 +231,7 @@ test('owners keep their actions up to date, the chair follows them up and the ne
 		await expect(page.getByLabel('Cannot be done')).toBeChecked();
 		await expectNoAxeViolations(page);
 		await page.getByLabel('Circumstances changed').check();
-		await save(page, 'Save the update');
+		await submitForm(page, 'Save the update', { exact: false });
 		await expect(page.getByRole('alert')).toContainText('Your update is recorded.');
 		await expect(page.locator('.govuk-summary-list')).toContainText('Cannot be done');
 		await expect(page.getByRole('list', { name: 'History' })).toContainText(
@@ -358,14 +346,14 @@ test('owners keep their actions up to date, the chair follows them up and the ne
 
 		await card.getByText('Record the decision').first().click();
 		await card.getByLabel('Extend').check();
-		await save(chair, `Record the decision on General`);
+		await submitForm(chair, `Record the decision on General`, { exact: false });
 		await expectErrorSummary(chair, { [`review-${ids.cctv}-due`]: 'Enter the due date' });
 		await expect(card.getByLabel('Extend')).toBeChecked();
 		await expectNoAxeViolations(chair);
 
 		const newDue = addDays(today(), 14);
 		await fillDateInput(chair, `review-${ids.cctv}-due`, newDue);
-		await save(chair, `Record the decision on General`);
+		await submitForm(chair, `Record the decision on General`, { exact: false });
 		await expect(chair.getByTestId(`review-${ids.cctv}`)).toHaveCount(0);
 		await chair.getByText('Actions review: 1 decided').click();
 		await expect(chair.getByRole('table', { name: /Decided at this meeting/ })).toContainText(

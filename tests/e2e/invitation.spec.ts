@@ -1,24 +1,26 @@
 import { expect, test } from '@playwright/test';
 import {
+	nextTotpCode,
+	readTotpKey,
+	totpCode,
+	totpStep,
+	wrongTotpCode
+} from './support/authenticator';
+import { uniqueEmail } from './support/fixtures';
+import {
 	expectErrorSummary,
 	expectNoAxeViolations,
 	inviteUser,
 	type Invitation,
 	mainNavigation,
 	newContext,
-	nextTotpCode,
-	readTotpKey,
 	signIn,
 	signOut,
 	submitForm,
 	submitSignIn,
-	totpCode,
-	totpStep,
-	uniqueEmail,
-	wrongTotpCode,
 	open,
 	reload
-} from './helpers';
+} from './support/pages';
 
 test('the invite form explains what is missing', async ({ page }) => {
 	await signIn(page, 'admin@mag.example');

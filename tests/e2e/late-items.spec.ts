@@ -1,18 +1,14 @@
 import { expect, test } from '@playwright/test';
+import { addDays, meetingDate, today } from './support/dates';
+import { agendaOpenMeeting, communityId, meetingsOf, withDatabase } from './support/fixtures';
 import {
-	addDays,
-	agendaOpenMeeting,
-	communityId,
 	expectNoAxeViolations,
 	fillDateInput,
-	meetingDate,
-	meetingsOf,
-	newContext,
 	open,
 	signIn,
 	submitForm,
-	withDatabase
-} from './helpers';
+	signedIn
+} from './support/pages';
 
 // Golden Valley and Ross on Wye are used only here.
 
@@ -21,7 +17,7 @@ test('after the deadline only the chair can add an item, and it is marked late',
 	browser
 }) => {
 	const meeting = agendaOpenMeeting('Golden Valley');
-	const yesterday = addDays(new Date().toISOString().slice(0, 10), -1);
+	const yesterday = addDays(today(), -1);
 	withDatabase((db) =>
 		db.prepare('update meeting set submission_deadline = ? where id = ?').run(yesterday, meeting.id)
 	);
@@ -34,9 +30,7 @@ test('after the deadline only the chair can add an item, and it is marked late',
 	await expect(page.getByRole('link', { name: 'Add an item' })).toHaveCount(0);
 	expect((await page.goto(`/meetings/${meeting.id}/items/new?part=advice`))?.status()).toBe(403);
 
-	const chair = await newContext(browser);
-	const chairPage = await chair.newPage();
-	await signIn(chairPage, 'chair.south@mag.example');
+	const { context: chair, page: chairPage } = await signedIn(browser, 'chair.south@mag.example');
 	await open(chairPage, `/meetings/${meeting.id}`);
 	await expect(chairPage.getByText('items you add now are marked late')).toBeVisible();
 	await open(chairPage, `/meetings/${meeting.id}/items/new?part=community-issue`);
@@ -57,7 +51,7 @@ test('after the deadline only the chair can add an item, and it is marked late',
 test('a coordinator schedules a single meeting', async ({ page }) => {
 	const before = meetingsOf('Ross on Wye').length;
 	// A Wednesday about three months ahead, so it falls between the seeded Tuesday meetings.
-	let date = addDays(new Date().toISOString().slice(0, 10), 90);
+	let date = addDays(today(), 90);
 	while (new Date(`${date}T12:00:00Z`).getUTCDay() !== 3) date = addDays(date, 1);
 
 	await signIn(page, 'coordinator.south@mag.example');

@@ -1,23 +1,15 @@
-import { expect, test, type Browser } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { agendaOpenMeeting } from './support/fixtures';
 import {
-	agendaOpenMeeting,
 	expectErrorSummary,
 	expectNoAxeViolations,
-	newContext,
 	open,
 	reload,
-	signIn,
-	submitForm
-} from './helpers';
+	submitForm,
+	signedIn
+} from './support/pages';
 
 /** The submitter signed in in a browser of their own: their laptop, or their phone. */
-async function signedIn(browser: Browser, email: string) {
-	const context = await newContext(browser);
-	const page = await context.newPage();
-	await signIn(page, email);
-	return { context, page };
-}
-
 const STALE =
 	'This item was saved from another window or device while you were editing it. Your text is kept here: check the version saved there (reload the page) and save again';
 

@@ -1,14 +1,13 @@
 import { expect, test } from '@playwright/test';
+import { uniqueEmail, withDatabase } from './support/fixtures';
 import {
 	expectNoAxeViolations,
 	inviteUser,
 	open,
 	reload,
 	signIn,
-	submitForm,
-	uniqueEmail,
-	withDatabase
-} from './helpers';
+	submitForm
+} from './support/pages';
 
 // The test server runs with MAIL_MODE=log (playwright.config.ts): the worker "delivers" each email
 // by writing a line to the server's log, so nothing leaves this machine.

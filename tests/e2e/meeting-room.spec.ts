@@ -1,17 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
+import { addDays, today } from './support/dates';
 import {
-	addDays,
-	BASE_URL,
-	expectErrorSummary,
-	expectNoAxeViolations,
-	fillDateInput,
-	newContext,
-	open,
-	signIn,
-	submitForm,
-	withDatabase
-} from './helpers';
-import {
+	withDatabase,
 	CASE_ACTION,
 	CASE_ACTION_UPDATE,
 	FAMILY_OPEN,
@@ -20,9 +10,17 @@ import {
 	ISSUE_TITLE,
 	NEED_TEXT,
 	publishedMeetingWithEveryPart
-} from './meeting-fixture';
-
-const today = () => new Date().toISOString().slice(0, 10);
+} from './support/fixtures';
+import {
+	BASE_URL,
+	expectErrorSummary,
+	expectNoAxeViolations,
+	fillDateInput,
+	open,
+	signIn,
+	submitForm,
+	signedIn
+} from './support/pages';
 
 /** The chair puts an agenda item on screen, by a piece of its label. */
 async function takeItem(page: Page, label: string) {
@@ -82,8 +80,7 @@ test('a whole meeting: register, confidentiality, the consent gate, outcomes, ac
 
 	// An attendee not on the register as present asks the chair to let them in; agreeing on their
 	// own device would not change the register. Once let in, they agree and follow the chair.
-	const attendee = await (await newContext(browser)).newPage();
-	await signIn(attendee, 'childrens.centre@mag.example');
+	const { page: attendee } = await signedIn(browser, 'childrens.centre@mag.example');
 	await open(attendee, room);
 	await expect(attendee.locator('#confidentiality')).toContainText('Ask the chair to let you in');
 	await expect(attendee.getByRole('button', { name: 'I agree to this statement' })).toHaveCount(0);
@@ -159,8 +156,7 @@ test('a whole meeting: register, confidentiality, the consent gate, outcomes, ac
 	// data hold the reference but not the family or what was agreed for them; agreeing the
 	// statement from his own device is refused and leaves the register as the chair keeps it.
 	const support = 'Speech and language therapy referral fast-tracked';
-	const absent = await (await newContext(browser)).newPage();
-	await signIn(absent, 'camhs@mag.example');
+	const { page: absent } = await signedIn(browser, 'camhs@mag.example');
 	const agreed = await absent.request.post(`${room}?/confirm`, {
 		form: {},
 		// As a browser without JavaScript posts it: the page comes back, refused.
@@ -271,8 +267,7 @@ test('a whole meeting: register, confidentiality, the consent gate, outcomes, ac
 
 	// Part 4, with two people editing the outcome: the second save is refused, their text kept.
 	await takeItem(page, ISSUE_TITLE);
-	const coordinator = await (await newContext(browser)).newPage();
-	await signIn(coordinator, 'coordinator.south@mag.example');
+	const { page: coordinator } = await signedIn(browser, 'coordinator.south@mag.example');
 	await open(coordinator, room);
 	await coordinator.getByLabel('Response agreed').fill('School and police to send a joint letter');
 	await page.getByLabel('Response agreed').fill('Police to patrol the school gates at home time');

@@ -1,34 +1,22 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { addDays, longDate, meetingDate, today } from './support/dates';
+import { agendaOpenMeeting, communityId, meetingsOf, withDatabase } from './support/fixtures';
 import {
 	BASE_URL,
-	addDays,
-	agendaOpenMeeting,
-	communityId,
 	expectErrorSummary,
 	expectNoAxeViolations,
 	fillDateInput,
-	longDate,
 	mainNavigation,
-	meetingDate,
-	meetingsOf,
-	newContext,
 	open,
 	reload,
 	signIn,
 	submitForm,
-	withDatabase
-} from './helpers';
+	signedIn,
+	idInUrl
+} from './support/pages';
 
 // Each test works in its own communities with its own people, so they can run in any order:
 // 1–3 Mortimer and Leominster and Kington and Weobley, 4 Bromyard, 5 Hereford North City.
-
-/** A person signed in in a browser of their own. */
-async function signedIn(browser: Browser, email: string) {
-	const context = await newContext(browser);
-	const page = await context.newPage();
-	await signIn(page, email);
-	return { context, page };
-}
 
 /** Something no earlier run has typed, to find this run's items by. */
 function unique(text: string): string {
@@ -60,7 +48,7 @@ async function submitIssue(page: Page, meetingId: number, issue: Issue): Promise
 async function itemIdFromUrl(page: Page): Promise<number> {
 	await expect(page).toHaveURL(/\/items\/\d+\?submitted=1$/);
 	await expect(page.getByRole('alert')).toContainText('Your item has been submitted.');
-	return Number(new URL(page.url()).pathname.split('/').pop());
+	return idInUrl(page);
 }
 
 function submissionCount(meetingId: number, email: string): number {
@@ -361,7 +349,7 @@ test('the submitter changes their item and then withdraws it', async ({ page, br
 function quietMonday(): string {
 	// England's usual bank holidays fall in January, March to May, August and December only.
 	const quietMonths = new Set([1, 5, 6, 8, 9, 10]);
-	let date = addDays(new Date().toISOString().slice(0, 10), 60);
+	let date = addDays(today(), 60);
 	const month = (d: string) => new Date(`${d}T12:00:00Z`).getUTCMonth();
 	const isMonday = (d: string) => new Date(`${d}T12:00:00Z`).getUTCDay() === 1;
 	while (
@@ -414,7 +402,7 @@ test('the chair schedules a six-weekly series, leaving one date out', async ({ p
 
 	// From a fresh form: the defaults (9:30, 120 minutes, every 6 weeks) are left as they are.
 	await open(page, `/communities/${bromyard}/meetings/new`);
-	await fillDateInput(page, 'date', addDays(new Date().toISOString().slice(0, 10), -7));
+	await fillDateInput(page, 'date', addDays(today(), -7));
 	await page.getByLabel('Start time').fill('10:00');
 	await page.getByLabel('Venue', { exact: true }).fill('Bromyard Leisure Centre');
 	await page.getByLabel('Online meeting link (optional)').fill('meet.example/bromyard');

@@ -1,14 +1,7 @@
 import fs from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
-import {
-	communityId,
-	expectNoAxeViolations,
-	meetingsOf,
-	newContext,
-	open,
-	signIn,
-	withDatabase
-} from './helpers';
+import { expect, test } from '@playwright/test';
+import { communityId, meetingsOf, withDatabase, userId } from './support/fixtures';
+import { expectNoAxeViolations, open, signedIn } from './support/pages';
 
 // Kington and Weobley's last scheduled meeting (a year ahead), so no other spec is disturbed: it is
 // written straight into the database as concluded, as the meeting room would have left it.
@@ -21,10 +14,6 @@ const FORMULA = '=HYPERLINK("http://example.invalid","Click")';
 
 let meetingId: number;
 let openMeetingId: number;
-
-function userId(db: import('better-sqlite3').Database, email: string): number {
-	return (db.prepare('select id from user where email = ?').get(email) as { id: number }).id;
-}
 
 test.beforeAll(() => {
 	const meetings = meetingsOf(COMMUNITY);
@@ -213,17 +202,10 @@ test.beforeAll(() => {
 	});
 });
 
-async function signedIn(browser: import('@playwright/test').Browser, email: string): Promise<Page> {
-	const context = await newContext(browser);
-	const page = await context.newPage();
-	await signIn(page, email);
-	return page;
-}
-
 test('a member who confirmed confidentiality reads the minutes with the family named, and downloads them as a PDF', async ({
 	browser
 }) => {
-	const page = await signedIn(browser, 'health.visitor@mag.example');
+	const { page } = await signedIn(browser, 'health.visitor@mag.example');
 	await open(page, `/meetings/${meetingId}/minutes`);
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('Minutes of the meeting on');
 	const present = page.getByRole('table', { name: 'Present' });
@@ -259,7 +241,7 @@ test('a member who confirmed confidentiality reads the minutes with the family n
 test('a member who was not in the room sees the family item by reference and initials only', async ({
 	browser
 }) => {
-	const page = await signedIn(browser, 'family.support@mag.example');
+	const { page } = await signedIn(browser, 'family.support@mag.example');
 	await open(page, `/meetings/${meetingId}/minutes`);
 	await expect(
 		page.getByRole('heading', { name: new RegExp(`${REFERENCE} \\(J\\.M\\.E\\.\\)`) })
@@ -274,7 +256,7 @@ test('a member who was not in the room sees the family item by reference and ini
 test('members see the action list, each agency’s extract, and download it as CSV and PDF', async ({
 	browser
 }) => {
-	const page = await signedIn(browser, 'coordinator.north@mag.example');
+	const { page } = await signedIn(browser, 'coordinator.north@mag.example');
 	await open(page, `/meetings/${meetingId}/actions`);
 	await expect(page.getByRole('heading', { level: 1, name: 'Action list' })).toBeVisible();
 	const table = page.getByRole('table', { name: '4 actions agreed' });
@@ -338,7 +320,7 @@ test('members see the action list, each agency’s extract, and download it as C
 test('someone outside the MAG gets 403 for the minutes, action list and downloads; nothing is published before the meeting concludes', async ({
 	browser
 }) => {
-	const outsider = await signedIn(browser, 'childrens.centre@mag.example');
+	const { page: outsider } = await signedIn(browser, 'childrens.centre@mag.example');
 	for (const path of ['minutes', 'minutes/pdf', 'actions', 'actions/csv', 'actions/pdf']) {
 		const response = await outsider.request.get(`/meetings/${meetingId}/${path}`);
 		expect(response.status(), path).toBe(403);
@@ -349,7 +331,7 @@ test('someone outside the MAG gets 403 for the minutes, action list and download
 	await expectNoAxeViolations(outsider);
 	await outsider.context().close();
 
-	const member = await signedIn(browser, 'health.visitor@mag.example');
+	const { page: member } = await signedIn(browser, 'health.visitor@mag.example');
 	for (const path of ['minutes', 'actions', 'actions/csv', 'minutes/pdf'])
 		expect((await member.request.get(`/meetings/${openMeetingId}/${path}`)).status(), path).toBe(
 			403

@@ -1,18 +1,17 @@
 import { expect, test, type Page } from '@playwright/test';
+import { today } from './support/dates';
+import { agendaOpenMeeting, meetingsOf, withDatabase } from './support/fixtures';
 import {
-	agendaOpenMeeting,
 	BASE_URL,
 	expectErrorSummary,
 	expectNoAxeViolations,
 	fillDateInput,
-	meetingsOf,
-	newContext,
 	open,
 	reload,
 	signIn,
 	submitForm,
-	withDatabase
-} from './helpers';
+	signedIn
+} from './support/pages';
 
 // Hereford South City is used only here.
 const CHILD = 'Jamie Example-Smith';
@@ -55,7 +54,7 @@ test('a new CAF goes into part 2 only with consent, and the published agenda sho
 }) => {
 	test.slow();
 	const meeting = agendaOpenMeeting('Hereford South City');
-	const today = new Date().toISOString().slice(0, 10);
+	const signedOn = today();
 
 	await signIn(page, 'youth.worker@mag.example');
 	await open(page, `/meetings/${meeting.id}/items/new`);
@@ -64,7 +63,7 @@ test('a new CAF goes into part 2 only with consent, and the published agenda sho
 	await expect(page.getByRole('heading', { name: 'New CAF, with consent' })).toBeVisible();
 	await expectNoAxeViolations(page);
 
-	await fillNewCaf(page, today);
+	await fillNewCaf(page, signedOn);
 
 	// Consent that does not cover this MAG: refused, part 1 offered, nothing lost, nothing saved.
 	await submitForm(page, 'Submit the item');
@@ -92,15 +91,11 @@ test('a new CAF goes into part 2 only with consent, and the published agenda sho
 	const reference = await referenceOn(page);
 
 	// Another member, neither submitter nor chair, cannot open it.
-	const member = await newContext(browser);
-	const memberPage = await member.newPage();
-	await signIn(memberPage, 'school.nurse@mag.example');
+	const { context: member, page: memberPage } = await signedIn(browser, 'school.nurse@mag.example');
 	expect((await memberPage.goto(itemUrl))?.status()).toBe(403);
 
 	// The chair accepts it (12 minutes by default) and publishes.
-	const chair = await newContext(browser);
-	const chairPage = await chair.newPage();
-	await signIn(chairPage, 'chair.south@mag.example');
+	const { context: chair, page: chairPage } = await signedIn(browser, 'chair.south@mag.example');
 	await open(chairPage, `/meetings/${meeting.id}/agenda`);
 	const card = chairPage.locator('.govuk-summary-card', { hasText: reference });
 	await expect(card).toContainText(`${reference} (J.E.S.), New CAF`);
@@ -150,7 +145,7 @@ test('the submitter changes a new CAF until the agenda is published, under the s
 	const RENAMED = 'Riley Example-Smith';
 	const FATHER = 'Sam Example-Smith';
 	const CHANGED_NEED = 'Attendance below 80 percent, late most mornings';
-	const today = new Date().toISOString().slice(0, 10);
+	const signedOn = today();
 	const storedFamily = (reference: string) =>
 		withDatabase((db) => ({
 			members: (
@@ -171,16 +166,14 @@ test('the submitter changes a new CAF until the agenda is published, under the s
 
 	// The first test publishes the open meeting's agenda, so the chair opens the next one's.
 	const meeting = meetingsOf('Hereford South City').find((m) => m.status === 'scheduled')!;
-	const chair = await newContext(browser);
-	const chairPage = await chair.newPage();
-	await signIn(chairPage, 'chair.south@mag.example');
+	const { context: chair, page: chairPage } = await signedIn(browser, 'chair.south@mag.example');
 	await open(chairPage, `/meetings/${meeting.id}`);
 	await submitForm(chairPage, 'Open the agenda');
 	await expect(chairPage.getByText('The agenda is open')).toBeVisible();
 
 	await signIn(page, 'youth.worker@mag.example');
 	await open(page, `/meetings/${meeting.id}/items/new?part=new-caf`);
-	await fillNewCaf(page, today);
+	await fillNewCaf(page, signedOn);
 	await page.getByLabel('Discussion at this MAG').check();
 	await submitForm(page, 'Submit the item');
 	await expect(page.getByText('Your item has been submitted.')).toBeVisible();
@@ -228,7 +221,7 @@ test('the submitter changes a new CAF until the agenda is published, under the s
 	await expectNoAxeViolations(page);
 
 	// Put right, and the mother swapped for the father, typed a row further down.
-	await fillDateInput(page, 'signedOn', today);
+	await fillDateInput(page, 'signedOn', signedOn);
 	for (const box of ['name', 'dob', 'dob-month', 'dob-year', 'setting'])
 		await page.locator(`#member-2-${box}`).fill('');
 	await page.locator('#member-2-relationship').selectOption('');

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { startExtraServer } from './extra-server';
-import { DEMO_PASSWORD, expectNoAxeViolations, readTotpKey, submitForm, totpCode } from './helpers';
+import { startExtraServer } from './support/extra-server';
+import { readTotpKey, totpCode } from './support/authenticator';
+import { DEMO_PASSWORD, expectNoAxeViolations, submitForm } from './support/pages';
 
 // The shared test server runs as the demo does (plain http, two-factor optional). These start the
 // app as a council would run it.

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { startExtraServer, type ExtraServer } from './extra-server';
+import { startExtraServer, type ExtraServer } from './support/extra-server';
 import {
 	expectErrorSummary,
 	expectNoAxeViolations,
@@ -9,7 +9,7 @@ import {
 	open,
 	signIn,
 	submitSignIn
-} from './helpers';
+} from './support/pages';
 
 const REPORTS = ['Activity', 'Capacity', 'Outcomes', 'Actions', 'Agency engagement', 'Ways in'];
 

@@ -1,14 +1,14 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { meetingsOf, withDatabase } from './support/fixtures';
 import {
 	expectErrorSummary,
 	expectNoAxeViolations,
-	meetingsOf,
-	newContext,
 	open,
 	signIn,
 	submitForm,
-	withDatabase
-} from './helpers';
+	signedIn,
+	idInUrl
+} from './support/pages';
 
 // The demo seed's open cases are in Kington and Weobley (db/seed.ts). This spec works on that
 // community's second meeting only: meetings.spec.ts uses its first, whose agenda is already open.
@@ -88,26 +88,6 @@ function addActions(familyCase: SeededCase, meetingId: number) {
 	});
 }
 
-async function signedIn(browser: Browser, email: string) {
-	const context = await newContext(browser);
-	const page = await context.newPage();
-	await signIn(page, email);
-	return { context, page };
-}
-
-/** Presses a button whose name carries visually hidden words (a reference), for the server's answer. */
-async function press(page: Page, name: RegExp) {
-	const answered = page.waitForResponse(
-		(response) => response.request().method() === 'POST' && response.url().includes('?/')
-	);
-	await page.getByRole('button', { name }).click();
-	await answered;
-}
-
-function itemIdFrom(page: Page): number {
-	return Number(new URL(page.url()).pathname.split('/').pop());
-}
-
 test('a lead professional reviews a case, the chair schedules a review that is due, and the published agenda names them only by reference and initials', async ({
 	page,
 	browser
@@ -139,7 +119,7 @@ test('a lead professional reviews a case, the chair schedules a review that is d
 	for (const secret of [...FAMILY, ...NEEDS]) await expect(due).not.toContainText(secret);
 	await expectNoAxeViolations(chair.page);
 
-	await press(chair.page, new RegExp(`^Schedule this review\\W+${alfie.reference}$`));
+	await submitForm(chair.page, new RegExp(`^Schedule this review\\W+${alfie.reference}$`));
 	await expect(chair.page.getByRole('alert')).toContainText(
 		`Review of ${alfie.reference} scheduled`
 	);
@@ -232,7 +212,7 @@ test('a lead professional reviews a case, the chair schedules a review that is d
 		);
 		await expectNoAxeViolations(page);
 	});
-	const poppyItem = itemIdFrom(page);
+	const poppyItem = idInUrl(page);
 
 	// A case the practitioner does not lead cannot be reviewed by address.
 	const other = await page.goto(`/meetings/${meeting.id}/items/new?part=review&case=${mia.id}`);
@@ -296,7 +276,7 @@ test('a lead professional reviews a case, the chair schedules a review that is d
 
 	await open(chair.page, `/meetings/${meeting.id}/agenda`);
 	for (const reference of [alfie.reference, poppy.reference]) {
-		await press(chair.page, new RegExp(`^Add to the agenda\\W+${reference}`));
+		await submitForm(chair.page, new RegExp(`^Add to the agenda\\W+${reference}`));
 		await expect(chair.page.getByText('Item added to the agenda.')).toBeVisible();
 	}
 	const partThree = chair.page

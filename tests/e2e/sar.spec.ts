@@ -1,16 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import {
-	communityId,
-	expectErrorSummary,
-	expectNoAxeViolations,
-	meetingsOf,
-	newContext,
-	open,
-	signIn,
-	uniqueEmail,
-	withDatabase
-} from './helpers';
+import { communityId, meetingsOf, uniqueEmail, withDatabase } from './support/fixtures';
+import { expectErrorSummary, expectNoAxeViolations, open, signIn, signedIn } from './support/pages';
 
 const CHILD = 'Juniper Sarsaparilla';
 const PARENT = 'Rosemary Sarsaparilla';
@@ -160,9 +151,7 @@ for (const [who, email] of [
 	['a member', 'health.visitor@mag.example']
 ] as const) {
 	test(`${who} cannot find or export a case`, async ({ browser }) => {
-		const context = await newContext(browser);
-		const page = await context.newPage();
-		await signIn(page, email);
+		const { context, page } = await signedIn(browser, email);
 		expect((await open(page, '/admin/cases'))?.status()).toBe(403);
 		for (const format of ['json', 'pdf'])
 			expect((await page.request.get(`/admin/cases/${reference}/export.${format}`)).status()).toBe(

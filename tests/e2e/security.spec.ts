@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { BASE_URL, DEMO_PASSWORD, SESSION_COOKIE, signIn, open } from './helpers';
+import { BASE_URL, DEMO_PASSWORD, SESSION_COOKIE, signIn, open } from './support/pages';
 
 // As a browser sends a plain form: SvelteKit answers a fetch (no text/html) with JSON instead.
 const form = { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' };

@@ -1,6 +1,7 @@
 import { expect, test, type BrowserContext } from '@playwright/test';
 import SQLite from 'better-sqlite3';
-import { startExtraServer } from './extra-server';
+import { startExtraServer } from './support/extra-server';
+import { uniqueEmail, withDatabase } from './support/fixtures';
 import {
 	BASE_URL,
 	DEMO_PASSWORD,
@@ -17,11 +18,9 @@ import {
 	signOut,
 	submitForm,
 	submitSignIn,
-	uniqueEmail,
-	withDatabase,
 	open,
 	reload
-} from './helpers';
+} from './support/pages';
 
 /** Moves one of the person's sessions back in time, as if the minutes or hours had passed. */
 async function ageSession(

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
-import { startExtraServer } from './extra-server';
+import { startExtraServer } from './support/extra-server';
 
 // Stopped the way an operator stops it: the database must be closed cleanly (WAL checkpointed
 // into the main file, nothing left half-written).

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { uniqueEmail } from './support/fixtures';
 import {
 	DEMO_PASSWORD,
 	NO_MATCH,
@@ -7,9 +8,8 @@ import {
 	newContext,
 	open,
 	submitSignIn,
-	uniqueEmail,
 	waitForApp
-} from './helpers';
+} from './support/pages';
 
 test('the sign-in page asks for both fields', async ({ page }) => {
 	await open(page, '/sign-in');

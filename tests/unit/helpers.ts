@@ -1,4 +1,4 @@
-import { openDatabase, type OpenDatabase } from '$lib/server/platform/db';
+import { openDatabase, type DB, type OpenDatabase } from '$lib/server/platform/db';
 import { migrate } from '$lib/server/platform/migrator';
 import type { CommunityRole } from '$lib/server/platform/schema';
 
@@ -7,6 +7,51 @@ export async function freshDatabase(): Promise<OpenDatabase> {
 	const database = openDatabase(':memory:');
 	await migrate(database.db);
 	return database;
+}
+
+/** Inserts a community in a locality of its own; returns the community's id. */
+export async function addCommunity(db: DB, name: string, locality: string): Promise<number> {
+	const { id: localityId } = await db
+		.insertInto('locality')
+		.values({ name: locality })
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	const community = await db
+		.insertInto('community')
+		.values({ name, locality_id: localityId })
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	return community.id;
+}
+
+/** Inserts a person's row with no job title, password, two-factor key or disabling; returns their id. */
+export async function insertUser(
+	db: DB,
+	person: {
+		email: string;
+		name: string;
+		agencyId: number | null;
+		administrator?: boolean;
+		passwordHash?: string | null;
+	}
+): Promise<number> {
+	const user = await db
+		.insertInto('user')
+		.values({
+			email: person.email,
+			name: person.name,
+			job_title: null,
+			agency_id: person.agencyId,
+			is_administrator: person.administrator ? 1 : 0,
+			password_hash: person.passwordHash ?? null,
+			totp_key: null,
+			totp_last_step: null,
+			disabled_at: null,
+			created_at: new Date().toISOString()
+		})
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	return user.id;
 }
 
 let counter = 0;
@@ -30,41 +75,34 @@ export async function addUser(
 		.values({ name: `Agency ${counter}`, sector: 'Health' })
 		.returning('id')
 		.executeTakeFirstOrThrow();
-	const user = await db
-		.insertInto('user')
-		.values({
-			email,
-			name: options.name ?? `Person ${counter}`,
-			job_title: null,
-			agency_id: agency.id,
-			is_administrator: options.administrator ? 1 : 0,
-			password_hash: options.passwordHash ?? null,
-			totp_key: null,
-			totp_last_step: null,
-			disabled_at: null,
-			created_at: new Date().toISOString()
-		})
-		.returning('id')
-		.executeTakeFirstOrThrow();
+	const id = await insertUser(db, {
+		email,
+		name: options.name ?? `Person ${counter}`,
+		agencyId: agency.id,
+		administrator: options.administrator,
+		passwordHash: options.passwordHash
+	});
 	for (const role of options.roles ?? []) {
-		const locality = await db
-			.insertInto('locality')
-			.values({ name: `Locality ${counter}-${role}` })
-			.returning('id')
-			.executeTakeFirstOrThrow();
-		const community = await db
-			.insertInto('community')
-			.values({ name: `Community ${counter}-${role}`, locality_id: locality.id })
-			.returning('id')
-			.executeTakeFirstOrThrow();
+		const communityId = await addCommunity(
+			db,
+			`Community ${counter}-${role}`,
+			`Locality ${counter}-${role}`
+		);
 		await db
 			.insertInto('community_membership')
-			.values({ user_id: user.id, community_id: community.id, role })
+			.values({ user_id: id, community_id: communityId, role })
 			.execute();
 	}
-	return { id: user.id, email };
+	return { id, email };
 }
 
 export function minutesAfter(date: Date, minutes: number): Date {
 	return new Date(date.getTime() + minutes * 60_000);
+}
+
+/** A form as a browser would post it, from its fields' names and values. */
+export function form(fields: Record<string, string>): FormData {
+	const data = new FormData();
+	for (const [name, value] of Object.entries(fields)) data.set(name, value);
+	return data;
 }

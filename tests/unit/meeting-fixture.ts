@@ -4,6 +4,7 @@ import { scheduleMeetings } from '$lib/server/agenda/meetings';
 import { createNewCaf, type NewCafInput } from '$lib/server/agenda/new-caf';
 import { createSubmission } from '$lib/server/agenda/submissions';
 import type { CommunityRole } from '$lib/server/platform/schema';
+import { addCommunity, insertUser } from './helpers';
 
 export const MEETING_DATE = '2027-05-11';
 export const TODAY = '2027-05-11';
@@ -85,16 +86,7 @@ function cafInput(child: string, signedOn: string): NewCafInput {
  */
 export async function meetingWithFamilies(database: OpenDatabase) {
 	const { db } = database;
-	const locality = await db
-		.insertInto('locality')
-		.values({ name: 'South' })
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	const community = await db
-		.insertInto('community')
-		.values({ name: 'Ledbury', locality_id: locality.id })
-		.returning('id')
-		.executeTakeFirstOrThrow();
+	const communityId = await addCommunity(db, 'Ledbury', 'South');
 	const people = {} as Record<Person, number>;
 	for (const [index, person] of PEOPLE.entries()) {
 		const agency = await db
@@ -102,35 +94,25 @@ export async function meetingWithFamilies(database: OpenDatabase) {
 			.values({ name: `Agency ${index + 1}`, sector: 'Health' })
 			.returning('id')
 			.executeTakeFirstOrThrow();
-		const user = await db
-			.insertInto('user')
-			.values({
-				email: `${person.toLowerCase()}@council.example`,
-				name: `The ${person}`,
-				job_title: null,
-				agency_id: agency.id,
-				is_administrator: person === 'administrator' ? 1 : 0,
-				password_hash: null,
-				totp_key: null,
-				totp_last_step: null,
-				disabled_at: null,
-				created_at: new Date().toISOString()
-			})
-			.returning('id')
-			.executeTakeFirstOrThrow();
-		people[person] = user.id;
+		const userId = await insertUser(db, {
+			email: `${person.toLowerCase()}@council.example`,
+			name: `The ${person}`,
+			agencyId: agency.id,
+			administrator: person === 'administrator'
+		});
+		people[person] = userId;
 		const role = ROLES[person];
 		if (role)
 			await db
 				.insertInto('community_membership')
-				.values({ user_id: user.id, community_id: community.id, role })
+				.values({ user_id: userId, community_id: communityId, role })
 				.execute();
 	}
 	const chair = { id: people.chair, ip: null };
 	const [meetingId, laterId, afterId] = await scheduleMeetings(
 		db,
 		{
-			communityId: community.id,
+			communityId,
 			dates: [MEETING_DATE, '2027-06-22', '2027-08-03'],
 			startTime: '09:30',
 			lengthMinutes: 120,
@@ -142,7 +124,7 @@ export async function meetingWithFamilies(database: OpenDatabase) {
 	);
 	const context = {
 		meetingId: meetingId!,
-		communityId: community.id,
+		communityId,
 		communityName: 'Ledbury',
 		submittedBy: people.submitter,
 		agencyId: null,
@@ -216,7 +198,7 @@ export async function meetingWithFamilies(database: OpenDatabase) {
 		.set({ lead_professional_id: people.leadProfessional })
 		.execute();
 	return {
-		communityId: community.id,
+		communityId,
 		meetingId: meetingId!,
 		laterMeetingIds: [laterId!, afterId!],
 		people,

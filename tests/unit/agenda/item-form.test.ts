@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readItemForm } from '$lib/server/agenda/item-form';
 import { readDateInput } from '$lib/dates';
-
-function form(fields: Record<string, string>): FormData {
-	const data = new FormData();
-	for (const [name, value] of Object.entries(fields)) data.set(name, value);
-	return data;
-}
+import { form } from '../helpers';
 
 const goodAdvice = {
 	ageBand: '5 to 10',

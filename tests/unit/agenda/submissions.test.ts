@@ -5,7 +5,7 @@ import { versionField } from '$lib/server/http/forms';
 import { readItemForm } from '$lib/server/agenda/item-form';
 import { scheduleMeetings } from '$lib/server/agenda/meetings';
 import { createSubmission, findSubmission, updateSubmission } from '$lib/server/agenda/submissions';
-import { addUser, freshDatabase } from '../helpers';
+import { addCommunity, addUser, form, freshDatabase } from '../helpers';
 
 let database: OpenDatabase;
 let submitter: { id: number };
@@ -14,20 +14,11 @@ let meetingId: number;
 beforeAll(async () => {
 	database = await freshDatabase();
 	submitter = await addUser(database);
-	const locality = await database.db
-		.insertInto('locality')
-		.values({ name: 'South' })
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	const community = await database.db
-		.insertInto('community')
-		.values({ name: 'Ross-on-Wye', locality_id: locality.id })
-		.returning('id')
-		.executeTakeFirstOrThrow();
+	const communityId = await addCommunity(database.db, 'Ross-on-Wye', 'South');
 	[meetingId] = (await scheduleMeetings(
 		database.db,
 		{
-			communityId: community.id,
+			communityId,
 			dates: ['2027-03-09'],
 			startTime: '09:30',
 			lengthMinutes: 120,
@@ -41,16 +32,14 @@ beforeAll(async () => {
 afterAll(() => database.close());
 
 function issueForm(fields: Record<string, string>) {
-	const form = new FormData();
-	for (const [name, value] of Object.entries({
+	const issue = form({
 		title: 'Young people drinking in the park',
 		place: 'Caroline Symonds Gardens',
 		happening: 'Groups of year 9s drinking on Friday nights',
 		wanted: 'A joint response',
 		...fields
-	}))
-		form.set(name, value);
-	return readItemForm(form, 4).content;
+	});
+	return readItemForm(issue, 4).content;
 }
 
 async function newIssue() {
@@ -183,8 +172,6 @@ describe('the version a change form sends back', () => {
 		[{ version: '1.5' }, null],
 		[{ version: '-1' }, null]
 	])('%j reads as %j: anything but a whole number is no version at all', (fields, expected) => {
-		const form = new FormData();
-		for (const [name, value] of Object.entries(fields)) form.set(name, value);
-		expect(versionField(form)).toBe(expected);
+		expect(versionField(form(fields))).toBe(expected);
 	});
 });

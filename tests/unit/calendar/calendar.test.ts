@@ -13,7 +13,7 @@ import type { OpenDatabase } from '$lib/server/platform/db';
 import { foldLine } from '$lib/server/calendar/icalendar';
 import { scheduleMeetings } from '$lib/server/agenda/meetings';
 import { createSubmission } from '$lib/server/agenda/submissions';
-import { addUser, freshDatabase } from '../helpers';
+import { addCommunity, addUser, freshDatabase } from '../helpers';
 
 const ORIGIN = 'https://mag.council.example';
 const NOW = new Date('2027-03-01T12:00:00Z');
@@ -37,21 +37,6 @@ let caseAction: number;
 let issueAction: number;
 let doneAction: number;
 let othersAction: number;
-
-async function community(name: string) {
-	const { db } = database;
-	const locality = await db
-		.insertInto('locality')
-		.values({ name: `${name} locality` })
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	const row = await db
-		.insertInto('community')
-		.values({ name, locality_id: locality.id })
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	return row.id;
-}
 
 async function schedule(
 	communityId: number,
@@ -110,8 +95,8 @@ beforeAll(async () => {
 	member = await addUser(database);
 	other = await addUser(database);
 	const chair = await addUser(database);
-	ledbury = await community('Ledbury');
-	const bromyard = await community('Bromyard');
+	ledbury = await addCommunity(database.db, 'Ledbury', 'Ledbury locality');
+	const bromyard = await addCommunity(database.db, 'Bromyard', 'Bromyard locality');
 	await db
 		.insertInto('community_membership')
 		.values([

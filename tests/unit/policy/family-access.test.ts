@@ -29,6 +29,7 @@ import { load as followUpLoad } from '../../../src/routes/communities/[id]/follo
 import { load as agendaLoad } from '../../../src/routes/meetings/[id]/agenda/+page.server';
 import { load as meetingLoad } from '../../../src/routes/meetings/[id]/+page.server';
 import { load as registerLoad } from '../../../src/routes/meetings/[id]/register/+page.server';
+import { insertUser } from '../helpers';
 import { meetingWithFamilies, PEOPLE, TODAY, type Person } from '../meeting-fixture';
 import { type MemberAttendance } from '$lib/domain/meeting';
 
@@ -82,27 +83,16 @@ beforeAll(async () => {
 	const { db } = database;
 	for (const person of PEOPLE) ids[person] = fixture.people[person];
 	for (const extra of EXTRA) {
-		const user = await db
-			.insertInto('user')
-			.values({
-				email: `${extra.toLowerCase()}@council.example`,
-				name: `The ${extra}`,
-				job_title: null,
-				agency_id: null,
-				is_administrator: 0,
-				password_hash: null,
-				totp_key: null,
-				totp_last_step: null,
-				disabled_at: null,
-				created_at: new Date().toISOString()
-			})
-			.returning('id')
-			.executeTakeFirstOrThrow();
-		ids[extra] = user.id;
+		const userId = await insertUser(db, {
+			email: `${extra.toLowerCase()}@council.example`,
+			name: `The ${extra}`,
+			agencyId: null
+		});
+		ids[extra] = userId;
 		await db
 			.insertInto('community_membership')
 			.values({
-				user_id: user.id,
+				user_id: userId,
 				community_id: fixture.communityId,
 				role: extra === 'coordinatorAgreed' ? 'coordinator' : 'member'
 			})

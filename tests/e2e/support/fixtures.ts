@@ -1,4 +1,68 @@
-import { addDays, communityId, meetingsOf, withDatabase } from './helpers';
+import SQLite from 'better-sqlite3';
+import { addDays, today } from './dates';
+
+/**
+ * What the browser tests write straight into the test database, or read from it: data whose making
+ * in the pages has a spec of its own, and what only the passing of time would change. What they do
+ * in the app's pages is in pages.ts.
+ */
+
+/** The throwaway database the e2e server runs on (playwright.config.ts). */
+export const DATABASE_PATH = 'test-results/e2e.sqlite';
+
+/** Changes the test database directly, as the passing of time would. */
+export function withDatabase<T>(work: (db: SQLite.Database) => T): T {
+	const db = new SQLite(DATABASE_PATH);
+	try {
+		db.pragma('busy_timeout = 5000');
+		return work(db);
+	} finally {
+		db.close();
+	}
+}
+
+/** An email address no other test (or earlier run) has used. */
+export function uniqueEmail(prefix: string): string {
+	return `${prefix}.${Date.now()}.${Math.floor(Math.random() * 1000)}@mag.example`;
+}
+
+/** The id of the person with this email address (a demo account, db/seed.ts). */
+export function userId(db: SQLite.Database, email: string): number {
+	return (db.prepare('select id from user where email = ?').get(email) as { id: number }).id;
+}
+
+export function communityId(name: string): number {
+	return withDatabase((db) => {
+		const row = db.prepare('select id from community where name = ?').get(name) as
+			{ id: number } | undefined;
+		if (!row) throw new Error(`No community called ${name}`);
+		return row.id;
+	});
+}
+
+export interface MeetingRow {
+	id: number;
+	date: string;
+	status: string;
+}
+
+/** A community's meetings, earliest first (ids and YYYY-MM-DD dates straight from the database). */
+export function meetingsOf(community: string): MeetingRow[] {
+	const id = communityId(community);
+	return withDatabase(
+		(db) =>
+			db
+				.prepare('select id, date, status from meeting where community_id = ? order by date, id')
+				.all(id) as MeetingRow[]
+	);
+}
+
+/** The meeting whose agenda is open for items (the demo seed opens each community's first one). */
+export function agendaOpenMeeting(community: string): MeetingRow {
+	const meeting = meetingsOf(community).find((m) => m.status === 'agenda-open');
+	if (!meeting) throw new Error(`No meeting of ${community} has its agenda open`);
+	return meeting;
+}
 
 /** Fictional families for the meeting-room tests: their names must never leak past the gate. */
 export const FAMILY_OPEN = {
@@ -22,10 +86,6 @@ export const ISSUE_TITLE = 'Vaping outside the secondary school';
 export const CASE_ACTION = 'Chase the speech and language therapy referral';
 export const CASE_ACTION_UPDATE = 'Referral accepted; first session booked for next month';
 
-function today(): string {
-	return new Date().toISOString().slice(0, 10);
-}
-
 /**
  * A published agenda with one item of each part (and a second new CAF whose consent has been
  * withdrawn), written straight into the test database as the earlier steps would leave it: the
@@ -39,17 +99,15 @@ export function publishedMeetingWithEveryPart(): { meetingId: number; laterMeeti
 	const later = meetings[5]!;
 	const community = communityId('Ledbury');
 	return withDatabase((db) => {
-		const userId = (email: string) =>
-			(db.prepare('select id from user where email = ?').get(email) as { id: number }).id;
-		const submitter = userId('childrens.centre@mag.example');
-		const lead = userId('ewo@mag.example');
+		const submitter = userId(db, 'childrens.centre@mag.example');
+		const lead = userId(db, 'ewo@mag.example');
 		const agency = (
 			db.prepare('select agency_id from user where id = ?').get(submitter) as { agency_id: number }
 		).agency_id;
 		const now = new Date().toISOString();
 		db.prepare(
 			"insert or ignore into community_membership (user_id, community_id, role) values (?, ?, 'member')"
-		).run(userId('camhs@mag.example'), community);
+		).run(userId(db, 'camhs@mag.example'), community);
 		db.prepare("update meeting set status = 'agenda-published' where id = ?").run(meeting.id);
 		let position = 0;
 		const item = (part: number) =>

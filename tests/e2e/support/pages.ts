@@ -1,14 +1,14 @@
 import AxeBuilder from '@axe-core/playwright';
-import { decodeBase32IgnorePadding } from '@oslojs/encoding';
-import { generateHOTP } from '@oslojs/otp';
 import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import SQLite from 'better-sqlite3';
+
+/**
+ * What the browser tests do in the app's pages, as the person at the keyboard would: sign in, fill
+ * in and send forms, check what a page says and that axe finds nothing wrong with it. What they
+ * write straight into the database is in fixtures.ts.
+ */
 
 /** Every demo account's password (db/seed.ts). */
 export const DEMO_PASSWORD = 'demo-MAG-meeting-2026';
-
-/** The throwaway database the e2e server runs on (playwright.config.ts). */
-export const DATABASE_PATH = 'test-results/e2e.sqlite';
 
 export const BASE_URL = `http://localhost:${process.env.E2E_PORT ?? 4173}`;
 
@@ -30,11 +30,6 @@ export async function expectNoAxeViolations(page: Page) {
 			nodes: v.nodes.map((n) => n.target.join(' '))
 		}))
 	).toEqual([]);
-}
-
-/** An email address no other test (or earlier run) has used. */
-export function uniqueEmail(prefix: string): string {
-	return `${prefix}.${Date.now()}.${Math.floor(Math.random() * 1000)}@mag.example`;
 }
 
 /** A fresh browser context: a second person, or the same person on another device. */
@@ -73,12 +68,20 @@ export async function reload(page: Page) {
 	return response;
 }
 
-/** Sends a form for the server's answer, so attempts never overlap. */
-export async function submitForm(page: Page, button: string) {
+/**
+ * Presses a form's button and waits for the server's answer, so attempts never overlap. A name is
+ * matched exactly unless `exact` is false; a pattern matches a button whose name carries more words
+ * (such as a visually hidden reference).
+ */
+export async function submitForm(
+	page: Page,
+	button: string | RegExp,
+	{ exact = true }: { exact?: boolean } = {}
+) {
 	const answered = page.waitForResponse(
 		(response) => response.request().method() === 'POST' && response.url().includes('?/')
 	);
-	await page.getByRole('button', { name: button, exact: true }).click();
+	await page.getByRole('button', { name: button, exact }).click();
 	await answered;
 }
 
@@ -94,6 +97,17 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 	await open(page, '/sign-in');
 	await submitSignIn(page, email, password);
 	await page.waitForURL((url) => url.pathname !== '/sign-in');
+}
+
+/** A person signed in in a browser of their own. */
+export async function signedIn(
+	browser: Browser,
+	email: string
+): Promise<{ context: BrowserContext; page: Page }> {
+	const context = await newContext(browser);
+	const page = await context.newPage();
+	await signIn(page, email);
+	return { context, page };
 }
 
 export async function signOut(page: Page) {
@@ -118,59 +132,17 @@ export async function expectErrorSummary(page: Page, errors: Record<string, stri
 	await expect(page).toHaveTitle(/^Error: /);
 }
 
-const TOTP_PERIOD_SECONDS = 30;
-
-export function totpStep(now = Date.now()): number {
-	return Math.floor(now / 1000 / TOTP_PERIOD_SECONDS);
+/** Types a YYYY-MM-DD date into the GOV.UK date input whose first box has this id. */
+export async function fillDateInput(page: Page, id: string, date: string) {
+	const [year, month, day] = date.split('-');
+	await page.locator(`#${id}`).fill(String(Number(day)));
+	await page.locator(`#${id}-month`).fill(String(Number(month)));
+	await page.locator(`#${id}-year`).fill(year!);
 }
 
-/** The authenticator app: the 6-digit code for a time step. */
-export function totpCode(key: Uint8Array, step = totpStep()): string {
-	return generateHOTP(key, BigInt(step), 6);
-}
-
-/** A 6-digit code that matches none of the steps a server would accept now. */
-export function wrongTotpCode(key: Uint8Array): string {
-	const step = totpStep();
-	const valid = new Set([-2, -1, 0, 1, 2].map((offset) => totpCode(key, step + offset)));
-	return ['000000', '111111', '222222'].find((code) => !valid.has(code))!;
-}
-
-/**
- * A code from a later time step than `usedStep`: a code works once, so the next sign-in has to
- * wait for the app to show a new one (at most 30 seconds).
- */
-export async function nextTotpCode(page: Page, key: Uint8Array, usedStep: number) {
-	const nextStepAt = (usedStep + 1) * TOTP_PERIOD_SECONDS * 1000;
-	const wait = nextStepAt - Date.now();
-	if (wait > 0) await page.waitForTimeout(wait + 250);
-	return totpCode(key);
-}
-
-/** Reads the set-up key from the two-factor page, as someone who cannot scan the QR code would. */
-export async function readTotpKey(page: Page): Promise<Uint8Array> {
-	const text = await page.getByTestId('totp-key').textContent();
-	return decodeBase32IgnorePadding((text ?? '').replace(/\s+/g, ''));
-}
-
-/** Changes the test database directly, as the passing of time would. */
-export function withDatabase<T>(work: (db: SQLite.Database) => T): T {
-	const db = new SQLite(DATABASE_PATH);
-	try {
-		db.pragma('busy_timeout = 5000');
-		return work(db);
-	} finally {
-		db.close();
-	}
-}
-
-export function communityId(name: string): number {
-	return withDatabase((db) => {
-		const row = db.prepare('select id from community where name = ?').get(name) as
-			{ id: number } | undefined;
-		if (!row) throw new Error(`No community called ${name}`);
-		return row.id;
-	});
+/** The id that ends the page's address: 17 on /meetings/3/items/17. */
+export function idInUrl(page: Page): number {
+	return Number(new URL(page.url()).pathname.split('/').pop());
 }
 
 export async function sessionToken(context: BrowserContext): Promise<string> {
@@ -215,70 +187,4 @@ export async function acceptInvitation(page: Page, link: string, password: strin
 	await page.getByLabel('Type the password again').fill(password);
 	await page.getByRole('button', { name: 'Create password and sign in' }).click();
 	await expect(page).toHaveURL(/\/account\?welcome=1$/);
-}
-
-export interface MeetingRow {
-	id: number;
-	date: string;
-	status: string;
-}
-
-/** A community's meetings, earliest first (ids and YYYY-MM-DD dates straight from the database). */
-export function meetingsOf(community: string): MeetingRow[] {
-	const id = communityId(community);
-	return withDatabase(
-		(db) =>
-			db
-				.prepare('select id, date, status from meeting where community_id = ? order by date, id')
-				.all(id) as MeetingRow[]
-	);
-}
-
-/** The meeting whose agenda is open for items (the demo seed opens each community's first one). */
-export function agendaOpenMeeting(community: string): MeetingRow {
-	const meeting = meetingsOf(community).find((m) => m.status === 'agenda-open');
-	if (!meeting) throw new Error(`No meeting of ${community} has its agenda open`);
-	return meeting;
-}
-
-/** Types a YYYY-MM-DD date into the GOV.UK date input whose first box has this id. */
-export async function fillDateInput(page: Page, id: string, date: string) {
-	const [year, month, day] = date.split('-');
-	await page.locator(`#${id}`).fill(String(Number(day)));
-	await page.locator(`#${id}-month`).fill(String(Number(month)));
-	await page.locator(`#${id}-year`).fill(year!);
-}
-
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTHS = [
-	'January',
-	'February',
-	'March',
-	'April',
-	'May',
-	'June',
-	'July',
-	'August',
-	'September',
-	'October',
-	'November',
-	'December'
-];
-
-/** A YYYY-MM-DD date as the pages write it: "8 December 2026". */
-export function longDate(date: string): string {
-	const d = new Date(`${date}T12:00:00Z`);
-	return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
-}
-
-/** A meeting's date as the pages write it: "Tuesday 8 December 2026". */
-export function meetingDate(date: string): string {
-	return `${WEEKDAYS[new Date(`${date}T12:00:00Z`).getUTCDay()]} ${longDate(date)}`;
-}
-
-/** The YYYY-MM-DD date `days` after (or before, if negative) another. */
-export function addDays(date: string, days: number): string {
-	const d = new Date(`${date}T12:00:00Z`);
-	d.setUTCDate(d.getUTCDate() + days);
-	return d.toISOString().slice(0, 10);
 }
