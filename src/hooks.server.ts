@@ -32,6 +32,9 @@ export const init: ServerInit = async () => {
 function isPublic(path: string): boolean {
 	return (
 		path === '/sign-in' ||
+		// Single sign-on: off to the council's identity provider and back (src/routes/sign-in/council).
+		path === '/sign-in/council' ||
+		path === '/sign-in/council/callback' ||
 		path.startsWith('/invitation/') ||
 		// A calendar feed: the private token in its address is the key (src/lib/server/calendar/calendar.ts).
 		path.startsWith('/calendar/') ||
@@ -80,6 +83,7 @@ const signedIn: Handle = async ({ event, resolve }) => {
 		if (
 			session.twoFactorVerified &&
 			!user.hasTwoFactor &&
+			!session.secondFactorAtProvider &&
 			twoFactorRequired(user, config.requireTwoFactorFor) &&
 			!twoFactorSetupPaths.has(path)
 		) {

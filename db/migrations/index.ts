@@ -14,6 +14,7 @@ import * as m20261124_1700_report_indexes from './20261124_1700_report_indexes';
 import * as m20261125_0900_item_versions from './20261125_0900_item_versions';
 import * as m20261125_1000_form_keys from './20261125_1000_form_keys';
 import * as m20261202_1000_confidentiality from './20261202_1000_confidentiality';
+import * as m20261202_1400_single_sign_on from './20261202_1400_single_sign_on';
 
 export interface Migration {
 	up: (db: Kysely<unknown>) => Promise<void>;
@@ -39,5 +40,6 @@ export const migrations: Record<string, Migration> = {
 	'20261124_1700_report_indexes': m20261124_1700_report_indexes,
 	'20261125_0900_item_versions': m20261125_0900_item_versions,
 	'20261125_1000_form_keys': m20261125_1000_form_keys,
-	'20261202_1000_confidentiality': m20261202_1000_confidentiality
+	'20261202_1000_confidentiality': m20261202_1000_confidentiality,
+	'20261202_1400_single_sign_on': m20261202_1400_single_sign_on
 };
