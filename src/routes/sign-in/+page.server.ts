@@ -1,9 +1,10 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { startNewSession } from '$lib/server/auth/new-session';
 import type { SingleSignOnProblem } from '$lib/server/auth/oidc';
-import { singleSignOn } from '$lib/server/auth/oidc-config';
+import { passwordSignIn, singleSignOn } from '$lib/server/auth/oidc-config';
 import { signInWithPassword } from '$lib/server/auth/sign-in';
-import { waitInWords } from '$lib/server/auth/throttle';
+import { normaliseEmail, waitInWords } from '$lib/server/auth/throttle';
+import { recordAudit } from '$lib/server/audit/log';
 import { appDatabase } from '$lib/server/platform/app-database';
 import { config } from '$lib/server/platform/config';
 import {
@@ -46,6 +47,7 @@ export const load: PageServerLoad = ({ locals, url }) => {
 	const reason = url.searchParams.get('signed-out');
 	return {
 		councilSignIn: singleSignOn !== null,
+		passwordSignIn,
 		councilProblem: singleSignOn ? councilProblem(url) : null,
 		signedOutBecause: reason === 'idle' || reason === 'expired' ? reason : null,
 		idleMinutes: config.sessionIdleMinutes,
@@ -58,6 +60,22 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const email = textField(form, 'email');
 		const password = rawField(form, 'password');
+		if (!passwordSignIn) {
+			// The council signs everyone in with its identity provider: no password is checked.
+			await recordAudit(appDatabase().db, {
+				actorId: null,
+				action: 'sign-in.failed',
+				ip: getClientAddress(),
+				detail: { method: 'password', reason: 'password-sign-in-off', email: normaliseEmail(email) }
+			});
+			return fail(403, {
+				values: { email },
+				errors: {
+					'council-sign-in':
+						'This service does not take passwords: sign in with your council account'
+				}
+			});
+		}
 		const errors: FieldErrors = {};
 		const emailError = emailProblem(email);
 		if (emailError) errors.email = emailError;

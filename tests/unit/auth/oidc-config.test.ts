@@ -1,6 +1,6 @@
 import { isHttpError } from '@sveltejs/kit';
 import { describe, expect, it } from 'vitest';
-import { singleSignOnFrom } from '$lib/server/auth/oidc-config';
+import { passwordSignInFrom, singleSignOnFrom } from '$lib/server/auth/oidc-config';
 import { GET as startRoute } from '../../../src/routes/sign-in/council/+server';
 import { GET as callbackRoute } from '../../../src/routes/sign-in/council/callback/+server';
 
@@ -47,6 +47,20 @@ describe('single sign-on settings', () => {
 		);
 		expect(singleSignOnFrom({ ...entra, OIDC_ISSUER: 'http://127.0.0.1:4790' })).not.toBeNull();
 		expect(singleSignOnFrom({ ...entra, OIDC_ISSUER: 'http://localhost:4790' })).not.toBeNull();
+	});
+});
+
+describe('PASSWORD_SIGN_IN', () => {
+	const sso = singleSignOnFrom(entra);
+	it('is on unless the council turns it off', () => {
+		expect(passwordSignInFrom({}, null)).toBe(true);
+		expect(passwordSignInFrom({ PASSWORD_SIGN_IN: 'on' }, sso)).toBe(true);
+		expect(passwordSignInFrom({ PASSWORD_SIGN_IN: 'OFF' }, sso)).toBe(false);
+	});
+
+	it('cannot be off without single sign-on, nor anything but on or off', () => {
+		expect(() => passwordSignInFrom({ PASSWORD_SIGN_IN: 'off' }, null)).toThrow(/OIDC_ISSUER/);
+		expect(() => passwordSignInFrom({ PASSWORD_SIGN_IN: 'no' }, sso)).toThrow(/on or off/);
 	});
 });
 

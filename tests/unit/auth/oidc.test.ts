@@ -68,7 +68,7 @@ const { validateSession, invalidateSession } = await import('$lib/server/auth/se
 const { sessionPolicy } = await import('$lib/server/auth/new-session');
 const { beginSingleSignOn, finishSingleSignOn, REQUEST_MINUTES } =
 	await import('$lib/server/auth/oidc');
-const { singleSignOn } = await import('$lib/server/auth/oidc-config');
+const { singleSignOn, passwordSignIn } = await import('$lib/server/auth/oidc-config');
 const { inviteUser, setUserDisabled } = await import('$lib/server/people/users');
 const { newTotpKey, timeStep } = await import('$lib/server/auth/totp');
 const { sha256Hex } = await import('$lib/server/auth/tokens');
@@ -201,13 +201,14 @@ afterAll(async () => {
 });
 
 describe('the settings', () => {
-	it('are read from the environment: the provider, the client, the domains', () => {
+	it('are read from the environment: the provider, the client, the domains, passwords still on', () => {
 		expect(singleSignOn).toMatchObject({
 			issuer: new URL(provider.issuer),
 			clientId: provider.clientId,
 			emailDomains: ['council.example', 'other-council.example'],
 			multiFactorAcr: [TEST_ACR_VALUES[1]]
 		});
+		expect(passwordSignIn).toBe(true);
 	});
 });
 
@@ -219,6 +220,7 @@ describe('the sign-in page', () => {
 		>;
 		expect(plain).toMatchObject({
 			councilSignIn: true,
+			passwordSignIn: true,
 			councilProblem: null
 		});
 		const refused = (await signInPage.load(

@@ -73,5 +73,20 @@ export function singleSignOnFrom(env: Env): SingleSignOnSettings | null {
 	};
 }
 
+/** PASSWORD_SIGN_IN=on|off (default on). Off needs single sign-on, or no one could sign in. */
+export function passwordSignInFrom(env: Env, sso: SingleSignOnSettings | null): boolean {
+	const raw = (env.PASSWORD_SIGN_IN ?? 'on').trim().toLowerCase();
+	if (raw !== 'on' && raw !== 'off') {
+		throw new Error(`PASSWORD_SIGN_IN must be on or off, got "${env.PASSWORD_SIGN_IN}"`);
+	}
+	if (raw === 'off' && !sso) {
+		throw new Error('PASSWORD_SIGN_IN=off needs single sign-on: set OIDC_ISSUER and the rest');
+	}
+	return raw === 'on';
+}
+
 /** This installation's single sign-on, or null when it has none. */
 export const singleSignOn: SingleSignOnSettings | null = singleSignOnFrom(process.env);
+
+/** Whether people may sign in with an email address and password. */
+export const passwordSignIn: boolean = passwordSignInFrom(process.env, singleSignOn);
