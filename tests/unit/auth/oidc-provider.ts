@@ -144,6 +144,14 @@ export async function startTestProvider(options: {
 		jwks: { keys: [jwk as never] },
 		cookies: { keys: ['test-cookie-key-one', 'test-cookie-key-two'] },
 		pkce: { required: () => true, methods: ['S256'] },
+		ttl: {
+			AuthorizationCode: 60,
+			Interaction: 600,
+			Session: 3600,
+			Grant: 3600,
+			AccessToken: 600,
+			IdToken: 600
+		},
 		acrValues: TEST_ACR_VALUES,
 		claims: {
 			// How the person signed in goes in every ID token.
