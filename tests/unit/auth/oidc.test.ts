@@ -350,6 +350,18 @@ describe('signing in with a council account', () => {
 		const after = await sessionOf(jar);
 		expect(after?.session.twoFactorVerified).toBe(true);
 		expect(after?.session.id).not.toBe(check!.session.id);
+		expect(after?.session.secondFactorAtProvider).toBe(false);
+		expect(await lastAudit()).toMatchObject({
+			action: 'sign-in.succeeded',
+			actor_id: users.member!.id,
+			detail: { method: 'oidc' }
+		});
+		const council = await appDatabase()
+			.db.selectFrom('single_sign_on_session')
+			.select('session_id')
+			.where('session_id', '=', after!.session.id)
+			.execute();
+		expect(council).toHaveLength(1);
 	});
 
 	it('lets someone without two-factor straight in after their council account, as a password would', async () => {

@@ -74,6 +74,18 @@ export async function startSingleSignOnSession(
 	setSessionCookie(event.cookies, session.token, expiresAt, event.url.protocol === 'https:');
 }
 
+/** The single sign-on behind a session, or undefined for a session begun with a password. */
+export async function singleSignOnOfSession(
+	sessionId: string
+): Promise<{ identityId: number; multiFactor: boolean } | undefined> {
+	const row = await appDatabase()
+		.db.selectFrom('single_sign_on_session')
+		.select(['identity_id', 'multi_factor'])
+		.where('session_id', '=', sessionId)
+		.executeTakeFirst();
+	return row ? { identityId: row.identity_id, multiFactor: row.multi_factor === 1 } : undefined;
+}
+
 /** The sign-in page saying why the council account did not sign the person in, keeping `next`. */
 export function signInPageSaying(problem: SingleSignOnProblem, next: string): string {
 	const params = new URLSearchParams({ 'council-sign-in': problem });
