@@ -15,6 +15,7 @@ import * as m20261125_0900_item_versions from './20261125_0900_item_versions';
 import * as m20261125_1000_form_keys from './20261125_1000_form_keys';
 import * as m20261202_1000_confidentiality from './20261202_1000_confidentiality';
 import * as m20261202_1300_council_structure from './20261202_1300_council_structure';
+import * as m20261202_1400_single_sign_on from './20261202_1400_single_sign_on';
 
 export interface Migration {
 	up: (db: Kysely<unknown>) => Promise<void>;
@@ -41,5 +42,6 @@ export const migrations: Record<string, Migration> = {
 	'20261125_0900_item_versions': m20261125_0900_item_versions,
 	'20261125_1000_form_keys': m20261125_1000_form_keys,
 	'20261202_1000_confidentiality': m20261202_1000_confidentiality,
-	'20261202_1300_council_structure': m20261202_1300_council_structure
+	'20261202_1300_council_structure': m20261202_1300_council_structure,
+	'20261202_1400_single_sign_on': m20261202_1400_single_sign_on
 };

@@ -34,6 +34,8 @@ export interface SessionInfo {
 	createdAt: string;
 	expiresAt: string;
 	twoFactorVerified: boolean;
+	/** Begun at the council's identity provider, which said the person gave a second factor there. */
+	secondFactorAtProvider?: boolean;
 }
 
 export type SessionCheck =
@@ -91,6 +93,7 @@ export async function validateSession(
 		.selectFrom('session')
 		.innerJoin('user', 'user.id', 'session.user_id')
 		.leftJoin('agency', 'agency.id', 'user.agency_id')
+		.leftJoin('single_sign_on_session', 'single_sign_on_session.session_id', 'session.id')
 		.select([
 			'session.id',
 			'session.secret_hash',
@@ -105,7 +108,8 @@ export async function validateSession(
 			'user.is_manager',
 			'user.totp_key',
 			'user.disabled_at',
-			'agency.name as agencyName'
+			'agency.name as agencyName',
+			'single_sign_on_session.multi_factor'
 		])
 		.where('session.id', '=', id)
 		.executeTakeFirst();
@@ -146,7 +150,8 @@ export async function validateSession(
 			id: row.id,
 			createdAt: row.created_at,
 			expiresAt: expiresAt.toISOString(),
-			twoFactorVerified: row.two_factor_verified === 1
+			twoFactorVerified: row.two_factor_verified === 1,
+			secondFactorAtProvider: row.multi_factor === 1
 		},
 		user: {
 			id: row.userId,

@@ -78,10 +78,13 @@ export async function signInWithPassword(
 	return { ok: true, userId: user.id, needsTwoFactor };
 }
 
-/** The second step: a code from the authenticator app, or one of the recovery codes. */
+/**
+ * The second step: a code from the authenticator app, or one of the recovery codes. `method` is
+ * 'oidc' after a council account (single sign-on) rather than a password, for the audit log.
+ */
 export async function signInWithSecondFactor(
 	db: DB,
-	input: { userId: number; code: string; ip: string },
+	input: { userId: number; code: string; ip: string; method?: 'oidc' },
 	now = new Date()
 ): Promise<SignInResult> {
 	const user = await db
@@ -115,7 +118,8 @@ export async function signInWithSecondFactor(
 					: 'sign-in.two-factor-failed',
 				recordType: 'user',
 				recordId: user.id,
-				ip: input.ip
+				ip: input.ip,
+				...(input.method ? { detail: { method: input.method } } : {})
 			},
 			now
 		);

@@ -23,6 +23,8 @@ export const twoFactorSteps: Handle = async ({ event, resolve }) => {
 	if (
 		session.twoFactorVerified &&
 		!user.hasTwoFactor &&
+		// The council's identity provider already asked for a second factor (amr/acr).
+		!session.secondFactorAtProvider &&
 		twoFactorRequired(user, config.requireTwoFactorFor) &&
 		!twoFactorSetupPaths.has(path)
 	) {

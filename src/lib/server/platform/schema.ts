@@ -15,7 +15,10 @@ import type {
 	InvitationTable,
 	RecoveryCodeTable,
 	SessionTable,
-	SignInAttemptTable
+	SignInAttemptTable,
+	SingleSignOnIdentityTable,
+	SingleSignOnRequestTable,
+	SingleSignOnSessionTable
 } from './schema/access';
 import type {
 	AuditCheckpointTable,
@@ -105,4 +108,7 @@ export interface Database {
 	case_confidentiality: CaseConfidentialityTable;
 	form_submission: FormSubmissionTable;
 	council: CouncilTable;
+	single_sign_on_request: SingleSignOnRequestTable;
+	single_sign_on_identity: SingleSignOnIdentityTable;
+	single_sign_on_session: SingleSignOnSessionTable;
 }

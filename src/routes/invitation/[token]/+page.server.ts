@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { appDatabase } from '$lib/server/platform/app-database';
 import { startNewSession } from '$lib/server/auth/new-session';
+import { passwordSignIn } from '$lib/server/auth/oidc-config';
 import { hashPassword, passwordProblem } from '$lib/server/auth/password';
 import { rawField, type FieldErrors } from '$lib/server/http/forms';
 import { acceptInvitation, findInvitation } from '$lib/server/people/invitations';
@@ -11,6 +12,8 @@ export const load: PageServerLoad = async ({ params }) => {
 	if (!invitation) return { valid: false as const };
 	return {
 		valid: true as const,
+		// PASSWORD_SIGN_IN=off: the person signs in with their council account, which accepts this.
+		passwordSignIn,
 		name: invitation.name,
 		email: invitation.email
 	};
@@ -18,6 +21,13 @@ export const load: PageServerLoad = async ({ params }) => {
 
 export const actions: Actions = {
 	setPassword: async ({ params, request, cookies, url, getClientAddress }) => {
+		if (!passwordSignIn) {
+			return fail(403, {
+				errors: {
+					password: 'This service does not take passwords: sign in with your council account'
+				}
+			});
+		}
 		const { db } = appDatabase();
 		const invitation = await findInvitation(db, params.token);
 		if (!invitation)

@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { appDatabase } from '$lib/server/platform/app-database';
 import { startNewSession } from '$lib/server/auth/new-session';
+import { singleSignOnOfSession, startSingleSignOnSession } from '$lib/server/auth/oidc-session';
 import { invalidateSession } from '$lib/server/auth/session';
 import { signInWithSecondFactor } from '$lib/server/auth/sign-in';
 import { waitInWords } from '$lib/server/auth/throttle';
@@ -25,7 +26,14 @@ export const actions: Actions = {
 		}
 		const ip = getClientAddress();
 		const { db } = appDatabase();
-		const result = await signInWithSecondFactor(db, { userId: locals.user.id, code, ip });
+		// After a council account (single sign-on) rather than a password.
+		const council = await singleSignOnOfSession(locals.session.id);
+		const result = await signInWithSecondFactor(db, {
+			userId: locals.user.id,
+			code,
+			ip,
+			...(council ? { method: 'oidc' as const } : {})
+		});
 		if (!result.ok) {
 			const message =
 				result.reason === 'throttled'
@@ -35,7 +43,14 @@ export const actions: Actions = {
 		}
 		// Rotate the token now the person has proved both factors.
 		await invalidateSession(db, locals.session.id);
-		await startNewSession({ cookies, url }, locals.user.id, { twoFactorVerified: true, ip });
+		if (council) {
+			await startSingleSignOnSession(
+				{ cookies, url },
+				{ userId: locals.user.id, ...council, twoFactorVerified: true, ip }
+			);
+		} else {
+			await startNewSession({ cookies, url }, locals.user.id, { twoFactorVerified: true, ip });
+		}
 		redirect(303, safeNextPath(url.searchParams.get('next')));
 	}
 };

@@ -42,3 +42,33 @@ export interface RecoveryCodeTable {
 }
 
 export type Session = Selectable<SessionTable>;
+
+/** A sign-in sent to the identity provider and not yet back (src/lib/server/auth/oidc.ts). */
+export interface SingleSignOnRequestTable {
+	/** SHA-256 of the random key in the browser's cookie: the key itself is never stored. */
+	key_hash: string;
+	state: string;
+	nonce: string;
+	/** The PKCE code verifier, sent with the code to the provider's token endpoint. */
+	code_verifier: string;
+	next_path: string;
+	created_at: string;
+}
+
+/** Who at the identity provider has signed in to which account. */
+export interface SingleSignOnIdentityTable {
+	id: Generated<number>;
+	user_id: number;
+	issuer: string;
+	subject: string;
+	first_signed_in_at: string;
+	last_signed_in_at: string;
+}
+
+/** A session begun at the identity provider. */
+export interface SingleSignOnSessionTable {
+	session_id: string;
+	identity_id: number;
+	/** 1 when the provider said the person gave more than one factor (amr, or a configured acr). */
+	multi_factor: number;
+}
