@@ -67,5 +67,11 @@ export function detailChangeWords(change: {
 }
 
 function withArticle(role: CommunityRole): string {
-	return role === 'member' ? 'a member' : role === 'chair' ? 'chair' : 'a coordinator';
+	return roleAs(role, 1);
+}
+
+/** A role as it follows "as" or "is now": "a member", "chair", "coordinators". */
+export function roleAs(role: CommunityRole, count: number): string {
+	if (count !== 1) return `${role}s`;
+	return role === 'chair' ? 'chair' : `a ${role}`;
 }

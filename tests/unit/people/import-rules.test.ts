@@ -143,14 +143,14 @@ describe('what a file would change', () => {
 			[
 				3,
 				[
-					'jo@council.example is also on row 4: put each person on one row only',
+					'The same email address is also on row 4: put each person on one row only',
 					'There is no agency called ‘Polise’'
 				]
 			],
 			[
 				4,
 				[
-					'jo@council.example is also on row 3: put each person on one row only',
+					'The same email address is also on row 3: put each person on one row only',
 					'The role in Bromyard must be chair, coordinator, member or remove, not ‘boss’',
 					'Give Bromyard a role after a colon, like ‘Bromyard: member’',
 					'There is no community called ‘Ledbry’'

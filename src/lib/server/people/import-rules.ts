@@ -136,7 +136,7 @@ export function planImport(
 		const others = (rowsByEmail.get(email) ?? []).filter((r) => r !== row.row);
 		if (!emailError && others.length > 0) {
 			problems.push(
-				`${email} is also on ${others.length === 1 ? 'row' : 'rows'} ${others.join(', ')}: put each person on one row only`
+				`The same email address is also on ${others.length === 1 ? 'row' : 'rows'} ${others.join(', ')}: put each person on one row only`
 			);
 		}
 		const jobTitleProblem = tooLongProblem(row.jobTitle, TEXT_LIMITS.jobTitle, 'Job title');
