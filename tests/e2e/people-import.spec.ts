@@ -1,16 +1,15 @@
 import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { communityId, withDatabase } from './support/fixtures';
 import {
 	DEMO_PASSWORD,
-	communityId,
 	expectErrorSummary,
 	expectNoAxeViolations,
 	newContext,
 	open,
 	signIn,
-	submitForm,
-	withDatabase
-} from './helpers';
+	submitForm
+} from './support/pages';
 
 const HEADINGS = 'Name,Email,Job title,Agency,Communities';
 const SHOTS = 'test-results/people-import';

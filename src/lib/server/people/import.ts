@@ -3,7 +3,7 @@ import type { DB } from '../platform/db';
 import type { Database } from '../platform/schema';
 import { recordAudit, type Actor } from '../audit/log';
 import { earlierAnswer, rememberAnswer } from '../http/form-keys';
-import { inviteUser } from './users';
+import { inviteUser } from './invitations';
 import {
 	planChangesSomething,
 	planImport,
