@@ -20,6 +20,7 @@ import {
 import { councilOverview } from '$lib/server/council/structure-view';
 import { agreementState } from '$lib/server/council/agreement';
 import { setUpGaps } from '$lib/server/council/gaps';
+import { listAgencies } from '$lib/server/people/users';
 import { freshDatabase } from '../helpers';
 
 let database: OpenDatabase;
@@ -408,5 +409,25 @@ describe('many agencies without an agreement', () => {
 				fix: 'See the agencies'
 			}
 		]);
+	});
+});
+
+describe('a retired agency', () => {
+	it('is not offered for new people, but still shows for someone already in it', async () => {
+		const added = await addAgency(
+			database.db,
+			{
+				name: 'Connexions',
+				sector: 'Youth',
+				agreementSignedOn: null,
+				agreementReviewDue: null,
+				agreementLocation: null
+			},
+			actor
+		);
+		if (!added.ok) throw new Error('not added');
+		await setAgencyRetired(database.db, added.id, true, actor);
+		expect((await listAgencies(database.db)).map((a) => a.name)).not.toContain('Connexions');
+		expect((await listAgencies(database.db, added.id)).map((a) => a.name)).toContain('Connexions');
 	});
 });

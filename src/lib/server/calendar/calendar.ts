@@ -15,7 +15,7 @@ import { icalendar, type CalendarEvent } from './icalendar';
  * and never an action's wording.
  */
 
-/** Where feeds are served: public, the token is the only key (src/hooks.server.ts). */
+/** Where feeds are served: public, the token is the only key (src/lib/server/auth/public-pages.ts). */
 export const FEED_PATH = '/calendar/';
 
 /** Calendar apps fetch a subscription again after about this long. */

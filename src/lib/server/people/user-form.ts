@@ -82,7 +82,9 @@ export async function readUserForm(db: DB, form: FormData, context: { isSelf: bo
 	if (name) errors.name = name;
 	const jobTitle = jobTitleProblem(values.jobTitle);
 	if (jobTitle) errors.jobTitle = jobTitle;
-	const agency = (await listAgencies(db)).find((a) => String(a.id) === values.agencyId);
+	const agency = (await listAgencies(db, Number(values.agencyId))).find(
+		(a) => String(a.id) === values.agencyId
+	);
 	if (!agency) errors.agencyId = AGENCY_MISSING;
 	if (context.isSelf && !values.isAdministrator)
 		errors.isAdministrator = 'You cannot remove your own administrator role';

@@ -186,8 +186,14 @@ export async function setUserDisabled(
 	});
 }
 
-export async function listAgencies(db: DB) {
-	return db.selectFrom('agency').select(['id', 'name', 'sector']).orderBy('name').execute();
+/** Agencies a person can be given: a retired agency only for someone already in it (`keep`). */
+export async function listAgencies(db: DB, keep: number | null = null) {
+	return db
+		.selectFrom('agency')
+		.select(['id', 'name', 'sector'])
+		.where((eb) => eb.or([eb('retired_at', 'is', null), eb('id', '=', keep ?? 0)]))
+		.orderBy('name')
+		.execute();
 }
 
 export async function listCommunities(db: DB) {

@@ -33,7 +33,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	return {
 		user,
 		isSelf: admin.id === user.id,
-		agencies: await listAgencies(db),
+		agencies: await listAgencies(db, user.agencyId),
 		communities: await listCommunities(db)
 	};
 };
