@@ -57,38 +57,75 @@ function audit(
 	});
 }
 
-export async function addLocality(db: DB, name: string, actor: Actor): Promise<Saved> {
+type Place = 'locality' | 'community' | 'agency';
+const A_PLACE: Record<Place, string> = {
+	locality: 'a locality',
+	community: 'a community',
+	agency: 'an agency'
+};
+
+/** Adds a locality, community or agency whose name is not taken, audited as `<place>.added`. */
+async function addPlace(
+	db: DB,
+	place: Place,
+	columns: { name: string } & Record<string, unknown>,
+	actor: Actor
+): Promise<Saved> {
 	return db.transaction().execute(async (trx) => {
-		if (await nameTaken(trx, 'locality', name)) return duplicate('a locality', name);
+		if (await nameTaken(trx, place, columns.name)) return duplicate(A_PLACE[place], columns.name);
 		const { id } = await trx
-			.insertInto('locality')
-			.values({ name })
+			.insertInto(place)
+			.values(columns as never)
 			.returning('id')
 			.executeTakeFirstOrThrow();
-		await audit(trx, actor, 'locality.added', 'locality', id, { name });
+		await audit(trx, actor, `${place}.added`, place, id, columns);
 		return { ok: true, id };
 	});
 }
 
-export async function renameLocality(
+/**
+ * Saves a locality, community or agency; the audit entry lists each column that changed, from
+ * what to what (`action` names it from what changed). Nothing changed: nothing written.
+ */
+async function updatePlace(
 	db: DB,
+	place: Place,
 	id: number,
-	name: string,
-	actor: Actor
+	columns: { name: string } & Record<string, unknown>,
+	actor: Actor,
+	action: (changed: Record<string, unknown>) => string
 ): Promise<Saved> {
 	return db.transaction().execute(async (trx) => {
-		const before = await trx
-			.selectFrom('locality')
-			.select('name')
+		const before = (await trx
+			.selectFrom(place)
+			.selectAll()
 			.where('id', '=', id)
-			.executeTakeFirst();
-		if (!before) return { ok: false, errors: { name: 'That locality no longer exists' } };
-		if (await nameTaken(trx, 'locality', name, id)) return duplicate('a locality', name);
-		if (before.name === name) return { ok: true, id };
-		await trx.updateTable('locality').set({ name }).where('id', '=', id).execute();
-		await audit(trx, actor, 'locality.renamed', 'locality', id, { from: before.name, to: name });
+			.executeTakeFirst()) as Record<string, unknown> | undefined;
+		if (!before) return { ok: false, errors: { name: `That ${place} no longer exists` } };
+		if (await nameTaken(trx, place, columns.name, id))
+			return duplicate(A_PLACE[place], columns.name);
+		const changed = Object.fromEntries(
+			Object.entries(columns)
+				.filter(([column, value]) => before[column] !== value)
+				.map(([column, value]) => [column, { from: before[column], to: value }])
+		);
+		if (Object.keys(changed).length === 0) return { ok: true, id };
+		await trx
+			.updateTable(place)
+			.set(columns as never)
+			.where('id', '=', id)
+			.execute();
+		await audit(trx, actor, action(changed), place, id, changed);
 		return { ok: true, id };
 	});
+}
+
+export function addLocality(db: DB, name: string, actor: Actor): Promise<Saved> {
+	return addPlace(db, 'locality', { name }, actor);
+}
+
+export function renameLocality(db: DB, id: number, name: string, actor: Actor): Promise<Saved> {
+	return updatePlace(db, 'locality', id, { name }, actor, () => 'locality.renamed');
 }
 
 const communityColumns = (s: CommunitySettings) => ({
@@ -103,62 +140,20 @@ const communityColumns = (s: CommunitySettings) => ({
 	confidentiality_statement: s.confidentialityStatement
 });
 
-export async function addCommunity(
-	db: DB,
-	settings: CommunitySettings,
-	actor: Actor
-): Promise<Saved> {
-	return db.transaction().execute(async (trx) => {
-		if (await nameTaken(trx, 'community', settings.name))
-			return duplicate('a community', settings.name);
-		const { id } = await trx
-			.insertInto('community')
-			.values(communityColumns(settings))
-			.returning('id')
-			.executeTakeFirstOrThrow();
-		await audit(trx, actor, 'community.added', 'community', id, communityColumns(settings));
-		return { ok: true, id };
-	});
+export function addCommunity(db: DB, settings: CommunitySettings, actor: Actor): Promise<Saved> {
+	return addPlace(db, 'community', communityColumns(settings), actor);
 }
 
-/** Saves a community's name, locality and settings; the audit entry lists what changed. */
-export async function updateCommunity(
+/** Saves a community's name, locality and settings: `community.moved` when its locality changed. */
+export function updateCommunity(
 	db: DB,
 	id: number,
 	settings: CommunitySettings,
 	actor: Actor
 ): Promise<Saved> {
-	return db.transaction().execute(async (trx) => {
-		const before = await trx
-			.selectFrom('community')
-			.selectAll()
-			.where('id', '=', id)
-			.executeTakeFirst();
-		if (!before) return { ok: false, errors: { name: 'That community no longer exists' } };
-		if (await nameTaken(trx, 'community', settings.name, id))
-			return duplicate('a community', settings.name);
-		const after = communityColumns(settings);
-		const changed = Object.fromEntries(
-			Object.entries(after)
-				.filter(([column, value]) => before[column as keyof typeof before] !== value)
-				.map(([column, value]) => [
-					column,
-					{ from: before[column as keyof typeof before], to: value }
-				])
-		);
-		if (Object.keys(changed).length === 0) return { ok: true, id };
-		await trx.updateTable('community').set(after).where('id', '=', id).execute();
-		const moved = 'locality_id' in changed;
-		await audit(
-			trx,
-			actor,
-			moved ? 'community.moved' : 'community.updated',
-			'community',
-			id,
-			changed
-		);
-		return { ok: true, id };
-	});
+	return updatePlace(db, 'community', id, communityColumns(settings), actor, (changed) =>
+		'locality_id' in changed ? 'community.moved' : 'community.updated'
+	);
 }
 
 export type RetireResult =
@@ -225,48 +220,17 @@ const agencyColumns = (a: AgencyDetails) => ({
 	agreement_location: a.agreementLocation
 });
 
-export async function addAgency(db: DB, details: AgencyDetails, actor: Actor): Promise<Saved> {
-	return db.transaction().execute(async (trx) => {
-		if (await nameTaken(trx, 'agency', details.name)) return duplicate('an agency', details.name);
-		const { id } = await trx
-			.insertInto('agency')
-			.values(agencyColumns(details))
-			.returning('id')
-			.executeTakeFirstOrThrow();
-		await audit(trx, actor, 'agency.added', 'agency', id, agencyColumns(details));
-		return { ok: true, id };
-	});
+export function addAgency(db: DB, details: AgencyDetails, actor: Actor): Promise<Saved> {
+	return addPlace(db, 'agency', agencyColumns(details), actor);
 }
 
-export async function updateAgency(
+export function updateAgency(
 	db: DB,
 	id: number,
 	details: AgencyDetails,
 	actor: Actor
 ): Promise<Saved> {
-	return db.transaction().execute(async (trx) => {
-		const before = await trx
-			.selectFrom('agency')
-			.selectAll()
-			.where('id', '=', id)
-			.executeTakeFirst();
-		if (!before) return { ok: false, errors: { name: 'That agency no longer exists' } };
-		if (await nameTaken(trx, 'agency', details.name, id))
-			return duplicate('an agency', details.name);
-		const after = agencyColumns(details);
-		const changed = Object.fromEntries(
-			Object.entries(after)
-				.filter(([column, value]) => before[column as keyof typeof before] !== value)
-				.map(([column, value]) => [
-					column,
-					{ from: before[column as keyof typeof before], to: value }
-				])
-		);
-		if (Object.keys(changed).length === 0) return { ok: true, id };
-		await trx.updateTable('agency').set(after).where('id', '=', id).execute();
-		await audit(trx, actor, 'agency.updated', 'agency', id, changed);
-		return { ok: true, id };
-	});
+	return updatePlace(db, 'agency', id, agencyColumns(details), actor, () => 'agency.updated');
 }
 
 /** Retires an agency: not offered for new people; its people, actions and history stay. */
