@@ -155,6 +155,24 @@ describe('adding people to a MAG', () => {
 		expect((await rolesNow())[0]).toEqual({ user_id: people.ann, role: 'member' });
 	});
 
+	it('adds no one to a retired community', async () => {
+		await database.db
+			.updateTable('community')
+			.set({ retired_at: new Date().toISOString() })
+			.where('id', '=', communityId)
+			.execute();
+		const before = await rolesNow();
+		expect(await addMembers(database.db, communityId, [people.dan], 'member', actor, null)).toEqual(
+			{ ok: false, reason: 'retired' }
+		);
+		expect(await rolesNow()).toEqual(before);
+		await database.db
+			.updateTable('community')
+			.set({ retired_at: null })
+			.where('id', '=', communityId)
+			.execute();
+	});
+
 	it('refuses the whole save if anyone chosen is disabled or does not exist', async () => {
 		expect(
 			await addMembers(database.db, communityId, [people.cat, people.dan], 'member', actor, null)

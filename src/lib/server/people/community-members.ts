@@ -123,7 +123,7 @@ async function recordRoleChange(
 }
 
 export type AddAnswer =
-	{ ok: true; added: RoleChanged[] } | { ok: false; reason: 'unknown-person' };
+	{ ok: true; added: RoleChanged[] } | { ok: false; reason: 'unknown-person' | 'retired' };
 
 /**
  * Adds people to the MAG with one role. Someone already in it (a second click, or a colleague
@@ -144,6 +144,13 @@ export async function addMembers(
 	return db.transaction().execute(async (trx) => {
 		const earlier = await earlierAnswer<AddAnswer>(trx, key);
 		if (earlier) return earlier;
+		// A retired community takes no new members (Council → the community).
+		const community = await trx
+			.selectFrom('community')
+			.select('retired_at')
+			.where('id', '=', communityId)
+			.executeTakeFirst();
+		if (community?.retired_at) return { ok: false, reason: 'retired' } as const;
 		const people = await trx
 			.selectFrom('user')
 			.leftJoin('community_membership as m', (join) =>

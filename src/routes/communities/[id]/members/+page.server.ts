@@ -69,7 +69,10 @@ export const actions: Actions = {
 				add: {
 					values,
 					errors: {
-						person: 'One of the people chosen no longer has an account: search again'
+						person:
+							answer.reason === 'retired'
+								? 'This community is retired: it takes no new members'
+								: 'One of the people chosen no longer has an account: search again'
 					} as FieldErrors
 				}
 			});
