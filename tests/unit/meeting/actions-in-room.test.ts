@@ -258,6 +258,21 @@ describe('an action posted twice', () => {
 		expect(await audited()).toBe(2);
 	});
 
+	it('with the same key but saying something else (a page not yet given a new key) is a new action', async () => {
+		const key = newFormKey();
+		const first = await send(post(key));
+		const other = post(key);
+		other.set('action-description', 'Ask the school nurse to visit');
+		const second = await send(other);
+
+		expect(second).not.toBe(first);
+		expect((await stored()).map((a) => a.description)).toEqual([
+			'Write to the council about the bus stop',
+			'Ask the school nurse to visit'
+		]);
+		expect(await audited()).toBe(2);
+	});
+
 	it('with the same key on another item is another action', async () => {
 		const key = newFormKey();
 		await send(post(key));

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { DB } from '../platform/db';
 import { recordAudit, type Actor } from '../audit/log';
 import { earlierAnswer, rememberAnswer } from '../http/form-keys';
@@ -48,7 +49,14 @@ export async function addAction(
 	now = new Date(),
 	formKey: string | null = null
 ): Promise<number> {
-	const key = { token: formKey, userId: actor.id, form: `room-action:${context.submissionId}` };
+	// The key is scoped to what the action says: a double click repeats it exactly and adds it
+	// once, while a different action posted with a key the page has not yet replaced is new.
+	const what = createHash('sha256').update(JSON.stringify(input)).digest('base64url').slice(0, 16);
+	const key = {
+		token: formKey,
+		userId: actor.id,
+		form: `room-action:${context.submissionId}:${what}`
+	};
 	return db.transaction().execute(async (trx) => {
 		const earlier = await earlierAnswer<{ actionId: number }>(trx, key);
 		if (earlier) return earlier.actionId;

@@ -11,7 +11,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ locals, request, getClientAddress }) => {
+	save: async ({ locals, request, getClientAddress }) => {
 		const admin = requireAdministrator(locals);
 		const read = readAgencyForm(await request.formData());
 		if (!read.ok) return fail(400, { values: read.values, errors: read.errors });

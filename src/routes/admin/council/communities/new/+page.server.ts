@@ -31,7 +31,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ locals, request, getClientAddress }) => {
+	save: async ({ locals, request, getClientAddress }) => {
 		const admin = requireAdministrator(locals);
 		const { db } = appDatabase();
 		const localities = await listLocalities(db);

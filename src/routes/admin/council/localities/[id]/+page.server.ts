@@ -16,7 +16,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ locals, params, request, getClientAddress }) => {
+	save: async ({ locals, params, request, getClientAddress }) => {
 		const admin = requireAdministrator(locals);
 		const read = readNameForm(await request.formData(), 'locality');
 		if (!read.ok) return fail(400, { values: read.values, errors: read.errors });
