@@ -157,7 +157,7 @@ test('a new council sets itself up and publishes its first agenda without the de
 		await fillDateInput(chair, 'date', first);
 		await chair.getByLabel('One meeting', { exact: true }).check();
 		await submitForm(chair, 'Check the dates');
-		await submitForm(chair, 'Schedule these meetings');
+		await submitForm(chair, 'Schedule the meeting');
 		await chair.getByTestId('upcoming-meetings').getByRole('link').first().click();
 		await submitForm(chair, 'Open the agenda');
 		await expect(chair.getByRole('alert')).toContainText('The agenda is open');
