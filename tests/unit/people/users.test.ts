@@ -35,6 +35,36 @@ describe('changing someone’s roles', () => {
 		});
 	});
 
+	it('adds no one to a retired community, and keeps a role someone already had there', async () => {
+		const person = await addUser(database);
+		const [kept, retiredLater] = [communityIds[0]!, communityIds[1]!];
+		const details = { name: 'Rita Role', jobTitle: null, agencyId, isAdministrator: false };
+		await updateUser(
+			database.db,
+			person.id,
+			{ ...details, memberships: new Map([[kept, 'member']]) },
+			admin
+		);
+		await database.db
+			.updateTable('community')
+			.set({ retired_at: new Date().toISOString() })
+			.where('id', 'in', [kept, retiredLater])
+			.execute();
+		await updateUser(
+			database.db,
+			person.id,
+			{ ...details, memberships: new Map([[retiredLater, 'chair']]) },
+			admin
+		);
+		const saved = await findUserForAdmin(database.db, person.id);
+		expect(saved?.memberships).toEqual([{ communityId: kept, role: 'member' }]);
+		await database.db
+			.updateTable('community')
+			.set({ retired_at: null })
+			.where('id', 'in', [kept, retiredLater])
+			.execute();
+	});
+
 	it('makes someone the data protection officer, and records it as a role change', async () => {
 		const person = await addUser(database);
 		const changes = {

@@ -124,8 +124,22 @@ export async function updateUser(
 			})
 			.where('id', '=', userId)
 			.execute();
+		// A retired community takes no new members: a role there stays as it was, none is added.
+		const retired = new Set(
+			(
+				await trx.selectFrom('community').select('id').where('retired_at', 'is not', null).execute()
+			).map((c) => c.id)
+		);
+		const held = new Map(oldMemberships.map((m) => [m.community_id, m.role]));
+		const memberships = new Map(
+			[...changes.memberships].filter(([communityId]) => !retired.has(communityId))
+		);
+		for (const communityId of retired) {
+			const role = held.get(communityId);
+			if (role) memberships.set(communityId, role);
+		}
 		await trx.deleteFrom('community_membership').where('user_id', '=', userId).execute();
-		const rows = [...changes.memberships].map(([communityId, role]) => ({
+		const rows = [...memberships].map(([communityId, role]) => ({
 			user_id: userId,
 			community_id: communityId,
 			role
@@ -140,7 +154,7 @@ export async function updateUser(
 				isManager: before.is_manager === 1,
 				agencyId: before.agency_id
 			},
-			changes
+			{ ...changes, memberships }
 		);
 		await recordAudit(
 			trx,
