@@ -177,3 +177,34 @@ describe('what a file would change', () => {
 		expect(plan(lines, someoneTookIt).fingerprint).not.toBe(plan(lines).fingerprint);
 	});
 });
+
+describe('a retired community in the file', () => {
+	const retired = {
+		...state,
+		communities: state.communities.map((c) => ({ ...c, retired: c.name !== 'Hereford South City' }))
+	};
+	it('takes no new member or new role', () => {
+		const result = plan(
+			[
+				'Jo Kay,jo.kay@council.example,Health visitor,Youth Service,Bromyard: member',
+				'Sam Patel,sam@council.example,Youth worker,Youth Service,Bromyard: member; Ledbury: chair'
+			],
+			retired
+		);
+		expect(result.rows[0]).toMatchObject({
+			kind: 'problem',
+			problems: ['Bromyard is retired: it takes no new members']
+		});
+		expect(result.rows[1]).toMatchObject({
+			kind: 'problem',
+			problems: ['Ledbury is retired: it takes no new members']
+		});
+	});
+	it('lets a file leave someone’s role in a retired community as it is', () => {
+		const result = plan(
+			['Sam Patel,sam@council.example,Youth worker,Youth Service,Bromyard: member'],
+			retired
+		);
+		expect(result.rows[0]).toMatchObject({ kind: 'unchanged' });
+	});
+});

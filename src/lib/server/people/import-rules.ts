@@ -31,7 +31,8 @@ export interface ImportState {
 		disabled: boolean;
 	}[];
 	agencies: { id: number; name: string }[];
-	communities: { id: number; name: string }[];
+	/** `retired`: takes no new members or roles (Council → the community). */
+	communities: { id: number; name: string; retired?: boolean }[];
 	memberships: { userId: number; communityId: number; role: CommunityRole }[];
 }
 
@@ -156,7 +157,10 @@ export function planImport(
 
 		const cell = parseCommunitiesCell(row.communities);
 		problems.push(...cell.problems);
-		const wanted = new Map<number, { community: string; role: CommunityRole | null }>();
+		const wanted = new Map<
+			number,
+			{ community: string; role: CommunityRole | null; retired: boolean }
+		>();
 		for (const entry of cell.entries) {
 			const community = findCommunity(entry.community);
 			if (community === 'ambiguous') {
@@ -168,7 +172,8 @@ export function planImport(
 			} else {
 				wanted.set(community.id, {
 					community: community.name,
-					role: entry.role === REMOVE_ROLE ? null : entry.role
+					role: entry.role === REMOVE_ROLE ? null : entry.role,
+					retired: community.retired ?? false
 				});
 			}
 		}
@@ -176,6 +181,15 @@ export function planImport(
 		if (problems.length > 0) return { ...base, kind: 'problem', problems };
 
 		const current = existing ? (rolesOf.get(existing.id) ?? new Map()) : new Map();
+		const closed = [...wanted].filter(
+			([id, w]) => w.retired && w.role !== null && current.get(id) !== w.role
+		);
+		if (closed.length > 0)
+			return {
+				...base,
+				kind: 'problem',
+				problems: closed.map(([, w]) => `${w.community} is retired: it takes no new members`)
+			};
 		const roles: RoleChange[] = [...wanted]
 			.map(([communityId, { community, role }]) => ({
 				communityId,

@@ -27,7 +27,7 @@ export async function loadImportState(db: DB): Promise<ImportState> {
 			.orderBy('id')
 			.execute(),
 		db.selectFrom('agency').select(['id', 'name']).orderBy('id').execute(),
-		db.selectFrom('community').select(['id', 'name']).orderBy('id').execute(),
+		db.selectFrom('community').select(['id', 'name', 'retired_at']).orderBy('id').execute(),
 		db
 			.selectFrom('community_membership')
 			.select(['user_id', 'community_id', 'role'])
@@ -45,7 +45,11 @@ export async function loadImportState(db: DB): Promise<ImportState> {
 			disabled: p.disabled_at !== null
 		})),
 		agencies,
-		communities,
+		communities: communities.map((c) => ({
+			id: c.id,
+			name: c.name,
+			retired: c.retired_at !== null
+		})),
 		memberships: memberships.map((m) => ({
 			userId: m.user_id,
 			communityId: m.community_id,
