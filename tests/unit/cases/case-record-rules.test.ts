@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-	levelsOfNeed,
+	levelOfNeedOverTime,
 	needsWithHistory,
 	pendingHandOverFor,
 	timelineOf,
@@ -44,7 +44,7 @@ describe('the case record, put together', () => {
 
 	it('takes the level of need from the new CAF, then as each review agreed it', () => {
 		expect(
-			levelsOfNeed([
+			levelOfNeedOverTime([
 				item({ id: 1, meetingDate: '2027-01-05', levelOfNeed: '3a' }),
 				item({ id: 2, part: 3, meetingDate: '2027-02-16' }),
 				item({ id: 3, part: 3, meetingDate: '2027-03-30', reviewedLevelOfNeed: '2' })

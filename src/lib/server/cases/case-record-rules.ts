@@ -41,7 +41,7 @@ export interface ItemRow {
 }
 
 /** The level at the new CAF, then as agreed at each review (items in meeting order). */
-export function levelsOfNeed(items: ItemRow[]): { meetingDate: string; level: string }[] {
+export function levelOfNeedOverTime(items: ItemRow[]): { meetingDate: string; level: string }[] {
 	return items.flatMap((i) => {
 		const level = i.reviewedLevelOfNeed ?? i.levelOfNeed;
 		return level === null ? [] : [{ meetingDate: i.meetingDate, level }];

@@ -1,6 +1,6 @@
 import type { DB } from '../platform/db';
 import { recordAudit } from '../audit/log';
-import { levelsOfNeed, needsWithHistory, timelineOf } from './case-record-rules';
+import { levelOfNeedOverTime, needsWithHistory, timelineOf } from './case-record-rules';
 import { consentHistory } from './consent';
 import { consentStanding } from './consent-rules';
 import { itemsOfCase } from './queries';
@@ -211,7 +211,7 @@ export async function readCase(db: DB, caseId: number, reader: CaseReader, today
 		case: familyCase,
 		members: members.map(({ is_child, ...m }) => ({ ...m, isChild: is_child === 1 })),
 		needs: needsWithHistory(needs, needHistory),
-		levelOfNeed: levelsOfNeed(items),
+		levelOfNeed: levelOfNeedOverTime(items),
 		timeline: timelineOf(items, gateChecks, actions),
 		consents,
 		consentStanding: consentStanding(current, familyCase.nextReviewDate, today),
