@@ -267,6 +267,20 @@ test('without JavaScript the import works the same, and refuses a file changed a
 
 	const email = `no.script.${Date.now()}@mag.example`;
 	await page.goto('/admin/users/import');
+	// A file saved in Windows-1252 ("Zoë"), not UTF-8: the message is the file field's own.
+	await page.getByLabel('Upload a CSV file').setInputFiles({
+		name: 'people.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.concat([
+			Buffer.from(`${HEADINGS}\r\nZo`),
+			Buffer.from([0xeb]),
+			Buffer.from(',zoe@x\r\n')
+		])
+	});
+	await page.getByRole('button', { name: 'Check the file' }).click();
+	await expect(page.locator('#file-error')).toContainText(
+		'The selected file must be a CSV file saved as UTF-8'
+	);
 	await page
 		.getByLabel('Upload a CSV file')
 		.setInputFiles(

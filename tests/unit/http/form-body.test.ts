@@ -11,14 +11,27 @@ function post(contentType: string | null, body: BodyInit | null): Request {
 	return new Request('http://localhost/sign-in?/signIn', { method: 'POST', headers, body });
 }
 
-/** A multipart body with one text field, its value given as raw bytes. */
-function multipart(name: string, value: Uint8Array): Buffer<ArrayBuffer> {
+/** A multipart body with one text field, its value given as raw bytes; with a file part too if given. */
+function multipart(name: string, value: Uint8Array, file?: Uint8Array): Buffer<ArrayBuffer> {
+	const filePart = file
+		? [
+				Buffer.from(
+					`--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="people.csv"\r\nContent-Type: text/csv\r\n\r\n`
+				),
+				file,
+				Buffer.from('\r\n')
+			]
+		: [];
 	return Buffer.concat([
+		...filePart,
 		Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n`),
 		value,
 		Buffer.from(`\r\n--${BOUNDARY}--\r\n`)
 	]);
 }
+
+/** "Café" in Windows-1252, as a spreadsheet saves it: not UTF-8. */
+const WINDOWS_1252 = Uint8Array.from([0x43, 0x61, 0x66, 0xe9]);
 
 describe('a form action body that can be read', () => {
 	it.each([
@@ -28,7 +41,13 @@ describe('a form action body that can be read', () => {
 		['urlencoded, UTF-8 sent as it is', URLENCODED, Buffer.from('note=café 😀')],
 		['urlencoded, a lone % as a person might type it', URLENCODED, 'note=100%'],
 		['urlencoded, empty', URLENCODED, ''],
-		['multipart', MULTIPART, multipart('note', Buffer.from('café 😀'))]
+		['multipart', MULTIPART, multipart('note', Buffer.from('café 😀'))],
+		// The import's reader judges the file's bytes and says so next to the file field.
+		[
+			'multipart with a file that is not UTF-8',
+			MULTIPART,
+			multipart('note', Buffer.from('café'), WINDOWS_1252)
+		]
 	])('%s: is let through', async (_, contentType, body) => {
 		expect(await formBodyProblem(post(contentType, body))).toBeNull();
 	});
@@ -60,7 +79,12 @@ describe('a form action body that cannot be read answers 400', () => {
 		['urlencoded with %FF%FE', URLENCODED, 'email=%FF%FE'],
 		['urlencoded with half a character (%C3)', URLENCODED, 'note=caf%C3'],
 		['urlencoded with an encoded surrogate (%ED%A0%80)', URLENCODED, 'note=%ED%A0%80'],
-		['multipart with raw bytes 0xff 0xfe', MULTIPART, multipart('note', Buffer.from([0xff, 0xfe]))]
+		['multipart with raw bytes 0xff 0xfe', MULTIPART, multipart('note', Buffer.from([0xff, 0xfe]))],
+		[
+			'multipart with a file, and raw bytes in a text field',
+			MULTIPART,
+			multipart('note', Buffer.from([0xff, 0xfe]), Buffer.from('name,email'))
+		]
 	])('%s', async (_, contentType, body) => {
 		expect(await formBodyProblem(post(contentType, body))).toEqual(UNREADABLE_FORM);
 	});

@@ -3,7 +3,8 @@
  * (or multipart/form-data, which an enhanced form may use). Anything else, a body that does not
  * parse, text that is not UTF-8 and a body over the size limit are answered before any action runs,
  * so none of them can answer 500 or save half-read text: the fetch API's own parser throws on the
- * first two and quietly turns invalid UTF-8 into U+FFFD replacement characters.
+ * first two and quietly turns invalid UTF-8 into U+FFFD replacement characters. An uploaded file's
+ * bytes are not text here: the reader of that file says what is wrong with it, next to its field.
  */
 
 export interface FormBodyProblem {
@@ -70,18 +71,32 @@ export async function formBodyProblem(request: Request): Promise<FormBodyProblem
 	} catch (error) {
 		return isTooLarge(error) ? FORM_TOO_LARGE : UNREADABLE_FORM;
 	}
-	// No form here takes a file, so every part of a multipart body is text as well.
-	let text: string;
+	let form: FormData;
 	try {
-		text = utf8.decode(bytes);
+		form = await new Response(bytes, { headers: { 'content-type': contentType } }).formData();
 	} catch {
 		return UNREADABLE_FORM;
 	}
-	if (type === URLENCODED && !escapesAreUtf8(text)) return UNREADABLE_FORM;
-	try {
-		await new Response(bytes, { headers: { 'content-type': contentType } }).formData();
-	} catch {
-		return UNREADABLE_FORM;
+	if (isUtf8(bytes)) {
+		return type === URLENCODED && !escapesAreUtf8(utf8.decode(bytes)) ? UNREADABLE_FORM : null;
 	}
-	return null;
+	// Not UTF-8 as a whole. Only a multipart form with a file in it (the people import's CSV) may
+	// be: the file's bytes are its own reader's to judge, and it says so next to the field. The
+	// parser turns invalid bytes in a text part into U+FFFD, so a text part that has one is refused.
+	if (type === URLENCODED) return UNREADABLE_FORM;
+	const values = [...form.values()];
+	const hasFile = values.some((value) => typeof value !== 'string');
+	const textIsWhole = values.every(
+		(value) => typeof value !== 'string' || !value.includes('\uFFFD')
+	);
+	return hasFile && textIsWhole ? null : UNREADABLE_FORM;
+}
+
+function isUtf8(bytes: ArrayBuffer): boolean {
+	try {
+		utf8.decode(bytes);
+		return true;
+	} catch {
+		return false;
+	}
 }
