@@ -19,7 +19,7 @@ export async function seedDemo(db: DB, now = new Date()): Promise<void> {
 	// Hash once, before the transaction: slow work never runs inside one.
 	const passwordHash = await hashPassword(DEMO_PASSWORD);
 	await db.transaction().execute(async (trx) => {
-		await seedAgencies(trx);
+		await seedAgencies(trx, now);
 		await seedCommunities(trx);
 		await seedPeople(trx, passwordHash, now);
 		await seedMeetings(trx, now);

@@ -1,3 +1,4 @@
+import { addMonths, addYears, format, startOfMonth } from 'date-fns';
 import type { DB } from '../../src/lib/server/platform/db';
 
 /** The local agencies whose practitioners come to the MAGs, with the sector each belongs to. */
@@ -21,12 +22,33 @@ const agencies: [name: string, sector: string][] = [
 	['Home-Start Herefordshire', 'Voluntary']
 ];
 
-/** The agencies; one already there (matched on its name) is kept. */
-export async function seedAgencies(db: DB): Promise<void> {
+/**
+ * Agencies without a signed information-sharing agreement on record, and one whose agreement is
+ * past its review: a council's real list has both, and the administrator's home shows them.
+ */
+const NO_AGREEMENT = new Set(['Home-Start Herefordshire']);
+const REVIEW_OVERDUE = new Set(['Connexions']);
+
+function agreementOf(name: string, now: Date) {
+	if (NO_AGREEMENT.has(name)) return {};
+	const day = (date: Date) => format(date, 'yyyy-MM-dd');
+	const signed = startOfMonth(addYears(now, REVIEW_OVERDUE.has(name) ? -3 : -1));
+	const reviewDue = REVIEW_OVERDUE.has(name)
+		? addMonths(startOfMonth(now), -1)
+		: addYears(signed, 2);
+	return {
+		agreement_signed_on: day(signed),
+		agreement_review_due: day(reviewDue),
+		agreement_location: 'Information governance: signed agreements library, Early help folder'
+	};
+}
+
+/** The agencies, with their agreements; one already there (matched on its name) is kept. */
+export async function seedAgencies(db: DB, now: Date): Promise<void> {
 	for (const [name, sector] of agencies) {
 		await db
 			.insertInto('agency')
-			.values({ name, sector })
+			.values({ name, sector, ...agreementOf(name, now) })
 			.onConflict((oc) => oc.column('name').doNothing())
 			.execute();
 	}

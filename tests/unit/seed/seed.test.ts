@@ -6,6 +6,7 @@ import type { OpenDatabase } from '$lib/server/platform/db';
 import { casesLedBy } from '$lib/server/agenda/reviews';
 import { reviewsDue } from '$lib/server/agenda/reviews-due';
 import { todayInEngland } from '$lib/dates';
+import { setUpGaps } from '$lib/server/council/gaps';
 import { freshDatabase } from '../helpers';
 
 let database: OpenDatabase;
@@ -55,6 +56,15 @@ describe('the demo data', () => {
 		expect(seeded.communities).toBe(8);
 		expect(seeded.agencies).toBeGreaterThanOrEqual(15);
 		expect(seeded.users).toBeGreaterThanOrEqual(17);
+	});
+
+	it('records the agencies’ information-sharing agreements, with one missing and one overdue', async () => {
+		const gaps = (await setUpGaps(database.db, todayInEngland())).map((gap) => gap.text);
+		expect(gaps).toContain(
+			'Home-Start Herefordshire has no information-sharing agreement recorded'
+		);
+		expect(gaps).toContain('Connexions’s information-sharing agreement is overdue for review');
+		expect(gaps.filter((text) => /information-sharing agreement/.test(text))).toHaveLength(2);
 	});
 
 	it('gives every community a chair and a coordinator', async () => {
