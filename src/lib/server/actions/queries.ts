@@ -2,6 +2,7 @@ import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely';
 import type { DB } from '../platform/db';
 import type { Database } from '../platform/schema';
 import { isCaseOfItem } from '../cases/queries';
+import { membersWithAccount } from '../people/queries';
 import { OPEN_STATUSES } from './statuses';
 
 /**
@@ -70,13 +71,11 @@ export function isDueForReview(meeting: { id: number; communityId: number }, tod
 
 /** The community's members an action may go to: those with an enabled account. */
 export function choosableMembers(db: DB, communityId: number) {
-	return db
-		.selectFrom('community_membership')
-		.innerJoin('user', 'user.id', 'community_membership.user_id')
-		.leftJoin('agency', 'agency.id', 'user.agency_id')
-		.select(['user.id', 'user.name', 'agency.name as agency'])
-		.where('community_membership.community_id', '=', communityId)
-		.where('user.disabled_at', 'is', null);
+	return membersWithAccount(db, communityId).select([
+		'user.id',
+		'user.name',
+		'agency.name as agency'
+	]);
 }
 
 /** The people in the room an action may go to who are not members: substitutes and guests. */

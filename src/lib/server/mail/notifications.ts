@@ -4,6 +4,7 @@ import { actionFacts, type ActionFact } from './action-facts';
 import { mailSettings } from './config';
 import { actionListMail, agendaPublishedMail, invitationMail, reminderMail } from './messages';
 import { enqueueMail } from './outbox';
+import { membersWithAccount } from '../people/queries';
 
 /**
  * The emails that follow from a change, queued with the transaction making it. None of these is
@@ -59,12 +60,8 @@ export async function queueAgendaPublishedMail(
 		])
 		.where('meeting.id', '=', meetingId)
 		.executeTakeFirstOrThrow();
-	const members = await trx
-		.selectFrom('community_membership')
-		.innerJoin('user', 'user.id', 'community_membership.user_id')
+	const members = await membersWithAccount(trx, meeting.communityId)
 		.select(['user.id', 'user.name', 'user.email'])
-		.where('community_membership.community_id', '=', meeting.communityId)
-		.where('user.disabled_at', 'is', null)
 		.orderBy('user.id')
 		.execute();
 	const { origin } = mailSettings();

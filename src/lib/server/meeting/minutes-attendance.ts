@@ -2,6 +2,7 @@ import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import type { DB } from '../platform/db';
 import type { AttendanceStatus } from '../platform/schema';
+import { membersWithAccount } from '../people/queries';
 
 /**
  * Who was at the meeting, as its minutes record it: the register as it was on the day, grouped
@@ -57,13 +58,8 @@ export async function attendanceGroups(
 		.execute();
 	const recordedIds = new Set(recorded.map((r) => r.userId));
 	const unrecorded = (
-		await db
-			.selectFrom('community_membership')
-			.innerJoin('user', 'user.id', 'community_membership.user_id')
-			.leftJoin('agency', 'agency.id', 'user.agency_id')
+		await membersWithAccount(db, communityId)
 			.select(['user.id', 'user.name', 'agency.name as agency'])
-			.where('community_membership.community_id', '=', communityId)
-			.where('user.disabled_at', 'is', null)
 			.execute()
 	).filter((member) => !recordedIds.has(member.id));
 	return groupAttendance(recorded, unrecorded);

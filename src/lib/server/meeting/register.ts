@@ -2,6 +2,7 @@ import type { Insertable } from 'kysely';
 import type { DB } from '../platform/db';
 import type { AttendanceTable } from '../platform/schema';
 import { recordAudit, type Actor } from '../audit/log';
+import { membersWithAccount } from '../people/queries';
 import type { MemberAttendance } from '../../domain/meeting';
 
 /**
@@ -9,10 +10,7 @@ import type { MemberAttendance } from '../../domain/meeting';
  * then guests. Members not yet marked show as not recorded.
  */
 export async function listRegister(db: DB, meetingId: number, communityId: number) {
-	const members = await db
-		.selectFrom('community_membership')
-		.innerJoin('user', 'user.id', 'community_membership.user_id')
-		.leftJoin('agency', 'agency.id', 'user.agency_id')
+	const members = await membersWithAccount(db, communityId)
 		.leftJoin('attendance', (join) =>
 			join.onRef('attendance.user_id', '=', 'user.id').on('attendance.meeting_id', '=', meetingId)
 		)
@@ -26,8 +24,6 @@ export async function listRegister(db: DB, meetingId: number, communityId: numbe
 			'attendance.confirmed_at as confirmedAt',
 			'attendance.confirmed_via as confirmedVia'
 		])
-		.where('community_membership.community_id', '=', communityId)
-		.where('user.disabled_at', 'is', null)
 		.orderBy('agency.name')
 		.orderBy('user.name')
 		.execute();

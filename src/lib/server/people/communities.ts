@@ -1,5 +1,6 @@
 import type { DB } from '../platform/db';
 import type { CommunityRole } from '../platform/schema';
+import { membersWithAccount } from './queries';
 
 export async function listCommunitiesOf(db: DB, userId: number) {
 	return db
@@ -41,10 +42,7 @@ export async function findCommunity(db: DB, communityId: number) {
 		.where('community.id', '=', communityId)
 		.executeTakeFirst();
 	if (!community) return undefined;
-	const members = await db
-		.selectFrom('community_membership')
-		.innerJoin('user', 'user.id', 'community_membership.user_id')
-		.leftJoin('agency', 'agency.id', 'user.agency_id')
+	const members = await membersWithAccount(db, communityId)
 		.select([
 			'user.id',
 			'user.name',
@@ -52,8 +50,6 @@ export async function findCommunity(db: DB, communityId: number) {
 			'agency.name as agencyName',
 			'community_membership.role'
 		])
-		.where('community_membership.community_id', '=', communityId)
-		.where('user.disabled_at', 'is', null)
 		.orderBy('agency.name')
 		.orderBy('user.name')
 		.execute();

@@ -3,6 +3,7 @@ import type { DB } from '../platform/db';
 import type { CommunityRole } from '../platform/schema';
 import { recordAudit, type Actor } from '../audit/log';
 import { earlierAnswer, rememberAnswer } from '../http/form-keys';
+import { membersWithAccount } from './queries';
 
 /**
  * Who is in a community's MAG, changed from the community's own page (`/communities/ID/members`).
@@ -22,10 +23,7 @@ export interface MemberRow {
 
 /** The MAG's members with an account that works, by name. */
 export async function listMembers(db: DB, communityId: number): Promise<MemberRow[]> {
-	return db
-		.selectFrom('community_membership')
-		.innerJoin('user', 'user.id', 'community_membership.user_id')
-		.leftJoin('agency', 'agency.id', 'user.agency_id')
+	return membersWithAccount(db, communityId)
 		.select([
 			'user.id',
 			'user.name',
@@ -34,8 +32,6 @@ export async function listMembers(db: DB, communityId: number): Promise<MemberRo
 			'agency.name as agencyName',
 			'community_membership.role'
 		])
-		.where('community_membership.community_id', '=', communityId)
-		.where('user.disabled_at', 'is', null)
 		.orderBy('user.name')
 		.orderBy('user.id')
 		.execute();
