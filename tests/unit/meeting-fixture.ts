@@ -1,10 +1,11 @@
+import { beforeEach } from 'vitest';
 import { decideItem } from '$lib/server/agenda/agenda';
 import type { OpenDatabase } from '$lib/server/platform/db';
 import { scheduleMeetings } from '$lib/server/agenda/meetings';
 import { createNewCaf, type NewCafInput } from '$lib/server/agenda/new-caf';
 import { createSubmission } from '$lib/server/agenda/submissions';
 import type { CommunityRole } from '$lib/server/platform/schema';
-import { addCommunity, insertUser } from './helpers';
+import { addCommunity, freshDatabase, insertUser } from './helpers';
 
 export const MEETING_DATE = '2027-05-11';
 export const TODAY = '2027-05-11';
@@ -216,3 +217,20 @@ export async function meetingWithFamilies(database: OpenDatabase) {
 		}
 	};
 }
+
+export type MeetingWithFamilies = Awaited<ReturnType<typeof meetingWithFamilies>>;
+
+/** The current test's database and fixture, once a test file calls useMeetingFixture(). */
+export let database: OpenDatabase;
+export let fixture: MeetingWithFamilies;
+
+/** A fresh database with the meeting fixture for every test in the file. */
+export function useMeetingFixture() {
+	beforeEach(async () => {
+		database = await freshDatabase();
+		fixture = await meetingWithFamilies(database);
+	});
+}
+
+/** The chair, signed in from the meeting room's laptop. */
+export const chair = () => ({ id: fixture.people.chair, ip: '192.0.2.1' });

@@ -1,8 +1,11 @@
-import { beforeEach } from 'vitest';
-import type { OpenDatabase } from '$lib/server/platform/db';
 import type { ActionStatus } from '$lib/server/platform/schema';
-import { freshDatabase } from '../helpers';
-import { meetingWithFamilies, MEETING_DATE, type Person } from '../meeting-fixture';
+import {
+	database,
+	fixture,
+	MEETING_DATE,
+	useMeetingFixture,
+	type Person
+} from '../meeting-fixture';
 
 /**
  * What the tests of actions share: a fresh database with the meeting fixture for every test
@@ -10,15 +13,7 @@ import { meetingWithFamilies, MEETING_DATE, type Person } from '../meeting-fixtu
  * community. `database` and `fixture` are the current test's.
  */
 
-export let database: OpenDatabase;
-export let fixture: Awaited<ReturnType<typeof meetingWithFamilies>>;
-
-export function useActionsFixture() {
-	beforeEach(async () => {
-		database = await freshDatabase();
-		fixture = await meetingWithFamilies(database);
-	});
-}
+export { database, fixture, useMeetingFixture as useActionsFixture };
 
 /** The next meeting (fixture.laterMeetingIds[0]) is on 22 June 2027: the actions review day. */
 export const REVIEW_DATE = '2027-06-22';

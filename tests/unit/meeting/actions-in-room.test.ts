@@ -1,9 +1,7 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import type { OpenDatabase } from '$lib/server/platform/db';
-import { freshDatabase } from '../helpers';
+import { describe, expect, it } from 'vitest';
 import { addAction } from '$lib/server/actions/actions';
 import { formKeyField, newFormKey } from '$lib/server/http/form-keys';
-import { meetingWithFamilies, TODAY } from '../meeting-fixture';
+import { TODAY, database, fixture, useMeetingFixture, chair } from '../meeting-fixture';
 import { at, form } from './room-fixture';
 import { readActionForm } from '$lib/server/actions/action-form';
 
@@ -12,15 +10,7 @@ import { readActionForm } from '$lib/server/actions/action-form';
  * `addActionInRoom` calls). These belong with that module's tests, under tests/unit/actions/.
  */
 
-let database: OpenDatabase;
-let fixture: Awaited<ReturnType<typeof meetingWithFamilies>>;
-
-beforeEach(async () => {
-	database = await freshDatabase();
-	fixture = await meetingWithFamilies(database);
-});
-
-const chair = () => ({ id: fixture.people.chair, ip: '192.0.2.1' });
+useMeetingFixture();
 
 describe('actions', () => {
 	const context = () => ({

@@ -1,6 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import type { OpenDatabase } from '$lib/server/platform/db';
-import { freshDatabase } from '../helpers';
+import { describe, expect, it } from 'vitest';
 import {
 	admitToMeeting,
 	askToJoin,
@@ -9,19 +7,11 @@ import {
 } from '$lib/server/meeting/attendance';
 import { saveRegister } from '$lib/server/meeting/register';
 import { hasConfirmed, roomPresence } from '$lib/server/policy/meeting';
-import { meetingWithFamilies } from '../meeting-fixture';
+import { database, fixture, useMeetingFixture, chair } from '../meeting-fixture';
 import { type MemberAttendance } from '$lib/domain/meeting';
 import { at } from './room-fixture';
 
-let database: OpenDatabase;
-let fixture: Awaited<ReturnType<typeof meetingWithFamilies>>;
-
-beforeEach(async () => {
-	database = await freshDatabase();
-	fixture = await meetingWithFamilies(database);
-});
-
-const chair = () => ({ id: fixture.people.chair, ip: '192.0.2.1' });
+useMeetingFixture();
 
 describe('confidentiality and joining the meeting', () => {
 	const registerEntry = (userId: number, status: MemberAttendance) => ({

@@ -1,20 +1,18 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import type { OpenDatabase } from '$lib/server/platform/db';
-import { freshDatabase } from '../helpers';
+import { describe, expect, it } from 'vitest';
 import { decideItem, readDeferralReason } from '$lib/server/agenda/agenda';
 import { checkConsentGate, familyOfItem, gateState } from '$lib/server/meeting/consent-gate';
-import { meetingWithFamilies, MEETING_DATE, TODAY } from '../meeting-fixture';
+import {
+	MEETING_DATE,
+	TODAY,
+	database,
+	fixture,
+	useMeetingFixture,
+	chair
+} from '../meeting-fixture';
 import { at, form } from './room-fixture';
 
-let database: OpenDatabase;
-let fixture: Awaited<ReturnType<typeof meetingWithFamilies>>;
+useMeetingFixture();
 
-beforeEach(async () => {
-	database = await freshDatabase();
-	fixture = await meetingWithFamilies(database);
-});
-
-const chair = () => ({ id: fixture.people.chair, ip: '192.0.2.1' });
 const meeting = () => ({ id: fixture.meetingId, date: MEETING_DATE });
 
 describe('the consent gate', () => {

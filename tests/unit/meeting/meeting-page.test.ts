@@ -1,17 +1,9 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import type { OpenDatabase } from '$lib/server/platform/db';
-import { freshDatabase } from '../helpers';
+import { describe, expect, it } from 'vitest';
 import { findMeeting } from '$lib/server/agenda/meetings';
 import { meetingPageFor } from '$lib/server/meeting/meeting-page';
-import { meetingWithFamilies, TODAY } from '../meeting-fixture';
+import { TODAY, database, fixture, useMeetingFixture } from '../meeting-fixture';
 
-let database: OpenDatabase;
-let fixture: Awaited<ReturnType<typeof meetingWithFamilies>>;
-
-beforeEach(async () => {
-	database = await freshDatabase();
-	fixture = await meetingWithFamilies(database);
-});
+useMeetingFixture();
 
 async function pageFor(who: 'chair' | 'coordinator' | 'submitter' | 'confirmedMember') {
 	const meeting = (await findMeeting(database.db, fixture.meetingId))!;

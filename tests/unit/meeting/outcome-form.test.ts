@@ -1,17 +1,9 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import type { OpenDatabase } from '$lib/server/platform/db';
-import { freshDatabase } from '../helpers';
+import { describe, expect, it } from 'vitest';
 import { readOutcomeForm } from '$lib/server/meeting/outcome-form';
-import { meetingWithFamilies, TODAY } from '../meeting-fixture';
+import { TODAY, database, fixture, useMeetingFixture } from '../meeting-fixture';
 import { form } from './room-fixture';
 
-let database: OpenDatabase;
-let fixture: Awaited<ReturnType<typeof meetingWithFamilies>>;
-
-beforeEach(async () => {
-	database = await freshDatabase();
-	fixture = await meetingWithFamilies(database);
-});
+useMeetingFixture();
 
 describe('the outcome form', () => {
 	it('a new CAF cannot be concluded without a lead professional, and each need needs its support', async () => {

@@ -1,24 +1,21 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import type { OpenDatabase } from '$lib/server/platform/db';
-import { freshDatabase } from '../helpers';
+import { describe, expect, it } from 'vitest';
 import { familyOfItem } from '$lib/server/meeting/consent-gate';
 import { readOutcomeForm } from '$lib/server/meeting/outcome-form';
 import type { OutcomeInput } from '$lib/server/meeting/outcome-rules';
 import { findOutcome, latestLevelOfNeed, saveOutcome } from '$lib/server/meeting/outcomes';
-import { meetingWithFamilies, MEETING_DATE, TODAY } from '../meeting-fixture';
+import {
+	MEETING_DATE,
+	TODAY,
+	database,
+	fixture,
+	useMeetingFixture,
+	chair
+} from '../meeting-fixture';
 import { SHARE_OUTCOME } from '$lib/domain/outcomes';
 import { at, form } from './room-fixture';
 import { scheduleReview } from '$lib/server/agenda/reviews-due';
 
-let database: OpenDatabase;
-let fixture: Awaited<ReturnType<typeof meetingWithFamilies>>;
-
-beforeEach(async () => {
-	database = await freshDatabase();
-	fixture = await meetingWithFamilies(database);
-});
-
-const chair = () => ({ id: fixture.people.chair, ip: '192.0.2.1' });
+useMeetingFixture();
 
 describe('saving an outcome', () => {
 	const partTwo = (leadProfessionalId: number): OutcomeInput => ({

@@ -1,17 +1,9 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import type { OpenDatabase } from '$lib/server/platform/db';
-import { freshDatabase } from '../helpers';
+import { describe, expect, it } from 'vitest';
 import { readGuestForm, readRegisterForm } from '$lib/server/meeting/register-form';
-import { meetingWithFamilies } from '../meeting-fixture';
+import { database, fixture, useMeetingFixture } from '../meeting-fixture';
 import { form } from './room-fixture';
 
-let database: OpenDatabase;
-let fixture: Awaited<ReturnType<typeof meetingWithFamilies>>;
-
-beforeEach(async () => {
-	database = await freshDatabase();
-	fixture = await meetingWithFamilies(database);
-});
+useMeetingFixture();
 
 const meeting = () => ({ id: fixture.meetingId, communityId: fixture.communityId });
 

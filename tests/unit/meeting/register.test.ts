@@ -1,21 +1,11 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import type { OpenDatabase } from '$lib/server/platform/db';
-import { freshDatabase } from '../helpers';
+import { describe, expect, it } from 'vitest';
 import { confirmConfidentiality } from '$lib/server/meeting/attendance';
 import { saveRegister } from '$lib/server/meeting/register';
 import { hasConfirmed } from '$lib/server/policy/meeting';
-import { meetingWithFamilies } from '../meeting-fixture';
+import { database, fixture, useMeetingFixture, chair } from '../meeting-fixture';
 import { at } from './room-fixture';
 
-let database: OpenDatabase;
-let fixture: Awaited<ReturnType<typeof meetingWithFamilies>>;
-
-beforeEach(async () => {
-	database = await freshDatabase();
-	fixture = await meetingWithFamilies(database);
-});
-
-const chair = () => ({ id: fixture.people.chair, ip: '192.0.2.1' });
+useMeetingFixture();
 
 describe('the register', () => {
 	it('records apologies and a substitute, and keeps an own-device confirmation when the chair saves', async () => {

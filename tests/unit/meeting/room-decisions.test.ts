@@ -1,6 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import type { OpenDatabase } from '$lib/server/platform/db';
-import { freshDatabase } from '../helpers';
+import { describe, expect, it } from 'vitest';
 import { confirmConfidentiality } from '$lib/server/meeting/attendance';
 import { checkConsentGate, familyOfItem } from '$lib/server/meeting/consent-gate';
 import {
@@ -12,18 +10,18 @@ import {
 	takeItemInRoom,
 	withdrawFromRoom
 } from '$lib/server/meeting/room-decisions';
-import { meetingWithFamilies, MEETING_DATE, TODAY } from '../meeting-fixture';
+import {
+	MEETING_DATE,
+	TODAY,
+	database,
+	fixture,
+	useMeetingFixture,
+	chair
+} from '../meeting-fixture';
 import { at, form } from './room-fixture';
 
-let database: OpenDatabase;
-let fixture: Awaited<ReturnType<typeof meetingWithFamilies>>;
+useMeetingFixture();
 
-beforeEach(async () => {
-	database = await freshDatabase();
-	fixture = await meetingWithFamilies(database);
-});
-
-const chair = () => ({ id: fixture.people.chair, ip: '192.0.2.1' });
 const coordinator = () => ({ id: fixture.people.coordinator, ip: null });
 const meeting = () => ({
 	id: fixture.meetingId,

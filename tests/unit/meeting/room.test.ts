@@ -1,21 +1,11 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import type { OpenDatabase } from '$lib/server/platform/db';
-import { freshDatabase } from '../helpers';
+import { describe, expect, it } from 'vitest';
 import { concludeMeeting, startMeeting, takeItem } from '$lib/server/meeting/room';
 import type { OutcomeInput } from '$lib/server/meeting/outcome-rules';
 import { saveOutcome } from '$lib/server/meeting/outcomes';
-import { meetingWithFamilies, MEETING_DATE } from '../meeting-fixture';
+import { MEETING_DATE, database, fixture, useMeetingFixture, chair } from '../meeting-fixture';
 import { at } from './room-fixture';
 
-let database: OpenDatabase;
-let fixture: Awaited<ReturnType<typeof meetingWithFamilies>>;
-
-beforeEach(async () => {
-	database = await freshDatabase();
-	fixture = await meetingWithFamilies(database);
-});
-
-const chair = () => ({ id: fixture.people.chair, ip: '192.0.2.1' });
+useMeetingFixture();
 
 describe('starting and concluding', () => {
 	it('starts on the first item, follows the chair, and concludes only when every item has an outcome or has gone', async () => {
