@@ -12,6 +12,15 @@ import {
 
 useActionsFixture();
 
+/** My actions' first page as its sections, by key. */
+async function groupsOn(now?: Date, filter: Parameters<typeof myActions>[2] = {}) {
+	const list = await myActions(database.db, fixture.people.confirmedMember, filter, 1, now);
+	return Object.fromEntries(list.sections.map((s) => [s.key, s.actions])) as Record<
+		'overdue' | 'soon' | 'later' | 'done',
+		(typeof list.sections)[number]['actions']
+	>;
+}
+
 describe('My actions', () => {
 	it('groups what a person owns as overdue, due in the next 14 days, later and done, with the due date in words', async () => {
 		const today = new Date('2027-06-01T09:00:00Z');
@@ -31,7 +40,7 @@ describe('My actions', () => {
 		// Someone else's action is not on my list.
 		await addAction({ description: 'Not mine', owner: 'submitter' });
 
-		const groups = await myActions(database.db, fixture.people.confirmedMember, {}, today);
+		const groups = await groupsOn(today);
 		const described = (group: keyof typeof groups) =>
 			groups[group].map((a) => [a.description, a.due]);
 		expect(described('overdue')).toEqual([['Overdue', '4 days overdue']]);
@@ -59,7 +68,7 @@ describe('My actions', () => {
 			meetingId: elsewhere.meetingId
 		});
 		const mine = async (filter: Parameters<typeof myActions>[2]) => {
-			const groups = await myActions(database.db, fixture.people.confirmedMember, filter);
+			const groups = await groupsOn(undefined, filter);
 			return Object.values(groups)
 				.flat()
 				.map((a) => a.description)
@@ -75,11 +84,48 @@ describe('My actions', () => {
 		await addAction({ description: 'Case', submissionId: fixture.items.fine, caseId: 1 });
 		await addAction({ description: 'Issue', submissionId: fixture.items.issue });
 		await addAction({ description: 'Advice', submissionId: fixture.items.advice });
-		const groups = await myActions(database.db, fixture.people.confirmedMember, {}, reviewDay);
+		const groups = await groupsOn(reviewDay);
 		expect(groups.overdue.map((a) => [a.description, a.reference])).toEqual([
 			['Case', fixture.references.fine],
 			['Issue', 'Vaping'],
 			['Advice', 'Advice']
 		]);
+	});
+
+	it('finds words in the action or its reference, in any case', async () => {
+		await addAction({ description: 'Referral to the food bank' });
+		await addAction({ description: 'Case', submissionId: fixture.items.fine, caseId: 1 });
+		await addAction({ description: 'Something else' });
+		const found = async (text: string) =>
+			Object.values(await groupsOn(reviewDay, { text }))
+				.flat()
+				.map((a) => a.description);
+		expect(await found('FOOD bank')).toEqual(['Referral to the food bank']);
+		expect(await found(fixture.references.fine.toLowerCase())).toEqual(['Case']);
+		expect(await found('nothing like this')).toEqual([]);
+	});
+
+	it('shows 50 a page: due in the next 14 days first, then overdue, later and done, with counts over every page', async () => {
+		const today = new Date('2027-06-01T09:00:00Z');
+		for (let i = 0; i < 30; i++) await addAction({ description: `Soon ${i}`, due: '2027-06-05' });
+		for (let i = 0; i < 30; i++)
+			await addAction({ description: `Overdue ${i}`, due: '2027-05-20' });
+		await addAction({ description: 'Later', due: '2027-09-01' });
+		const list = (page: number) =>
+			myActions(database.db, fixture.people.confirmedMember, {}, page, today);
+
+		const first = await list(1);
+		expect(first).toMatchObject({ page: 1, pageCount: 2, total: 61, from: 1, to: 50 });
+		expect(first.sections.map((s) => [s.key, s.total, s.actions.length])).toEqual([
+			['soon', 30, 30],
+			['overdue', 30, 20],
+			['later', 1, 0],
+			['done', 0, 0]
+		]);
+		const second = await list(2);
+		expect(second).toMatchObject({ page: 2, from: 51, to: 61 });
+		expect(second.sections.map((s) => s.actions.length)).toEqual([0, 10, 1, 0]);
+		// A page past the end shows the last one.
+		expect(await list(9)).toMatchObject({ page: 2, from: 51 });
 	});
 });

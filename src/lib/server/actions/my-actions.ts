@@ -1,7 +1,8 @@
 import type { DB } from '../platform/db';
 import type { ActionStatus } from '../platform/schema';
 import { dueGroup, dueWording, type DueGroup } from '../../due-wording';
-import { latestUpdates, type LatestUpdate } from './history';
+import { pageOf } from '../http/paging';
+import { latestUpdates } from './history';
 import { actionsWithReference } from './queries';
 import { referenceOf } from './reference';
 
@@ -65,34 +66,64 @@ export async function listActionsForOwner(
 }
 
 /**
- * My actions: everything a person owns (filtered), grouped as overdue, due in the next 14 days,
- * later, and done (done, cannot be done or closed), each with its due date in words and its
- * latest update.
+ * My actions' order: what is due in the next 14 days first (what to do this week), then what is
+ * overdue, then later, then done (done, cannot be done or closed; the most recently finished first).
+ */
+export const MY_ACTIONS_ORDER: readonly DueGroup[] = ['soon', 'overdue', 'later', 'done'];
+
+export interface MyActionsFilter {
+	communityId?: number | null;
+	status?: ActionStatus | null;
+	/** Words in the action or its reference, in any case. */
+	text?: string | null;
+}
+
+/**
+ * One page of My actions: everything a person owns (filtered) in MY_ACTIONS_ORDER, each with its
+ * due date in words and its latest update, in sections by when it is due with each section's
+ * count over every page.
  */
 export async function myActions(
 	db: DB,
 	userId: number,
-	filter: { communityId?: number | null; status?: ActionStatus | null },
+	filter: MyActionsFilter,
+	page = 1,
 	now = new Date()
 ) {
-	const actions = await listActionsForOwner(db, userId, filter);
+	const words = filter.text?.trim().toLowerCase();
+	const owned = (await listActionsForOwner(db, userId, filter)).filter(
+		(action) =>
+			!words ||
+			action.description.toLowerCase().includes(words) ||
+			action.reference.toLowerCase().includes(words)
+	);
+	const groups: Record<DueGroup, (ActionSummary & { due: string; group: DueGroup })[]> = {
+		overdue: [],
+		soon: [],
+		later: [],
+		done: []
+	};
+	for (const action of owned) {
+		const group = dueGroup(action.dueDate, action.status, now);
+		groups[group].push({ ...action, group, due: dueWording(action.dueDate, now) });
+	}
+	groups.done.sort((a, b) => (b.completedAt ?? '').localeCompare(a.completedAt ?? ''));
+	const { rows, ...shown } = pageOf(
+		MY_ACTIONS_ORDER.flatMap((key) => groups[key]),
+		page
+	);
 	const latest = await latestUpdates(
 		db,
-		actions.map((a) => a.id)
+		rows.map((a) => a.id)
 	);
-	const groups: Record<
-		DueGroup,
-		(ActionSummary & { due: string; latestUpdate: LatestUpdate | null })[]
-	> = { overdue: [], soon: [], later: [], done: [] };
-	for (const action of actions)
-		groups[dueGroup(action.dueDate, action.status, now)].push({
-			...action,
-			due: dueWording(action.dueDate, now),
-			latestUpdate: latest.get(action.id) ?? null
-		});
-	// The most recently finished first: the rest stay soonest due first.
-	groups.done.sort((a, b) => (b.completedAt ?? '').localeCompare(a.completedAt ?? ''));
-	return groups;
+	const sections = MY_ACTIONS_ORDER.map((key) => ({
+		key,
+		total: groups[key].length,
+		actions: rows
+			.filter((action) => action.group === key)
+			.map((action) => ({ ...action, latestUpdate: latest.get(action.id) ?? null }))
+	}));
+	return { sections, ...shown };
 }
 
 /** The communities a person owns actions in, for the filter on My actions. */
