@@ -111,6 +111,20 @@ test('the lead professional reads the case record and records that the family wi
 	await expect(page.locator('main')).not.toContainText(FAMILY.child);
 	await expectNoAxeViolations(page);
 
+	// Searched by initials and sorted by the next review, through the plain GET form and headings.
+	await page.getByLabel('Search').fill('t.w.');
+	await page.getByRole('button', { name: 'Find cases' }).click();
+	await expect(page).toHaveURL(/\/cases\?text=t\.w\./);
+	await expect(page.getByTestId('showing')).toContainText(/Showing 1–\d+ of \d+ case/);
+	await expect(row).toBeVisible();
+	await page.getByRole('link', { name: 'Next review' }).click();
+	await expect(page.getByRole('columnheader', { name: 'Next review' })).toHaveAttribute(
+		'aria-sort',
+		'ascending'
+	);
+	await expect(page.getByLabel('Search')).toHaveValue('t.w.');
+	await expectNoAxeViolations(page);
+
 	await row.getByRole('link', { name: FAMILY.reference }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Case ${FAMILY.reference}`);
 	await expect(page.locator('main')).toContainText(FAMILY.child);
