@@ -1,7 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { appDatabase } from '$lib/server/platform/app-database';
 import { newFormKey } from '$lib/server/http/form-keys';
-import { newCafOptions } from '$lib/server/agenda/new-caf-form';
+import { newCafOptions, newCafRowsChanged } from '$lib/server/agenda/new-caf-form';
 import {
 	caseForReview,
 	chooseReviewCase,
@@ -45,6 +45,8 @@ export const load: PageServerLoad = async ({ locals, params, url, getClientAddre
 	return {
 		meeting: { id: meeting.id, date: meeting.date, communityName: meeting.communityName },
 		part,
+		// "Continue" pressed with no part chosen (the chooser's form sends `step`).
+		partMissing: part === null && url.searchParams.has('step'),
 		late,
 		review:
 			part === 3
@@ -74,6 +76,12 @@ export const actions: Actions = {
 		const answer = await chooseReviewCase(appDatabase().db, { userId: user.id, meeting }, form);
 		if (!answer.ok) return fail(400, answer.data);
 		redirect(303, `/meetings/${meeting.id}/items/new?part=review&case=${answer.caseId}`);
+	},
+
+	/** "Add another…" or "Remove" on a new CAF without JavaScript: nothing is saved. */
+	addOrRemove: async ({ locals, params, request }) => {
+		await requireSubmissionWindow(locals, params.id);
+		return newCafRowsChanged(await request.formData());
 	},
 
 	submit: async ({ locals, params, url, request, getClientAddress }) => {
