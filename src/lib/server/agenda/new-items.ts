@@ -6,7 +6,7 @@ import { createNewCaf } from './new-caf';
 import { readNewCafForm } from './new-caf-form';
 import { readReviewForm } from './review-form';
 import { reviewableCase, reviewChoices } from './review-rules';
-import { casesLedBy, createReview, needsOf, readCaseForReview } from './reviews';
+import { casesLedBy, createReview, membersOf, needsOf, readCaseForReview } from './reviews';
 import { createSubmission } from './submissions';
 import { todayInEngland } from '../../dates';
 
@@ -138,6 +138,7 @@ export async function caseForReview(db: DB, caseId: number, reader: { id: number
 				description: need.description,
 				forName: need.forName
 			})),
+			members: details.members,
 			openActions: details.openActions
 		}
 	);
@@ -152,7 +153,7 @@ export async function submitReview(
 	ip: string | null
 ): Promise<SubmitAnswer> {
 	const agencyId = await agencyOf(db, bringer.userId);
-	const review = readReviewForm(form, await needsOf(db, caseId));
+	const review = readReviewForm(form, await needsOf(db, caseId), await membersOf(db, caseId));
 	if (!review.input) return { ok: false, data: { values: review.values, errors: review.errors } };
 	const created = await createReview(
 		db,
