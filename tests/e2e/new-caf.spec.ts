@@ -104,7 +104,11 @@ test('with JavaScript a family member is added in place, focus on their name, up
 	const meeting = agendaOpenMeeting('Hereford South City');
 	await signIn(page, 'youth.worker@mag.example');
 	await open(page, `/meetings/${meeting.id}/items/new?part=new-caf`);
+	const sections = page.getByTestId('caf-sections');
+	await expect(sections.locator('#caf-family-status')).toHaveText('Not started');
 	await page.locator('#member-1-name').fill(CHILD);
+	await expect(sections.locator('#caf-family-status')).toHaveText('In progress');
+	await expect(sections.locator('#caf-consent-status')).toHaveText('Not started');
 	let posts = 0;
 	page.on('request', (request) => {
 		if (request.method() === 'POST') posts++;
@@ -140,6 +144,8 @@ test('a new CAF goes into part 2 only with consent, and the published agenda sho
 	await expectNoAxeViolations(page);
 
 	await fillNewCaf(page, signedOn);
+	await expect(page.locator('#caf-family-status')).toHaveText('Completed');
+	await expect(page.locator('#caf-consent-status')).toHaveText('In progress');
 
 	// Consent that does not cover this MAG: refused, part 1 offered, nothing lost, nothing saved.
 	await submitForm(page, 'Submit the item');

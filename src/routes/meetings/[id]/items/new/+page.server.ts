@@ -42,6 +42,12 @@ async function reviewStep(bringer: Bringer, caseParam: string | null, ip: string
 export const load: PageServerLoad = async ({ locals, params, url, getClientAddress }) => {
 	const { user, meeting, late } = await requireSubmissionWindow(locals, params.id);
 	const part = partFrom(url);
+	if (part !== null && url.searchParams.has('step')) {
+		// The chooser answered: on to the part's own address, as a link to it would be.
+		const next = new URL(url);
+		next.searchParams.delete('step');
+		redirect(303, `${next.pathname}${next.search}`);
+	}
 	return {
 		meeting: { id: meeting.id, date: meeting.date, communityName: meeting.communityName },
 		part,
