@@ -12,7 +12,8 @@ import {
 	reload,
 	signIn,
 	submitForm,
-	signedIn
+	signedIn,
+	waitForApp
 } from './support/pages';
 
 // Hereford South City is used only here.
@@ -126,6 +127,55 @@ test('with JavaScript a family member is added in place, focus on their name, up
 	await expect(page.locator('#member-1-name')).toHaveValue('');
 	expect(posts).toBe(0);
 	await expectNoAxeViolations(page);
+});
+
+test('a new CAF saved as a draft is its author’s alone, finished later with everything kept, and gone once submitted', async ({
+	page,
+	browser
+}) => {
+	test.slow();
+	const meeting = agendaOpenMeeting('Hereford South City');
+	await signIn(page, 'youth.worker@mag.example');
+	await open(page, `/meetings/${meeting.id}/items/new?part=new-caf`);
+	await page.locator('#need-1-description').fill(NEED);
+	await submitForm(page, 'Save as draft');
+	await expectErrorSummary(page, {
+		'member-1-name': 'Enter the name of a family member, so that you can find the draft again'
+	});
+	await expect(page.locator('#need-1-description')).toHaveValue(NEED);
+	await expectNoAxeViolations(page);
+	await page.locator('#member-1-name').fill(CHILD);
+	await submitForm(page, 'Save as draft');
+	await expect(page.getByText('Your draft has been saved. Only you can see it.')).toBeVisible();
+	await expectNoAxeViolations(page);
+	const draftUrl = page.url().replace('&saved=1', '');
+
+	// Someone else cannot open it.
+	const { context: other, page: otherPage } = await signedIn(browser, 'school.nurse@mag.example');
+	expect((await otherPage.goto(draftUrl))?.status()).toBe(404);
+	await other.close();
+
+	// Later: the author finds it where they start a new item, and carries on.
+	await open(page, `/meetings/${meeting.id}/items/new`);
+	const drafts = page.getByTestId('drafts');
+	await expect(drafts).toContainText(`Continue the CAF for ${CHILD}`);
+	await expectNoAxeViolations(page);
+	await drafts.getByRole('link', { name: `Continue the CAF for ${CHILD}` }).click();
+	await expect(page.locator('#member-1-name')).toHaveValue(CHILD);
+	await expect(page.locator('#need-1-description')).toHaveValue(NEED);
+	await expect(page.locator('#caf-family-status')).toHaveText('In progress');
+	await waitForApp(page);
+	await fillNewCaf(page, today());
+	await page.getByLabel('Discussion at this MAG').check();
+	await submitForm(page, 'Submit the item');
+	await expect(page.getByText('Your item has been submitted.')).toBeVisible();
+	await open(page, `/meetings/${meeting.id}/items/new`);
+	await expect(page.getByTestId('drafts')).toHaveCount(0);
+	expect(
+		withDatabase(
+			(db) => (db.prepare('select count(*) as n from caf_draft').get() as { n: number }).n
+		)
+	).toBe(0);
 });
 
 test('a new CAF goes into part 2 only with consent, and the published agenda shows only its reference and initials', async ({

@@ -25,6 +25,12 @@ export interface Bringer {
 /** What a submission answers: the new item, or the form shown again with what is wrong. */
 export type SubmitAnswer = { ok: true; submissionId: number } | { ok: false; data: ShownAgain };
 
+/** The draft a new CAF's form was opened from (`draftId`), if any. */
+export function draftIdField(form: FormData): number | null {
+	const id = Number(textField(form, 'draftId'));
+	return Number.isSafeInteger(id) && id > 0 ? id : null;
+}
+
 /** The agency the person works for: the item is brought on its behalf. */
 async function agencyOf(db: DB, userId: number): Promise<number | null> {
 	const user = await db
@@ -67,7 +73,8 @@ export async function submitItem(
 				agencyId,
 				late,
 				// A case is numbered within its community and the year of the meeting it first comes to.
-				year: meeting.date.slice(0, 4)
+				year: meeting.date.slice(0, 4),
+				draftId: draftIdField(form)
 			},
 			caf.input,
 			ip,

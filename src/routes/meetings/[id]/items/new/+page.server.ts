@@ -15,6 +15,9 @@ import {
 import { requireReviewableCase, requireSubmissionWindow } from '$lib/server/policy/meeting';
 import type { Actions, PageServerLoad } from './$types';
 import { AGE_BANDS } from '$lib/domain/family';
+import { readCafDraftForm } from '$lib/server/agenda/caf-draft-form';
+import { listCafDrafts, openCafDraft, saveCafDraft } from '$lib/server/agenda/caf-drafts';
+import { draftIdField } from '$lib/server/agenda/new-items';
 
 const partsByName = { advice: 1, 'new-caf': 2, review: 3, 'community-issue': 4 } as const;
 
@@ -48,8 +51,16 @@ export const load: PageServerLoad = async ({ locals, params, url, getClientAddre
 		next.searchParams.delete('step');
 		redirect(303, `${next.pathname}${next.search}`);
 	}
+	const { db } = appDatabase();
+	const draftParam = part === 2 ? Number(url.searchParams.get('draft')) : 0;
+	const draft = draftParam > 0 ? await openCafDraft(db, user.id, draftParam) : null;
+	// Someone else's draft, or none: not found (a draft is its author's alone).
+	if (draft === undefined) error(404, 'Not found');
 	return {
 		meeting: { id: meeting.id, date: meeting.date, communityName: meeting.communityName },
+		drafts: part === null ? await listCafDrafts(db, user.id) : [],
+		draft,
+		draftSaved: draft !== null && url.searchParams.has('saved'),
 		part,
 		// "Continue" pressed with no part chosen (the chooser's form sends `step`).
 		partMissing: part === null && url.searchParams.has('step'),
@@ -88,6 +99,17 @@ export const actions: Actions = {
 	addOrRemove: async ({ locals, params, request }) => {
 		await requireSubmissionWindow(locals, params.id);
 		return newCafRowsChanged(await request.formData());
+	},
+
+	/** "Save as draft": the half-filled CAF kept for its author, to finish later. */
+	saveDraft: async ({ locals, params, request, getClientAddress }) => {
+		const { user, meeting } = await requireSubmissionWindow(locals, params.id);
+		const form = await request.formData();
+		const read = readCafDraftForm(form);
+		if (!read.input) return fail(400, { values: read.values, errors: read.errors });
+		const actor = { id: user.id, ip: getClientAddress() };
+		const id = await saveCafDraft(appDatabase().db, actor, draftIdField(form), read.input);
+		redirect(303, `/meetings/${meeting.id}/items/new?part=new-caf&draft=${id}&saved=1`);
 	},
 
 	submit: async ({ locals, params, url, request, getClientAddress }) => {
