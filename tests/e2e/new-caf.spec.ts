@@ -12,6 +12,7 @@ import {
 	reload,
 	signIn,
 	submitForm,
+	submitSignIn,
 	signedIn,
 	waitForApp
 } from './support/pages';
@@ -69,10 +70,7 @@ test('a family member and a need are added and removed without JavaScript, keepi
 	const context = await newContext(browser, { javaScriptEnabled: false });
 	const page = await context.newPage();
 	await page.goto('/sign-in');
-	await page.getByLabel('Email address').fill('youth.worker@mag.example');
-	await page.getByLabel('Password').fill(DEMO_PASSWORD);
-	await page.getByRole('button', { name: 'Sign in' }).click();
-	await page.waitForURL((url) => url.pathname !== '/sign-in');
+	await submitSignIn(page, 'youth.worker@mag.example', DEMO_PASSWORD);
 	await page.goto(`/meetings/${meeting.id}/items/new?part=new-caf`);
 	const cases = () =>
 		withDatabase(

@@ -114,20 +114,10 @@ describe('the draft store', () => {
 
 	it('is removed by retention once left untouched longer than the period', async () => {
 		const input = readCafDraftForm(half()).input!;
-		const old = await saveCafDraft(
-			database.db,
-			{ id: author.id, ip: null },
-			null,
-			input,
-			new Date('2027-01-01T10:00:00Z')
-		);
-		const recent = await saveCafDraft(
-			database.db,
-			{ id: author.id, ip: null },
-			null,
-			input,
-			new Date('2027-02-20T10:00:00Z')
-		);
+		const savedOn = (day: string) =>
+			saveCafDraft(database.db, { id: author.id, ip: null }, null, input, new Date(day));
+		const old = await savedOn('2027-01-01T10:00:00Z');
+		const recent = await savedOn('2027-02-20T10:00:00Z');
 		const report = await runRetention(
 			database.db,
 			new Date('2027-03-01T10:00:00Z'),

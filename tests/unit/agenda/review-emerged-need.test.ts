@@ -7,8 +7,8 @@ import {
 	complete,
 	database,
 	lead,
-	meetings,
 	NEEDS,
+	reviewContext,
 	reviewForm,
 	setUpReviews
 } from './review-fixture';
@@ -33,18 +33,7 @@ describe('a need that has emerged, added with a review', () => {
 			members
 		);
 		expect(errors).toEqual({});
-		const created = await createReview(
-			database.db,
-			{
-				meetingId: meetings[0]!,
-				caseId: familyCase.id,
-				submittedBy: lead.id,
-				agencyId: null,
-				late: false
-			},
-			input!,
-			null
-		);
+		const created = await createReview(database.db, reviewContext(familyCase.id), input!, null);
 		const review = await readReview(database.db, created.submissionId, {
 			id: lead.id,
 			ip: null,

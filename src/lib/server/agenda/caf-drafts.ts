@@ -10,6 +10,15 @@ import type { CafDraftInput } from './caf-draft-form';
  * it holds.
  */
 
+/** The audit entry for a draft: which, by whom, never what it holds. */
+function auditDraft(db: DB, author: Actor, action: string, draftId: number, now: Date) {
+	return recordAudit(
+		db,
+		{ actorId: author.id, action, recordType: 'caf_draft', recordId: draftId, ip: author.ip },
+		now
+	);
+}
+
 /** Saves the draft, a new one or (by `draftId`, if it is the author's) over the one before. */
 export async function saveCafDraft(
 	db: DB,
@@ -46,17 +55,7 @@ export async function saveCafDraft(
 					.returning('id')
 					.executeTakeFirstOrThrow()
 			).id;
-		await recordAudit(
-			trx,
-			{
-				actorId: author.id,
-				action: 'caf-draft.saved',
-				recordType: 'caf_draft',
-				recordId: id,
-				ip: author.ip
-			},
-			now
-		);
+		await auditDraft(trx, author, 'caf-draft.saved', id, now);
 		return id;
 	});
 }
@@ -90,17 +89,7 @@ export async function deleteCafDraft(db: DB, author: Actor, draftId: number, now
 		.where('author_id', '=', author.id)
 		.executeTakeFirst();
 	if (Number(deleted.numDeletedRows) > 0)
-		await recordAudit(
-			db,
-			{
-				actorId: author.id,
-				action: 'caf-draft.submitted',
-				recordType: 'caf_draft',
-				recordId: draftId,
-				ip: author.ip
-			},
-			now
-		);
+		await auditDraft(db, author, 'caf-draft.submitted', draftId, now);
 }
 
 /** Removes every draft untouched since `before` (retention); answers how many. */
