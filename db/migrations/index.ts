@@ -16,6 +16,7 @@ import * as m20261125_1000_form_keys from './20261125_1000_form_keys';
 import * as m20261202_1000_confidentiality from './20261202_1000_confidentiality';
 import * as m20261202_1300_council_structure from './20261202_1300_council_structure';
 import * as m20261202_1400_single_sign_on from './20261202_1400_single_sign_on';
+import * as m20261203_1400_caf_drafts from './20261203_1400_caf_drafts';
 
 export interface Migration {
 	up: (db: Kysely<unknown>) => Promise<void>;
@@ -43,5 +44,6 @@ export const migrations: Record<string, Migration> = {
 	'20261125_1000_form_keys': m20261125_1000_form_keys,
 	'20261202_1000_confidentiality': m20261202_1000_confidentiality,
 	'20261202_1300_council_structure': m20261202_1300_council_structure,
-	'20261202_1400_single_sign_on': m20261202_1400_single_sign_on
+	'20261202_1400_single_sign_on': m20261202_1400_single_sign_on,
+	'20261203_1400_caf_drafts': m20261203_1400_caf_drafts
 };

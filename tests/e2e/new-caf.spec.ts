@@ -3,14 +3,18 @@ import { today } from './support/dates';
 import { agendaOpenMeeting, meetingsOf, withDatabase } from './support/fixtures';
 import {
 	BASE_URL,
+	DEMO_PASSWORD,
 	expectErrorSummary,
 	expectNoAxeViolations,
 	fillDateInput,
+	newContext,
 	open,
 	reload,
 	signIn,
 	submitForm,
-	signedIn
+	submitSignIn,
+	signedIn,
+	waitForApp
 } from './support/pages';
 
 // Hereford South City is used only here.
@@ -48,6 +52,130 @@ async function referenceOn(page: Page): Promise<string> {
 	return shown!.split(' ')[0]!;
 }
 
+// These come first: the tests after them publish the meeting's agenda.
+test('“Continue” with no part chosen says which to choose', async ({ page }) => {
+	const meeting = agendaOpenMeeting('Hereford South City');
+	await signIn(page, 'youth.worker@mag.example');
+	await open(page, `/meetings/${meeting.id}/items/new`);
+	await page.getByRole('button', { name: 'Continue' }).click();
+	await expectErrorSummary(page, { part: 'Select which part of the agenda this is for' });
+	await expect(page).toHaveTitle(/^Error: /);
+	await expectNoAxeViolations(page);
+});
+
+test('a family member and a need are added and removed without JavaScript, keeping what was typed and saving nothing', async ({
+	browser
+}) => {
+	const meeting = agendaOpenMeeting('Hereford South City');
+	const context = await newContext(browser, { javaScriptEnabled: false });
+	const page = await context.newPage();
+	await page.goto('/sign-in');
+	await submitSignIn(page, 'youth.worker@mag.example', DEMO_PASSWORD);
+	await page.goto(`/meetings/${meeting.id}/items/new?part=new-caf`);
+	const cases = () =>
+		withDatabase(
+			(db) => (db.prepare('select count(*) as n from family_case').get() as { n: number }).n
+		);
+	const before = cases();
+	await expect(page.getByTestId('member-row')).toHaveCount(2);
+	await page.locator('#member-1-name').fill(CHILD);
+	await page.locator('#member-2-name').fill(PARENT);
+	await page.locator('#need-1-description').fill(NEED);
+	await submitForm(page, 'Add another family member');
+	await expect(page.getByTestId('member-row')).toHaveCount(3);
+	await expect(page.locator('#member-1-name')).toHaveValue(CHILD);
+	await expect(page.locator('#member-3-name')).toHaveValue('');
+	await expect(page.locator('#need-1-description')).toHaveValue(NEED);
+	await page.locator('#member-3-name').fill('Sam Example-Smith');
+	await submitForm(page, 'Add another need');
+	await expect(page.getByTestId('need-row')).toHaveCount(2);
+	await submitForm(page, 'Remove family member 2');
+	await expect(page.getByTestId('member-row')).toHaveCount(2);
+	await expect(page.locator('#member-2-name')).toHaveValue('Sam Example-Smith');
+	await expect(page.getByText('Error:')).toHaveCount(0);
+	expect(cases()).toBe(before);
+	await context.close();
+});
+
+test('with JavaScript a family member is added in place, focus on their name, up to twelve', async ({
+	page
+}) => {
+	const meeting = agendaOpenMeeting('Hereford South City');
+	await signIn(page, 'youth.worker@mag.example');
+	await open(page, `/meetings/${meeting.id}/items/new?part=new-caf`);
+	const sections = page.getByTestId('caf-sections');
+	await expect(sections.locator('#caf-family-status')).toHaveText('Not started');
+	await page.locator('#member-1-name').fill(CHILD);
+	await expect(sections.locator('#caf-family-status')).toHaveText('In progress');
+	await expect(sections.locator('#caf-consent-status')).toHaveText('Not started');
+	let posts = 0;
+	page.on('request', (request) => {
+		if (request.method() === 'POST') posts++;
+	});
+	const add = page.getByRole('button', { name: 'Add another family member' });
+	for (let count = 3; count <= 12; count++) {
+		await add.click();
+		await expect(page.locator(`#member-${count}-name`)).toBeFocused();
+	}
+	await expect(add).toHaveCount(0);
+	await expect(page.getByText('A CAF holds up to 12 family members')).toBeVisible();
+	await expect(page.locator('#member-1-name')).toHaveValue(CHILD);
+	await page.getByRole('button', { name: 'Remove family member 1', exact: true }).click();
+	await expect(page.getByTestId('member-row')).toHaveCount(11);
+	await expect(page.locator('#member-1-name')).toHaveValue('');
+	expect(posts).toBe(0);
+	await expectNoAxeViolations(page);
+});
+
+test('a new CAF saved as a draft is its author’s alone, finished later with everything kept, and gone once submitted', async ({
+	page,
+	browser
+}) => {
+	test.slow();
+	const meeting = agendaOpenMeeting('Hereford South City');
+	await signIn(page, 'youth.worker@mag.example');
+	await open(page, `/meetings/${meeting.id}/items/new?part=new-caf`);
+	await page.locator('#need-1-description').fill(NEED);
+	await submitForm(page, 'Save as draft');
+	await expectErrorSummary(page, {
+		'member-1-name': 'Enter the name of a family member, so that you can find the draft again'
+	});
+	await expect(page.locator('#need-1-description')).toHaveValue(NEED);
+	await expectNoAxeViolations(page);
+	await page.locator('#member-1-name').fill(CHILD);
+	await submitForm(page, 'Save as draft');
+	await expect(page.getByText('Your draft has been saved. Only you can see it.')).toBeVisible();
+	await expectNoAxeViolations(page);
+	const draftUrl = page.url().replace('&saved=1', '');
+
+	// Someone else cannot open it.
+	const { context: other, page: otherPage } = await signedIn(browser, 'school.nurse@mag.example');
+	expect((await otherPage.goto(draftUrl))?.status()).toBe(404);
+	await other.close();
+
+	// Later: the author finds it where they start a new item, and carries on.
+	await open(page, `/meetings/${meeting.id}/items/new`);
+	const drafts = page.getByTestId('drafts');
+	await expect(drafts).toContainText(`Continue the CAF for ${CHILD}`);
+	await expectNoAxeViolations(page);
+	await drafts.getByRole('link', { name: `Continue the CAF for ${CHILD}` }).click();
+	await expect(page.locator('#member-1-name')).toHaveValue(CHILD);
+	await expect(page.locator('#need-1-description')).toHaveValue(NEED);
+	await expect(page.locator('#caf-family-status')).toHaveText('In progress');
+	await waitForApp(page);
+	await fillNewCaf(page, today());
+	await page.getByLabel('Discussion at this MAG').check();
+	await submitForm(page, 'Submit the item');
+	await expect(page.getByText('Your item has been submitted.')).toBeVisible();
+	await open(page, `/meetings/${meeting.id}/items/new`);
+	await expect(page.getByTestId('drafts')).toHaveCount(0);
+	expect(
+		withDatabase(
+			(db) => (db.prepare('select count(*) as n from caf_draft').get() as { n: number }).n
+		)
+	).toBe(0);
+});
+
 test('a new CAF goes into part 2 only with consent, and the published agenda shows only its reference and initials', async ({
 	page,
 	browser
@@ -64,6 +192,8 @@ test('a new CAF goes into part 2 only with consent, and the published agenda sho
 	await expectNoAxeViolations(page);
 
 	await fillNewCaf(page, signedOn);
+	await expect(page.locator('#caf-family-status')).toHaveText('Completed');
+	await expect(page.locator('#caf-consent-status')).toHaveText('In progress');
 
 	// Consent that does not cover this MAG: refused, part 1 offered, nothing lost, nothing saved.
 	await submitForm(page, 'Submit the item');
@@ -225,6 +355,8 @@ test('the submitter changes a new CAF until the agenda is published, under the s
 	for (const box of ['name', 'dob', 'dob-month', 'dob-year', 'setting'])
 		await page.locator(`#member-2-${box}`).fill('');
 	await page.locator('#member-2-relationship').selectOption('');
+	await page.getByRole('button', { name: 'Add another family member' }).click();
+	await expect(page.locator('#member-3-name')).toBeFocused();
 	await page.locator('#member-3-name').fill(FATHER);
 	await fillDateInput(page, 'member-3-dob', '1988-05-05');
 	await page.locator('#member-3-relationship').selectOption('Father');
@@ -237,11 +369,11 @@ test('the submitter changes a new CAF until the agenda is published, under the s
 	expect(storedFamily(reference)).toEqual({ members: [RENAMED, FATHER], needs: [CHANGED_NEED] });
 	// The form shows what was saved: the empty row closed up, the father now in row 2.
 	await expect(page.locator('#member-2-name')).toHaveValue(FATHER);
-	await expect(page.locator('#member-3-name')).toHaveValue('');
+	await expect(page.locator('#member-3-name')).toHaveCount(0);
 	await reload(page);
 	await expect(page.locator('#member-1-name')).toHaveValue(RENAMED);
 	await expect(page.locator('#member-2-relationship')).toHaveValue('Father');
-	await expect(page.locator('#member-3-name')).toHaveValue('');
+	await expect(page.locator('#member-3-name')).toHaveCount(0);
 	await expect(page.locator('#need-1-description')).toHaveValue(CHANGED_NEED);
 
 	// Once the agenda is published the form is gone, and a change sent anyway is refused.

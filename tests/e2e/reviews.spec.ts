@@ -13,6 +13,7 @@ import {
 // The demo seed's open cases are in Kington and Weobley (db/seed.ts). This spec works on that
 // community's second meeting only: meetings.spec.ts uses its first, whose agenda is already open.
 const COMMUNITY = 'Kington and Weobley';
+const EMERGED_NEED = 'Rent arrears since the summer';
 const FAMILY = [
 	'Poppy Example-Jones',
 	'Kerry Example-Jones',
@@ -186,15 +187,22 @@ test('a lead professional reviews a case, the chair schedules a review that is d
 		await page.getByLabel('Progress on need 1').fill(PROGRESS[0]!);
 		await need2.getByLabel('Met', { exact: true }).check();
 		await page.getByLabel('Progress on need 2').fill(PROGRESS[1]!);
+		// A need that has emerged since the CAF, not yet said whose.
+		await page.getByLabel('The need, in a line').fill(EMERGED_NEED);
 		await submitForm(page, 'Submit the item');
 		await expectErrorSummary(page, {
-			'need-1-status': 'Choose whether need 1 is met, partly met or not met'
+			'need-1-status': 'Choose whether need 1 is met, partly met or not met',
+			'emerged-member': 'Choose who the new need is for',
+			'emerged-domain': 'Choose the domain of the new need'
 		});
 		await expect(page.getByLabel('Progress on need 1')).toHaveValue(PROGRESS[0]!);
+		await expect(page.getByLabel('The need, in a line')).toHaveValue(EMERGED_NEED);
 		await expect(need2.getByLabel('Met', { exact: true })).toBeChecked();
 		await expectNoAxeViolations(page);
 
 		await need1.getByLabel('Partly met').check();
+		await page.getByLabel('Whose need').selectOption({ label: FAMILY[0]! });
+		await page.getByLabel('Domain').selectOption('family-environment');
 		await page.getByLabel('The plan is stuck').check();
 		await submitForm(page, 'Submit the item');
 		await expect(page).toHaveURL(/\/items\/\d+\?submitted=1$/);
@@ -204,6 +212,7 @@ test('a lead professional reviews a case, the chair schedules a review that is d
 		await expect(needs.getByRole('row').filter({ hasText: NEEDS[0]! })).toContainText(
 			`Partly met${PROGRESS[0]}`
 		);
+		await expect(needs.getByRole('row').filter({ hasText: EMERGED_NEED })).toContainText('Not met');
 		await expect(page.locator('.govuk-summary-list__row', { hasText: 'Stuck' })).toContainText(
 			'Yes: taken first in part 3'
 		);
@@ -256,7 +265,7 @@ test('a lead professional reviews a case, the chair schedules a review that is d
 		`${poppy.reference} (${poppy.initials})`
 	);
 	const coordinatorHtml = await coordinatorView!.text();
-	for (const secret of [...FAMILY, ...NEEDS, ...PROGRESS, ACTION])
+	for (const secret of [...FAMILY, ...NEEDS, ...PROGRESS, ACTION, EMERGED_NEED])
 		expect(coordinatorHtml, `coordinator must not see ${secret}`).not.toContain(secret);
 	await expectNoAxeViolations(coordinator.page);
 

@@ -53,3 +53,10 @@ export const YOUNG_PERSON_CONSENT: Record<YoungPersonConsent, string> = {
 
 /** Halton's levels of need, the default when a council sets none of its own (LEVELS_OF_NEED). */
 export const DEFAULT_LEVELS_OF_NEED = '1,2,3a,3b,4';
+
+/**
+ * The most family members and needs one CAF holds: a household the size of the largest the
+ * councils' CAFs record, and more needs than a two-hour meeting could take for one family.
+ */
+export const CAF_MEMBER_LIMIT = 12;
+export const CAF_NEED_LIMIT = 12;

@@ -140,3 +140,8 @@ export async function setUpReviews() {
 		{ id: chair.id, ip: null }
 	);
 }
+
+/** The lead professional's review of this case for the first meeting, on time. */
+export function reviewContext(caseId: number) {
+	return { meetingId: meetings[0]!, caseId, submittedBy: lead.id, agencyId: null, late: false };
+}

@@ -6,24 +6,20 @@ import type { FamilyMemberInput, NewCafInput } from './new-caf';
 import { readDateInput } from '../../dates';
 import { TEXT_LIMITS } from '../../domain/text-limits';
 import { NEED_DOMAINS, RELATIONSHIPS, WAYS_IN } from '../../domain/family';
+import { cafRowCount, withRowChange } from '../../domain/caf-rows';
 
 /**
  * The part 2 form (NewCafFields): the family, their needs, the CAF and the consent, read and
  * checked field by field, and a stored CAF turned back into the form's fields to change it.
  */
 
-export const MEMBER_ROWS = 4;
-export const NEED_ROWS = 5;
-
-/** The choices and the number of rows the part 2 form offers (NewCafFields). */
+/** The choices the part 2 form offers (NewCafFields); its rows grow with the family (caf-rows). */
 export function newCafOptions() {
 	return {
 		relationships: RELATIONSHIPS,
 		domains: NEED_DOMAINS,
 		waysIn: WAYS_IN,
-		levels: levelsOfNeed(),
-		memberRows: MEMBER_ROWS,
-		needRows: NEED_ROWS
+		levels: levelsOfNeed()
 	};
 }
 
@@ -37,9 +33,14 @@ function dateField(form: FormData, id: string): [day: string, month: string, yea
 }
 
 /** The family members typed in the rows of the form; an empty row is skipped. */
-function readMembers(form: FormData, today: string, errors: FieldErrors): FamilyMemberInput[] {
+function readMembers(
+	form: FormData,
+	rows: number,
+	today: string,
+	errors: FieldErrors
+): FamilyMemberInput[] {
 	const members: FamilyMemberInput[] = [];
-	for (let row = 1; row <= MEMBER_ROWS; row++) {
+	for (let row = 1; row <= rows; row++) {
 		const name = textField(form, `member-${row}-name`);
 		const dob = dateField(form, `member-${row}-dob`);
 		const relationship = textField(form, `member-${row}-relationship`);
@@ -85,9 +86,14 @@ function readMembers(form: FormData, today: string, errors: FieldErrors): Family
 }
 
 /** The needs typed in the rows of the form, each for one of the family members. */
-function readNeeds(form: FormData, members: FamilyMemberInput[], errors: FieldErrors) {
+function readNeeds(
+	form: FormData,
+	rows: number,
+	members: FamilyMemberInput[],
+	errors: FieldErrors
+) {
 	const needs: NewCafInput['needs'] = [];
-	for (let row = 1; row <= NEED_ROWS; row++) {
+	for (let row = 1; row <= rows; row++) {
 		const memberRow = textField(form, `need-${row}-member`);
 		const description = textField(form, `need-${row}-description`);
 		const domain = textField(form, `need-${row}-domain`);
@@ -160,12 +166,10 @@ function readConsent(form: FormData, meetingDate: string, today: string, errors:
  */
 export function readNewCafForm(form: FormData, meetingDate: string, today: string) {
 	const errors: FieldErrors = {};
-	const values: Record<string, string> = {};
-	for (const [name, value] of form.entries())
-		if (typeof value === 'string') values[name] = value.trim();
+	const values = typedValues(form);
 
-	const members = readMembers(form, today, errors);
-	const needs = readNeeds(form, members, errors);
+	const members = readMembers(form, cafRowCount(values, 'member'), today, errors);
+	const needs = readNeeds(form, cafRowCount(values, 'need'), members, errors);
 	const caf = readDateInput(...dateField(form, 'cafDate'));
 	if (!caf.ok) errors.cafDate = caf.message.replace('the date', 'the date of the CAF');
 	else if (caf.date > today) errors.cafDate = 'The date of the CAF must be today or in the past';
@@ -187,6 +191,22 @@ export function readNewCafForm(form: FormData, meetingDate: string, today: strin
 		consent
 	};
 	return { values, errors, consentRefused, input };
+}
+
+/** Every field as typed, trimmed: what the page shows again. */
+function typedValues(form: FormData): Record<string, string> {
+	const values: Record<string, string> = {};
+	for (const [name, value] of form.entries())
+		if (typeof value === 'string' && name !== 'change') values[name] = value.trim();
+	return values;
+}
+
+/**
+ * "Add another family member", "Add another need" or "Remove" without JavaScript: the form shown
+ * again with the row added or gone (the button's `change`), everything typed kept, nothing saved.
+ */
+export function newCafRowsChanged(form: FormData): { values: Record<string, string> } {
+	return { values: withRowChange(typedValues(form), textField(form, 'change')) };
 }
 
 /** A stored CAF as the part 2 form's fields: what readNewCafForm reads back, row by row. */

@@ -3,6 +3,7 @@ import type { NeedDomain } from '../platform/schema';
 import type { Actor } from '../audit/log';
 import { readFamily } from '../meeting/consent-gate';
 import type { SaveResult } from '../meeting/outcomes';
+import { deleteCafDraft } from './caf-drafts';
 import { saveItemVersion } from './item-versions';
 import { caseInitials, nextReference, referencePrefix } from './new-caf-rules';
 import { isWithdrawable, newItemKey } from './submission-rules';
@@ -105,6 +106,8 @@ export async function createNewCaf(
 		agencyId: number | null;
 		late: boolean;
 		year: string;
+		/** The author's draft this CAF was finished from: deleted with the submission. */
+		draftId?: number | null;
 	},
 	input: NewCafInput,
 	ip: string | null,
@@ -162,6 +165,8 @@ export async function createNewCaf(
 				...cafColumns(input)
 			})
 			.execute();
+		if (context.draftId)
+			await deleteCafDraft(trx, { id: context.submittedBy, ip }, context.draftId, now);
 		return { submissionId: submission.id, reference };
 	});
 }

@@ -6,7 +6,7 @@ import { createNewCaf } from './new-caf';
 import { readNewCafForm } from './new-caf-form';
 import { readReviewForm } from './review-form';
 import { reviewableCase, reviewChoices } from './review-rules';
-import { casesLedBy, createReview, needsOf, readCaseForReview } from './reviews';
+import { casesLedBy, createReview, membersOf, needsOf, readCaseForReview } from './reviews';
 import { createSubmission } from './submissions';
 import { todayInEngland } from '../../dates';
 
@@ -24,6 +24,12 @@ export interface Bringer {
 
 /** What a submission answers: the new item, or the form shown again with what is wrong. */
 export type SubmitAnswer = { ok: true; submissionId: number } | { ok: false; data: ShownAgain };
+
+/** The draft a new CAF's form was opened from (`draftId`), if any. */
+export function draftIdField(form: FormData): number | null {
+	const id = Number(textField(form, 'draftId'));
+	return Number.isSafeInteger(id) && id > 0 ? id : null;
+}
 
 /** The agency the person works for: the item is brought on its behalf. */
 async function agencyOf(db: DB, userId: number): Promise<number | null> {
@@ -67,7 +73,8 @@ export async function submitItem(
 				agencyId,
 				late,
 				// A case is numbered within its community and the year of the meeting it first comes to.
-				year: meeting.date.slice(0, 4)
+				year: meeting.date.slice(0, 4),
+				draftId: draftIdField(form)
 			},
 			caf.input,
 			ip,
@@ -138,6 +145,7 @@ export async function caseForReview(db: DB, caseId: number, reader: { id: number
 				description: need.description,
 				forName: need.forName
 			})),
+			members: details.members,
 			openActions: details.openActions
 		}
 	);
@@ -152,7 +160,7 @@ export async function submitReview(
 	ip: string | null
 ): Promise<SubmitAnswer> {
 	const agencyId = await agencyOf(db, bringer.userId);
-	const review = readReviewForm(form, await needsOf(db, caseId));
+	const review = readReviewForm(form, await needsOf(db, caseId), await membersOf(db, caseId));
 	if (!review.input) return { ok: false, data: { values: review.values, errors: review.errors } };
 	const created = await createReview(
 		db,

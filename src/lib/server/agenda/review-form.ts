@@ -1,13 +1,53 @@
-import type { NeedStatus } from '../platform/schema';
-import { textField, type FieldErrors } from '../http/forms';
+import type { NeedDomain, NeedStatus } from '../platform/schema';
+import { freeTextProblem, textField, type FieldErrors } from '../http/forms';
 import type { ReviewInput } from './reviews';
 import { NEED_STATUSES, PROGRESS_LIMIT } from '../../domain/needs';
+import { NEED_DOMAINS } from '../../domain/family';
+import { TEXT_LIMITS } from '../../domain/text-limits';
+
+/**
+ * A need that has emerged since the CAF, added with the review (`emerged-…`, all optional): for one
+ * of the family's members, in a line, in a domain, as the CAF's own needs are.
+ */
+function readEmergedNeed(
+	form: FormData,
+	members: { id: number }[],
+	values: Record<string, string>,
+	errors: FieldErrors
+): ReviewInput['emerged'] {
+	const member = textField(form, 'emerged-member');
+	const description = textField(form, 'emerged-description');
+	const domain = textField(form, 'emerged-domain');
+	Object.assign(values, {
+		'emerged-member': member,
+		'emerged-description': description,
+		'emerged-domain': domain
+	});
+	if (!member && !description && !domain) return null;
+	const memberId = members.find((m) => String(m.id) === member)?.id;
+	if (memberId === undefined) errors['emerged-member'] = 'Choose who the new need is for';
+	const problem = freeTextProblem(description, {
+		missing: 'Describe the new need',
+		limit: TEXT_LIMITS.need,
+		label: 'The new need'
+	});
+	if (problem) errors['emerged-description'] = problem;
+	if (!Object.hasOwn(NEED_DOMAINS, domain))
+		errors['emerged-domain'] = 'Choose the domain of the new need';
+	if (memberId === undefined || problem || !Object.hasOwn(NEED_DOMAINS, domain)) return null;
+	return { memberId, description, domain: domain as NeedDomain };
+}
 
 /**
  * Reads the review form: for every need of the case (in the order shown, field names
- * `need-N-status` and `need-N-progress`) a status and a line of progress; and whether it is stuck.
+ * `need-N-status` and `need-N-progress`) a status and a line of progress; whether it is stuck;
+ * and, where the form offers one (the family's `members` given), a need that has emerged.
  */
-export function readReviewForm(form: FormData, needs: { id: number }[]) {
+export function readReviewForm(
+	form: FormData,
+	needs: { id: number }[],
+	members: { id: number }[] | null = null
+) {
 	const errors: FieldErrors = {};
 	const values: Record<string, string> = { stuck: form.get('stuck') === 'yes' ? 'yes' : '' };
 	const updates: ReviewInput['needs'] = [];
@@ -25,7 +65,8 @@ export function readReviewForm(form: FormData, needs: { id: number }[]) {
 				`The progress on need ${n} must be ${PROGRESS_LIMIT} characters or fewer`;
 		updates.push({ needId: need.id, status: status as NeedStatus, progress });
 	}
+	const emerged = members ? { emerged: readEmergedNeed(form, members, values, errors) } : {};
 	if (Object.keys(errors).length > 0) return { values, errors, input: null };
-	const input: ReviewInput = { stuck: values.stuck === 'yes', needs: updates };
+	const input: ReviewInput = { stuck: values.stuck === 'yes', needs: updates, ...emerged };
 	return { values, errors, input };
 }

@@ -1,6 +1,6 @@
 import { openCaseActions } from '../actions/actions';
 import type { DB } from '../platform/db';
-import type { NeedStatus } from '../platform/schema';
+import type { NeedDomain, NeedStatus } from '../platform/schema';
 import { recordAudit, type Actor } from '../audit/log';
 import type { SaveResult } from '../meeting/outcomes';
 import { saveItemVersion } from './item-versions';
@@ -17,7 +17,12 @@ import { insertSubmission } from './submissions';
 export interface ReviewInput {
 	stuck: boolean;
 	needs: { needId: number; status: NeedStatus; progress: string }[];
+	/** A need that has emerged since the CAF: it joins the case's needs, not yet met. */
+	emerged?: { memberId: number; description: string; domain: NeedDomain } | null;
 }
+
+/** What a need raised at a review says of its progress: it is new. */
+export const EMERGED_NEED_PROGRESS = 'A new need, raised at this review';
 
 type Reader = { id: number; ip: string | null; why: string };
 
@@ -90,6 +95,16 @@ export async function needsOf(db: DB, caseId: number) {
 		.execute();
 }
 
+/** The case's family members, for whom a need that has emerged may be raised. */
+export async function membersOf(db: DB, caseId: number) {
+	return db
+		.selectFrom('family_member')
+		.select(['id', 'name'])
+		.where('case_id', '=', caseId)
+		.orderBy('id')
+		.execute();
+}
+
 /** The needs a review covers, in the same order as the form (the needs of its case). */
 export async function needsOfReview(db: DB, submissionId: number) {
 	return db
@@ -113,9 +128,10 @@ export async function readCaseForReview(db: DB, caseId: number, reader: Reader) 
 		.executeTakeFirst();
 	if (!familyCase) return undefined;
 	const needs = await needsOf(db, caseId);
+	const members = await membersOf(db, caseId);
 	const openActions = await openCaseActions(db, caseId);
 	await recordFamilyRead(db, reader, familyCase.reference);
-	return { ...familyCase, needs, openActions };
+	return { ...familyCase, needs, members, openActions };
 }
 
 /** The part 3 item for the lead professional: item, review and need updates in one transaction. */
@@ -151,7 +167,8 @@ export async function createReview(
 					reference: familyCase.reference,
 					meetingId: context.meetingId,
 					late: context.late,
-					stuck: input.stuck
+					stuck: input.stuck,
+					needEmerged: Boolean(input.emerged)
 				}
 			},
 			now
@@ -168,6 +185,28 @@ export async function createReview(
 					need_id: need.needId,
 					status: need.status,
 					progress: need.progress,
+					support: null
+				})
+				.execute();
+		}
+		if (input.emerged) {
+			const need = await trx
+				.insertInto('need')
+				.values({
+					case_id: context.caseId,
+					family_member_id: input.emerged.memberId,
+					description: input.emerged.description,
+					domain: input.emerged.domain
+				})
+				.returning('id')
+				.executeTakeFirstOrThrow();
+			await trx
+				.insertInto('need_update')
+				.values({
+					submission_id: submission.id,
+					need_id: need.id,
+					status: 'not-met',
+					progress: EMERGED_NEED_PROGRESS,
 					support: null
 				})
 				.execute();

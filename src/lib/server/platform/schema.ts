@@ -38,6 +38,7 @@ import type {
 } from './schema/meetings';
 import type {
 	AdviceRequestTable,
+	CafDraftTable,
 	CommunityIssueTable,
 	NeedUpdateTable,
 	NewCafTable,
@@ -88,6 +89,7 @@ export interface Database {
 	need: NeedTable;
 	consent: ConsentTable;
 	new_caf: NewCafTable;
+	caf_draft: CafDraftTable;
 	review: ReviewTable;
 	need_update: NeedUpdateTable;
 	attendance: AttendanceTable;

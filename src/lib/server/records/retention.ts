@@ -1,4 +1,5 @@
-import { subMonths } from 'date-fns';
+import { subDays, subMonths } from 'date-fns';
+import { removeStaleCafDrafts } from '../agenda/caf-drafts';
 import { sql } from 'kysely';
 import { recordAudit } from '../audit/log';
 import type { DB } from '../platform/db';
@@ -15,22 +16,33 @@ export interface RetentionSettings {
 	closedCaseMonths: number;
 	/** Audit entries older than this many months are removed. */
 	auditMonths: number;
+	/** A draft CAF untouched for this many days is removed (it holds a family's details). */
+	draftDays: number;
 }
 
-function monthsFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+function wholeNumberFrom(
+	env: NodeJS.ProcessEnv,
+	name: string,
+	fallback: number,
+	unit = 'months'
+): number {
 	const raw = env[name];
 	if (raw === undefined || raw === '') return fallback;
 	const value = Number(raw);
 	if (!Number.isInteger(value) || value <= 0)
-		throw new Error(`${name} must be a whole number of months, got "${raw}"`);
+		throw new Error(`${name} must be a whole number of ${unit}, got "${raw}"`);
 	return value;
 }
 
-/** RETENTION_CLOSED_CASE_MONTHS and AUDIT_RETENTION_MONTHS, both 24 by default (README). */
+/**
+ * RETENTION_CLOSED_CASE_MONTHS and AUDIT_RETENTION_MONTHS, both 24 by default, and
+ * RETENTION_DRAFT_DAYS, 30 by default (README).
+ */
 export function retentionSettings(env: NodeJS.ProcessEnv = process.env): RetentionSettings {
 	return {
-		closedCaseMonths: monthsFrom(env, 'RETENTION_CLOSED_CASE_MONTHS', 24),
-		auditMonths: monthsFrom(env, 'AUDIT_RETENTION_MONTHS', 24)
+		closedCaseMonths: wholeNumberFrom(env, 'RETENTION_CLOSED_CASE_MONTHS', 24),
+		auditMonths: wholeNumberFrom(env, 'AUDIT_RETENTION_MONTHS', 24),
+		draftDays: wholeNumberFrom(env, 'RETENTION_DRAFT_DAYS', 30, 'days')
 	};
 }
 
@@ -49,6 +61,9 @@ export interface RetentionReport {
 	/** Audit entries before this instant were due. */
 	auditEntriesBefore: string;
 	auditEntriesRemoved: number;
+	/** Draft CAFs untouched since before this instant were due; how many were removed. */
+	draftsBefore: string;
+	draftsRemoved: number;
 }
 
 /**
@@ -207,13 +222,17 @@ export async function runRetention(
 		if (reference) casesAnonymised.push(reference);
 	}
 	const auditEntriesRemoved = await pruneAuditLog(db, auditEntriesBefore, now);
+	const draftsBefore = subDays(now, settings.draftDays).toISOString();
+	const draftsRemoved = await removeStaleCafDrafts(db, draftsBefore, now);
 	const report: RetentionReport = {
 		ranAt: now.toISOString(),
 		by,
 		casesClosedBefore,
 		casesAnonymised,
 		auditEntriesBefore,
-		auditEntriesRemoved
+		auditEntriesRemoved,
+		draftsBefore,
+		draftsRemoved
 	};
 	const detail = { settings, casesClosedBefore, auditEntriesBefore, references: casesAnonymised };
 	await db.transaction().execute(async (trx) => {
@@ -247,5 +266,6 @@ export function describeRun(report: RetentionReport): string {
 			? 'no closed cases were due for anonymising'
 			: `anonymised ${report.casesAnonymised.length} closed case${report.casesAnonymised.length === 1 ? '' : 's'} (${report.casesAnonymised.join(', ')})`;
 	const entries = `removed ${report.auditEntriesRemoved} audit entr${report.auditEntriesRemoved === 1 ? 'y' : 'ies'} from before ${report.auditEntriesBefore}`;
-	return `Retention (${report.by}): ${cases}, closed before ${report.casesClosedBefore}; ${entries}.`;
+	const drafts = `removed ${report.draftsRemoved} draft CAF${report.draftsRemoved === 1 ? '' : 's'} untouched since ${report.draftsBefore}`;
+	return `Retention (${report.by}): ${cases}, closed before ${report.casesClosedBefore}; ${entries}; ${drafts}.`;
 }

@@ -9,6 +9,7 @@ import {
 	withdrawItem,
 	type ChangeAnswer
 } from '$lib/server/agenda/item-changes';
+import { newCafRowsChanged } from '$lib/server/agenda/new-caf-form';
 import type { Actions, PageServerLoad } from './$types';
 import { AGE_BANDS } from '$lib/domain/family';
 
@@ -40,6 +41,12 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const actor = { id: user.id, ip: getClientAddress() };
 		return reply(await changeNewCaf(appDatabase().db, item, form, actor));
+	},
+
+	/** "Add another…" or "Remove" on the CAF's change form without JavaScript: nothing is saved. */
+	addOrRemove: async ({ locals, params, request }) => {
+		await requireItemSubmitter(locals, params.id, 'item');
+		return newCafRowsChanged(await request.formData());
 	},
 
 	saveReview: async ({ locals, params, request, getClientAddress }) => {

@@ -64,3 +64,15 @@ export interface NeedUpdateTable {
 	progress: string | null;
 	support: string | null;
 }
+
+/** A new CAF saved half-filled, for its author alone until submitted (caf-drafts.ts). */
+export interface CafDraftTable {
+	id: Generated<number>;
+	author_id: number;
+	/** How the author finds it again: the first family member named. */
+	label: string;
+	/** The form as typed: JSON, field name to text. */
+	fields: string;
+	created_at: string;
+	updated_at: string;
+}

@@ -1,7 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { appDatabase } from '$lib/server/platform/app-database';
 import { newFormKey } from '$lib/server/http/form-keys';
-import { newCafOptions } from '$lib/server/agenda/new-caf-form';
+import { newCafOptions, newCafRowsChanged } from '$lib/server/agenda/new-caf-form';
 import {
 	caseForReview,
 	chooseReviewCase,
@@ -15,6 +15,9 @@ import {
 import { requireReviewableCase, requireSubmissionWindow } from '$lib/server/policy/meeting';
 import type { Actions, PageServerLoad } from './$types';
 import { AGE_BANDS } from '$lib/domain/family';
+import { readCafDraftForm } from '$lib/server/agenda/caf-draft-form';
+import { listCafDrafts, openCafDraft, saveCafDraft } from '$lib/server/agenda/caf-drafts';
+import { draftIdField } from '$lib/server/agenda/new-items';
 
 const partsByName = { advice: 1, 'new-caf': 2, review: 3, 'community-issue': 4 } as const;
 
@@ -42,9 +45,25 @@ async function reviewStep(bringer: Bringer, caseParam: string | null, ip: string
 export const load: PageServerLoad = async ({ locals, params, url, getClientAddress }) => {
 	const { user, meeting, late } = await requireSubmissionWindow(locals, params.id);
 	const part = partFrom(url);
+	if (part !== null && url.searchParams.has('step')) {
+		// The chooser answered: on to the part's own address, as a link to it would be.
+		const next = new URL(url);
+		next.searchParams.delete('step');
+		redirect(303, `${next.pathname}${next.search}`);
+	}
+	const { db } = appDatabase();
+	const draftParam = part === 2 ? Number(url.searchParams.get('draft')) : 0;
+	const draft = draftParam > 0 ? await openCafDraft(db, user.id, draftParam) : null;
+	// Someone else's draft, or none: not found (a draft is its author's alone).
+	if (draft === undefined) error(404, 'Not found');
 	return {
 		meeting: { id: meeting.id, date: meeting.date, communityName: meeting.communityName },
+		drafts: part === null ? await listCafDrafts(db, user.id) : [],
+		draft,
+		draftSaved: draft !== null && url.searchParams.has('saved'),
 		part,
+		// "Continue" pressed with no part chosen (the chooser's form sends `step`).
+		partMissing: part === null && url.searchParams.has('step'),
 		late,
 		review:
 			part === 3
@@ -74,6 +93,23 @@ export const actions: Actions = {
 		const answer = await chooseReviewCase(appDatabase().db, { userId: user.id, meeting }, form);
 		if (!answer.ok) return fail(400, answer.data);
 		redirect(303, `/meetings/${meeting.id}/items/new?part=review&case=${answer.caseId}`);
+	},
+
+	/** "Add another…" or "Remove" on a new CAF without JavaScript: nothing is saved. */
+	addOrRemove: async ({ locals, params, request }) => {
+		await requireSubmissionWindow(locals, params.id);
+		return newCafRowsChanged(await request.formData());
+	},
+
+	/** "Save as draft": the half-filled CAF kept for its author, to finish later. */
+	saveDraft: async ({ locals, params, request, getClientAddress }) => {
+		const { user, meeting } = await requireSubmissionWindow(locals, params.id);
+		const form = await request.formData();
+		const read = readCafDraftForm(form);
+		if (!read.input) return fail(400, { values: read.values, errors: read.errors });
+		const actor = { id: user.id, ip: getClientAddress() };
+		const id = await saveCafDraft(appDatabase().db, actor, draftIdField(form), read.input);
+		redirect(303, `/meetings/${meeting.id}/items/new?part=new-caf&draft=${id}&saved=1`);
 	},
 
 	submit: async ({ locals, params, url, request, getClientAddress }) => {
