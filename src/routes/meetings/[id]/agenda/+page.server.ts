@@ -14,7 +14,7 @@ import { agendaBeingBuilt } from '$lib/server/meeting/stages';
 import { formatMeetingDate, todayInEngland } from '$lib/dates';
 import { requireAgendaReader, requireMeetingOrganiser } from '$lib/server/policy/meeting';
 import type { Actions, PageServerLoad } from './$types';
-import { scheduleReview } from '$lib/server/agenda/reviews-due';
+import { scheduleReviews } from '$lib/server/agenda/reviews-due';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const { meeting, building } = await requireAgendaReader(locals, params.id);
@@ -98,19 +98,21 @@ export const actions: Actions = {
 		return {};
 	},
 
-	scheduleReview: async ({ locals, params, request, getClientAddress }) => {
+	scheduleReviews: async ({ locals, params, request, getClientAddress }) => {
 		const { user, meeting } = await requireBuilder(locals, params.id);
-		const caseId = chosenId(await request.formData(), 'case') ?? error(400, 'No case chosen');
-		const result = await scheduleReview(appDatabase().db, meeting.id, caseId, {
+		const caseIds = (await request.formData())
+			.getAll('case')
+			.map((value) => Number(value))
+			.filter((id) => Number.isInteger(id) && id > 0);
+		const result = await scheduleReviews(appDatabase().db, meeting.id, caseIds, {
 			id: user.id,
 			ip: getClientAddress()
 		});
 		if (!result.ok) return fail(409, { actionError: result.reason });
 		return {
 			done:
-				`Review of ${result.reference} scheduled: it is waiting for your decision below. ` +
-				`${result.leadProfessionalName}, the lead professional, has been asked to say how each ` +
-				`need is going.`
+				`${result.count} ${result.count === 1 ? 'review' : 'reviews'} scheduled: waiting for ` +
+				`your decision below. Each lead professional has been asked to say how each need is going.`
 		};
 	},
 
