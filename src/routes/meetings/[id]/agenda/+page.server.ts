@@ -1,6 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
 import { appDatabase } from '$lib/server/platform/app-database';
-import { decideItem, moveItem } from '$lib/server/agenda/agenda';
+import { acceptItems, decideItem, moveItem } from '$lib/server/agenda/agenda';
 import { textField } from '$lib/server/http/forms';
 import { advanceMeeting } from '$lib/server/agenda/meetings';
 import { agendaForReader } from '$lib/server/meeting/agenda-view';
@@ -8,6 +8,7 @@ import {
 	chosenId,
 	readAgendaDeferral,
 	readDecline,
+	readAcceptances,
 	readItemMinutes
 } from '$lib/server/meeting/agenda-form';
 import { agendaBeingBuilt } from '$lib/server/meeting/stages';
@@ -48,6 +49,20 @@ export const actions: Actions = {
 			{ id: user.id, ip: getClientAddress() }
 		);
 		return { done: 'Item added to the agenda.' };
+	},
+
+	acceptSelected: async ({ locals, params, request, getClientAddress }) => {
+		const { user, meeting } = await requireBuilder(locals, params.id);
+		const read = readAcceptances(await request.formData());
+		if ('errors' in read) return fail(400, read);
+		const ok = await acceptItems(appDatabase().db, meeting.id, read.items, {
+			id: user.id,
+			ip: getClientAddress()
+		});
+		if (!ok)
+			return fail(409, { actionError: 'Nothing was added: an item chosen is no longer waiting' });
+		const n = read.items.length;
+		return { done: `${n} ${n === 1 ? 'item' : 'items'} added to the agenda.` };
 	},
 
 	decline: async ({ locals, params, request, getClientAddress }) => {
