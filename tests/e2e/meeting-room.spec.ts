@@ -113,6 +113,8 @@ test('a whole meeting: register, confidentiality, the consent gate, outcomes, ac
 	// Part 2, consent fine: closed until the chair checks consent, then the family shows.
 	await takeItem(page, `${FAMILY_OPEN.ref} (Z.Q.)`);
 	await expect(attendee.locator('#item-heading')).toContainText(FAMILY_OPEN.ref);
+	// The item under discussion comes first: on the attendee's first screen, above the review and agenda.
+	await expect(attendee.locator('#item-heading')).toBeInViewport();
 	await expect(attendee.locator('main')).not.toContainText(FAMILY_OPEN.child);
 	await expect(attendee.locator('main')).not.toContainText(NEED_TEXT);
 	// The chair sees the consent on file (who gave it) to check it; the attendee does not.
