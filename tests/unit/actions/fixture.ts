@@ -27,11 +27,7 @@ export const reviewMeeting = () => ({
 	date: REVIEW_DATE
 });
 
-export function form(fields: Record<string, string>): FormData {
-	const data = new FormData();
-	for (const [name, value] of Object.entries(fields)) data.set(name, value);
-	return data;
-}
+export { form } from '../helpers';
 
 /** An action agreed at the fixture's first meeting (11 May 2027), as the room would leave it. */
 export async function addAction(fields: {

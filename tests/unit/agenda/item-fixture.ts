@@ -27,11 +27,7 @@ export async function setUpItems() {
 }
 
 /** A form with these fields set. */
-export function formOf(fields: Record<string, string>): FormData {
-	const form = new FormData();
-	for (const [name, value] of Object.entries(fields)) form.set(name, value);
-	return form;
-}
+export { form as formOf } from '../helpers';
 
 export const ADVICE = {
 	ageBand: '5 to 10',

@@ -1,6 +1,2 @@
 /** A posted form with these fields. */
-export function formOf(fields: Record<string, string>): FormData {
-	const form = new FormData();
-	for (const [name, value] of Object.entries(fields)) form.set(name, value);
-	return form;
-}
+export { form as formOf } from '../helpers';

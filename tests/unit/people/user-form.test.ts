@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { readInvitationForm, readUserForm } from '$lib/server/people/user-form';
+import { form as formOf } from '../helpers';
 import { agencyId, communityIds, database, usePeopleFixture } from './people-fixture';
 
 usePeopleFixture();
-
-function formOf(fields: Record<string, string>): FormData {
-	const form = new FormData();
-	for (const [name, value] of Object.entries(fields)) form.set(name, value);
-	return form;
-}
 
 describe('the invitation form', () => {
 	it('reads who is invited, their agency and whether an administrator', async () => {
