@@ -32,21 +32,39 @@ export default defineConfig({
 			]
 		}
 	},
-	webServer: {
-		command: 'node scripts/e2e-server.js',
-		url: `http://localhost:${port}/sign-in`,
-		reuseExistingServer: false,
-		timeout: 120_000,
-		env: {
-			PORT: String(port),
-			ORIGIN: `http://localhost:${port}`,
-			DATABASE_PATH: 'test-results/e2e.sqlite',
-			REQUIRE_TWO_FACTOR: 'none',
-			// Emails are written to the server's log: the browser tests send nothing.
-			MAIL_MODE: 'log',
-			// Every response showing a family's name without an audited read is noted here; the last
-			// spec (audit-completeness) fails if any is.
-			AUDIT_READ_PROBE: 'test-results/unaudited-reads.log'
+	webServer: [
+		{
+			command: 'node scripts/e2e-server.js',
+			url: `http://localhost:${port}/sign-in`,
+			reuseExistingServer: false,
+			timeout: 120_000,
+			env: {
+				PORT: String(port),
+				ORIGIN: `http://localhost:${port}`,
+				DATABASE_PATH: 'test-results/e2e.sqlite',
+				REQUIRE_TWO_FACTOR: 'none',
+				// Emails are written to the server's log: the browser tests send nothing.
+				MAIL_MODE: 'log',
+				// Every response showing a family's name without an audited read is noted here; the last
+				// spec (audit-completeness) fails if any is.
+				AUDIT_READ_PROBE: 'test-results/unaudited-reads.log'
+			}
+		},
+		{
+			// Five years of a county's history (db/generate.ts), for the journeys at real volumes, on a
+			// phone and on a projector (tests/e2e/county/).
+			command: 'node scripts/e2e-server.js',
+			url: `http://localhost:${port + 1}/sign-in`,
+			reuseExistingServer: false,
+			timeout: 120_000,
+			env: {
+				PORT: String(port + 1),
+				ORIGIN: `http://localhost:${port + 1}`,
+				DATABASE_PATH: 'test-results/e2e-county.sqlite',
+				E2E_SCALE: 'county',
+				REQUIRE_TWO_FACTOR: 'none',
+				MAIL_MODE: 'log'
+			}
 		}
-	}
+	]
 });

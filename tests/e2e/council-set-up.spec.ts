@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
-import { startExtraServer, type ExtraServer } from './support/extra-server';
+import { startExtraServer, type ExtraServer, extraPort } from './support/extra-server';
 import { addDays } from './support/dates';
 import {
 	acceptInvitation,
@@ -14,7 +14,7 @@ import {
 
 // A council's own service, from an empty database to its first published agenda, with no code
 // and no SQL: `npm run setup`, then everything else in the browser.
-const PORT = Number(process.env.E2E_PORT ?? 4173) + 17;
+const PORT = extraPort(17);
 let server: ExtraServer;
 
 test.beforeAll(async ({ request }) => {

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { startExtraServer } from './support/extra-server';
+import { startExtraServer, extraPort } from './support/extra-server';
 import { readTotpKey, totpCode } from './support/authenticator';
 import { DEMO_PASSWORD, expectNoAxeViolations, submitForm } from './support/pages';
 
@@ -11,7 +11,7 @@ test('chairs and administrators must set up two-factor sign-in before anything e
 	request
 }) => {
 	test.slow();
-	const server = await startExtraServer(request, 4176, {
+	const server = await startExtraServer(request, extraPort(3), {
 		REQUIRE_TWO_FACTOR: 'administrator,chair'
 	});
 	try {
@@ -45,7 +45,7 @@ test('a practitioner is not made to use two-factor where the council requires it
 	request
 }) => {
 	test.slow();
-	const server = await startExtraServer(request, 4177, { REQUIRE_TWO_FACTOR: 'chair' });
+	const server = await startExtraServer(request, extraPort(4), { REQUIRE_TWO_FACTOR: 'chair' });
 	try {
 		await page.goto(`${server.url}/sign-in`);
 		await page.getByLabel('Email address').fill('health.visitor@mag.example');
@@ -61,7 +61,7 @@ test('over https the session cookie is Secure with the __Host- prefix, and HSTS 
 	request
 }) => {
 	test.slow();
-	const port = 4178;
+	const port = extraPort(5);
 	const origin = `https://localhost:${port}`;
 	const server = await startExtraServer(request, port, { ORIGIN: origin });
 	try {

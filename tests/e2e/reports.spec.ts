@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { startExtraServer, type ExtraServer } from './support/extra-server';
+import { startExtraServer, type ExtraServer, extraPort } from './support/extra-server';
 import {
 	expectErrorSummary,
 	expectNoAxeViolations,
@@ -42,7 +42,12 @@ test.describe('reports on five years of generated history', () => {
 	let server: ExtraServer;
 	test.beforeAll(async ({ request }) => {
 		test.slow();
-		server = await startExtraServer(request, 4179, { REQUIRE_TWO_FACTOR: 'none' }, 'county');
+		server = await startExtraServer(
+			request,
+			extraPort(6),
+			{ REQUIRE_TWO_FACTOR: 'none' },
+			'county'
+		);
 	});
 	test.afterAll(() => server?.stop());
 

@@ -1,6 +1,6 @@
 import { expect, test, type BrowserContext } from '@playwright/test';
 import SQLite from 'better-sqlite3';
-import { startExtraServer } from './support/extra-server';
+import { startExtraServer, extraPort } from './support/extra-server';
 import { uniqueEmail, withDatabase } from './support/fixtures';
 import {
 	BASE_URL,
@@ -122,7 +122,7 @@ test('with one-minute and one-hour limits the sign-in page says "1 minute" and "
 	request
 }) => {
 	test.setTimeout(60_000);
-	const server = await startExtraServer(request, 4181, {
+	const server = await startExtraServer(request, extraPort(8), {
 		SESSION_IDLE_MINUTES: '1',
 		SESSION_ABSOLUTE_HOURS: '1'
 	});

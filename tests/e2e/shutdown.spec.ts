@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
-import { startExtraServer } from './support/extra-server';
+import { startExtraServer, extraPort } from './support/extra-server';
 
 // Stopped the way an operator stops it: the database must be closed cleanly (WAL checkpointed
 // into the main file, nothing left half-written).
 test('stopping the server with SIGTERM closes the database cleanly', async ({ request }) => {
 	test.slow();
-	const server = await startExtraServer(request, 4175);
+	const server = await startExtraServer(request, extraPort(2));
 	try {
 		const file = server.databasePath;
 		expect(fs.existsSync(`${file}-wal`)).toBe(true);

@@ -5,7 +5,7 @@ import {
 	TEST_CLIENT_SECRET,
 	type TestProvider
 } from '../unit/auth/oidc-provider';
-import { startExtraServer, type ExtraServer } from './support/extra-server';
+import { startExtraServer, type ExtraServer, extraPort } from './support/extra-server';
 import { expectNoAxeViolations, waitForApp } from './support/pages';
 
 /**
@@ -13,8 +13,8 @@ import { expectNoAxeViolations, waitForApp } from './support/pages';
  * (node-oidc-provider on loopback, another site from the app's), signing in on the provider's own
  * login page. Chairs must use two-factor here (REQUIRE_TWO_FACTOR), as in production.
  */
-const PROVIDER_PORT = 4790;
-const APP_PORT = 4791;
+const PROVIDER_PORT = extraPort(617);
+const APP_PORT = extraPort(618);
 
 let provider: TestProvider;
 let server: ExtraServer;

@@ -4,6 +4,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, type APIRequestContext } from '@playwright/test';
 
+/**
+ * A port for an extra server, counted from the shared test server's (E2E_PORT), so two checkouts
+ * running their browser tests side by side never reach for the same one.
+ */
+export function extraPort(offset: number): number {
+	return Number(process.env.E2E_PORT ?? 4173) + offset;
+}
+
 export interface ExtraServer {
 	url: string;
 	databasePath: string;
