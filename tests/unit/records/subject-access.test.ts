@@ -51,6 +51,20 @@ beforeAll(async () => {
 		name: 'The administrator',
 		email: 'administrator@council.example'
 	};
+	// Two drafts of new CAFs: one names this family's child, the other another family.
+	const draft = (fields: Record<string, string>, label: string) =>
+		database.db
+			.insertInto('caf_draft')
+			.values({
+				author_id: fixture.people.chair,
+				label,
+				fields: JSON.stringify(fields),
+				created_at: '2026-12-01T10:00:00.000Z',
+				updated_at: '2026-12-01T10:00:00.000Z'
+			})
+			.execute();
+	await draft({ 'member-1-name': CHILD.toUpperCase(), 'need-1': 'Sleep' }, 'This family');
+	await draft({ 'member-1-name': 'Ottoline Marsh' }, 'Another family');
 	exported = (await exportCase(database.db, fixture.references.fine, officer, 'json'))!;
 });
 afterAll(async () => {
@@ -77,6 +91,10 @@ describe('a subject access export', () => {
 		expect(exported.outcomes.map((o) => o.note)).toEqual([OUTCOME_NOTE]);
 		expect(exported.actions.map((a) => a.description)).toEqual([ACTION_TEXT]);
 		expect(exported.staff.map((s) => s.id)).toContain(fixture.people.chair);
+	});
+
+	it('holds the drafts of new CAFs that name a member of the family, and no other', () => {
+		expect(exported.cafDrafts.map((d) => d.label)).toEqual(['This family']);
 	});
 
 	it('holds the audit entries about the case: who read it, its item, and this export', () => {
@@ -144,6 +162,8 @@ describe('a subject access export', () => {
 		const text = JSON.stringify(subjectAccessDocument(exported).content);
 		for (const held of [CHILD, NEED, OUTCOME_NOTE, ACTION_TEXT, 'The chair'])
 			expect(text).toContain(held);
+		expect(text).toContain('New CAFs started but not yet sent');
+		expect(text).toContain(`${CHILD.toUpperCase()}; Sleep`);
 		expect(text).not.toContain('192.0.2.7');
 	});
 

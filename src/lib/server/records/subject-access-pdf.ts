@@ -155,6 +155,22 @@ export function subjectAccessDocument(record: CaseExport): TDocumentDefinitions 
 					a.status
 				])
 			),
+			...(record.cafDrafts.length > 0
+				? [
+						{ text: 'New CAFs started but not yet sent', style: 'heading' },
+						table(
+							['Started', 'Last saved', 'By', 'As typed'],
+							record.cafDrafts.map((d) => [
+								when(d.created_at),
+								when(d.updated_at),
+								person(d.author_id),
+								Object.values(JSON.parse(d.fields) as Record<string, string>)
+									.filter(Boolean)
+									.join('; ')
+							])
+						)
+					]
+				: []),
 			{ text: 'Who has read, checked, changed or exported this record', style: 'heading' },
 			table(
 				['When', 'Who', 'What', 'Details'],

@@ -177,6 +177,11 @@ async function gatherCase(db: DB, reference: string) {
 			.execute(),
 		actions
 	};
+	const cafDrafts = await draftsNaming(
+		db,
+		rows.familyMembers.map((member) => member.name)
+	);
+	for (const row of cafDrafts) addStaff(row.author_id);
 	for (const row of rows.consents) addStaff(row.recorded_by);
 	for (const row of submissions) addStaff(row.submitted_by);
 	for (const row of rows.gateChecks) addStaff(row.checked_by);
@@ -203,12 +208,30 @@ async function gatherCase(db: DB, reference: string) {
 	return {
 		case: { ...familyCase, community: community.name },
 		...rows,
+		cafDrafts,
 		staff,
 		auditEntries: auditEntries.map((entry) => ({
 			...entry,
 			detail: entry.detail ? (JSON.parse(entry.detail) as unknown) : null
 		}))
 	};
+}
+
+/**
+ * New CAFs saved as drafts that name a member of this family. A draft is not yet a case, so it has
+ * no reference to find it by: it is the family's data all the same (kept at most 30 days untouched,
+ * see retention), so the export holds every draft that names one of them.
+ */
+async function draftsNaming(db: DB, names: string[]) {
+	const wanted = names.map((name) => name.trim().toLowerCase()).filter(Boolean);
+	if (wanted.length === 0) return [];
+	const drafts = await db.selectFrom('caf_draft').selectAll().orderBy('id').execute();
+	return drafts.filter((draft) => {
+		const typed = Object.values(JSON.parse(draft.fields) as Record<string, string>)
+			.join('\n')
+			.toLowerCase();
+		return wanted.some((name) => typed.includes(name));
+	});
 }
 
 export type CaseRecord = NonNullable<Awaited<ReturnType<typeof gatherCase>>>;
