@@ -17,3 +17,6 @@ export const CONSENT_VALID_MONTHS = 12;
 
 /** How far ahead "due soon" looks on My actions. */
 export const DUE_SOON_DAYS = 14;
+
+/** An action marked done can be reopened by its owner or the MAG's chair for this many days. */
+export const REOPEN_WITHIN_DAYS = 14;
