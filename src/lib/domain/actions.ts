@@ -25,7 +25,8 @@ export const actionUpdateNames: Record<ActionUpdateKind, string> = {
 	extended: 'Due date extended',
 	reassigned: 'Reassigned',
 	closed: 'Closed at a review',
-	reminder: 'Reminder sent'
+	reminder: 'Reminder sent',
+	reopened: 'Reopened'
 };
 
 /** MARAC practice: the two reasons an action cannot be done. */

@@ -15,6 +15,20 @@ export interface ReopenQuestion {
 	now: Date;
 }
 
+/** Who may reopen an action: its owner, or the chair of its MAG (not a coordinator). */
+export function mayReopen(ownerId: number | null, userId: number, role: CommunityRole | null) {
+	return ownerId === userId || role === 'chair';
+}
+
+/** Whether a done action is still inside the reopening window. */
+export function stillReopenable(
+	action: { status: ActionStatus; completedAt: string | null },
+	now: Date
+): boolean {
+	const deadline = reopenDeadline(action.completedAt);
+	return action.status === 'done' && deadline !== null && now.getTime() <= deadline.getTime();
+}
+
 /** The last moment a done action can be reopened, or null if it was never marked done. */
 export function reopenDeadline(completedAt: string | null): Date | null {
 	if (!completedAt) return null;
@@ -28,10 +42,9 @@ export function reopenDeadline(completedAt: string | null): Date | null {
  */
 export function reopenRefusal(q: ReopenQuestion): string | null {
 	if (q.status !== 'done') return 'Only an action marked done can be reopened';
-	if (q.ownerId !== q.userId && q.role !== 'chair')
+	if (!mayReopen(q.ownerId, q.userId, q.role))
 		return "Only the action's owner or the MAG's chair can reopen it";
-	const deadline = reopenDeadline(q.completedAt);
-	if (!deadline || q.now.getTime() > deadline.getTime())
+	if (!stillReopenable(q, q.now))
 		return `This action was marked done more than ${REOPEN_WITHIN_DAYS} days ago and can no longer be reopened`;
 	return null;
 }

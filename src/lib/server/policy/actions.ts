@@ -1,6 +1,7 @@
 import type { DB } from '../platform/db';
 import { appDatabase } from '../platform/app-database';
 import { findAction, type ActionSummary } from '../actions/my-actions';
+import { mayReopen } from '../actions/reopen-rules';
 import { membershipRole, runsTheMeeting } from '../people/communities';
 import { familyOfItem, gateState, type ItemFamily } from '../meeting/consent-gate';
 import { readingOutsideTheMeeting, type OutsideReading } from './family';
@@ -34,6 +35,25 @@ export async function requireActionUpdater(locals: App.Locals, id: string) {
 	const access = await requireActionReader(locals, id);
 	if (!(await mayUpdateAction(appDatabase().db, access.action, access.user.id))) refuseUpdate();
 	return access;
+}
+
+/** The owner reopens their own action marked done; of the MAG, only its chair may do it for them. */
+export async function mayReopenAction(
+	db: DB,
+	action: { ownerId: number | null; communityId: number },
+	userId: number
+): Promise<boolean> {
+	return mayReopen(action.ownerId, userId, await membershipRole(db, userId, action.communityId));
+}
+
+export async function requireActionReopener(locals: App.Locals, id: string) {
+	const access = await requireActionReader(locals, id);
+	if (!(await mayReopenAction(appDatabase().db, access.action, access.user.id))) refuseReopen();
+	return access;
+}
+
+export function refuseReopen(): never {
+	refuse("Only the action's owner, or the MAG's chair, can reopen it");
 }
 
 export function refuseUpdate(): never {

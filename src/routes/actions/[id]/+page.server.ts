@@ -6,13 +6,22 @@ import { readOwnerUpdateForm } from '$lib/server/actions/update-form';
 import { familySummaryForOwner, recordOwnerUpdate } from '$lib/server/actions/updates';
 import { agreeForCase } from '$lib/server/meeting/attendance';
 import {
+	mayReopenAction,
 	mayUpdateAction,
 	ownerFamilyReading,
 	refuseFamily,
+	refuseReopen,
 	refuseUpdate,
 	requireActionReader,
+	requireActionReopener,
 	requireActionUpdater
 } from '$lib/server/policy/actions';
+import { reopenAction } from '$lib/server/actions/reopen';
+import {
+	readReopenReason,
+	reopenDeadline,
+	stillReopenable
+} from '$lib/server/actions/reopen-rules';
 import { notFound } from '$lib/server/policy/refusal';
 import { formKeyField, newFormKey } from '$lib/server/http/form-keys';
 import { todayInEngland } from '$lib/dates';
@@ -54,6 +63,12 @@ export const load: PageServerLoad = async ({ locals, params, url, getClientAddre
 			open: isOpen(action.status)
 		},
 		mayUpdate: await mayUpdateAction(db, action, user.id),
+		// Offered only to the owner or the chair, and only while the reopening window is open.
+		reopenBy:
+			stillReopenable(action, new Date()) && (await mayReopenAction(db, action, user.id))
+				? reopenDeadline(action.completedAt)!.toISOString().slice(0, 10)
+				: null,
+		reopened: url.searchParams.has('reopened'),
 		familyOpen: Boolean(owned),
 		// Not at the meeting where the gate opened (or not agreed there): agree it now, for this case.
 		agreeFirst: showFamily && owned?.reading === 'agree-first',
@@ -97,5 +112,29 @@ export const actions: Actions = {
 				updateError: 'This action is already finished: it takes no more updates'
 			});
 		redirect(303, `/actions/${action.id}?updated=1`);
+	},
+
+	/** The owner or the chair reopens an action marked done, within the window, saying why. */
+	reopen: async ({ locals, params, request, getClientAddress }) => {
+		const { user, action } = await requireActionReopener(locals, params.id);
+		const form = await request.formData();
+		const read = readReopenReason(form.get('reopenReason'));
+		if (!read.reason)
+			return fail(400, {
+				reopenValues: { reason: String(form.get('reopenReason') ?? '') },
+				errors: { reopenReason: read.error ?? '' }
+			});
+		const answer = await reopenAction(appDatabase().db, action.id, read.reason, {
+			id: user.id,
+			ip: getClientAddress()
+		});
+		if (answer.result === 'not-found') notFound();
+		if (answer.result === 'not-allowed') refuseReopen();
+		if (answer.result === 'refused')
+			return fail(409, {
+				reopenValues: { reason: read.reason },
+				updateError: answer.message
+			});
+		redirect(303, `/actions/${action.id}?reopened=1`);
 	}
 };

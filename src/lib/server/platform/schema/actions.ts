@@ -24,7 +24,14 @@ export interface ActionTable {
 }
 
 export type ActionUpdateKind =
-	'progress' | 'done' | 'cannot-be-done' | 'extended' | 'reassigned' | 'closed' | 'reminder';
+	| 'progress'
+	| 'done'
+	| 'cannot-be-done'
+	| 'extended'
+	| 'reassigned'
+	| 'closed'
+	| 'reminder'
+	| 'reopened';
 
 /** MARAC practice: why an action could not be done. */
 export type CannotBeDoneReason = 'circumstances-changed' | 'agency-could-not-act';
