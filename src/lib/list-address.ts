@@ -20,3 +20,22 @@ export function showingLine(
 ): string {
 	return `Showing ${shown.from}–${shown.to} of ${shown.total} ${shown.total === 1 ? one : many}`;
 }
+
+/**
+ * Where to go back to after updating an action: the My actions address it was opened from (with
+ * its filters and page), or null for anything that is not a local /actions list address — so a
+ * `from` in the address can never send anyone to another site or page.
+ */
+export function myActionsReturn(value: string | null | undefined): string | null {
+	if (!value || !value.startsWith('/actions') || value.startsWith('//')) return null;
+	let url: URL;
+	try {
+		url = new URL(value, 'http://local.invalid');
+	} catch {
+		return null;
+	}
+	if (url.origin !== 'http://local.invalid' || url.pathname !== '/actions') return null;
+	url.searchParams.delete('updated');
+	url.searchParams.delete('next');
+	return url.pathname + url.search;
+}

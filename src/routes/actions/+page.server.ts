@@ -1,9 +1,12 @@
 import { requireUser } from '$lib/server/policy/session';
 import { appDatabase } from '$lib/server/platform/app-database';
-import { communitiesOfOwnedActions, myActions } from '$lib/server/actions/my-actions';
+import { communitiesOfOwnedActions, findAction, myActions } from '$lib/server/actions/my-actions';
+import { myActionsFilterOf } from '$lib/server/actions/my-actions-address';
+import { myActionsReturn } from '$lib/list-address';
 import { ACTION_STATUSES } from '$lib/server/actions/statuses';
 import { actionStatusNames } from '$lib/domain/actions';
 import { requestedPage } from '$lib/server/http/paging';
+import type { DB } from '$lib/server/platform/db';
 import type { PageServerLoad } from './$types';
 
 /** My actions: every action the person owns, in every community, by when it is due, 50 a page. */
@@ -11,11 +14,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireUser(locals);
 	const { db } = appDatabase();
 	const communities = await communitiesOfOwnedActions(db, user.id);
-	// Only real options count: anything else in the address is read as "all".
-	const community =
-		communities.find((c) => String(c.id) === url.searchParams.get('community')) ?? null;
-	const status = ACTION_STATUSES.find((s) => s === url.searchParams.get('status')) ?? null;
-	const text = (url.searchParams.get('text') ?? '').trim().slice(0, 100);
+	const { community, status, text } = myActionsFilterOf(url.searchParams, communities);
 	const list = await myActions(
 		db,
 		user.id,
@@ -36,6 +35,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			latestUpdate: action.latestUpdate
 		}));
 	return {
+		// Each action is opened with this list's address, so its update comes back here.
+		from: myActionsReturn(url.pathname + url.search) ?? '/actions',
+		updated: await updatedBanner(db, user.id, url),
 		filter: { community: community ? String(community.id) : '', status: status ?? '', text },
 		filtered: Boolean(community || status || text),
 		communities: communities.map((c) => ({ value: String(c.id), label: c.name })),
@@ -54,3 +56,20 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		}
 	};
 };
+
+/**
+ * Back from an update: the action just updated and the next one in this list, by reference. Both
+ * come from the address, so each is shown only if the reader owns it.
+ */
+async function updatedBanner(db: DB, userId: number, url: URL) {
+	const owned = async (param: string) => {
+		const value = url.searchParams.get(param) ?? '';
+		if (!/^[1-9][0-9]{0,9}$/.test(value)) return null;
+		const action = await findAction(db, Number(value));
+		return action && action.ownerId === userId
+			? { id: action.id, reference: action.reference }
+			: null;
+	};
+	const updated = await owned('updated');
+	return updated && { ...updated, next: await owned('next') };
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { actionHistory } from '$lib/server/actions/history';
-import { findAction } from '$lib/server/actions/my-actions';
+import { findAction, nextInMyActions } from '$lib/server/actions/my-actions';
 import { reopenAction } from '$lib/server/actions/reopen';
 import { recordOwnerUpdate } from '$lib/server/actions/updates';
 import { mayReopenAction } from '$lib/server/policy/actions';
@@ -77,5 +77,16 @@ describe('reopening an action marked done', () => {
 			message: 'This action was marked done more than 14 days ago and can no longer be reopened'
 		});
 		expect(await findAction(database.db, id)).toMatchObject({ status: 'done' });
+	});
+});
+
+describe('the next action in My actions', () => {
+	it('is the one after it in the list order, and none after the last', async () => {
+		const first = await addAction({ due: '2027-06-01' });
+		const second = await addAction({ due: '2027-06-02' });
+		const owner = fixture.people.confirmedMember;
+		const now = new Date('2027-05-25T10:00:00Z');
+		expect((await nextInMyActions(database.db, owner, {}, first, now))?.id).toBe(second);
+		expect(await nextInMyActions(database.db, owner, {}, second, now)).toBeNull();
 	});
 });

@@ -78,16 +78,11 @@ export interface MyActionsFilter {
 	text?: string | null;
 }
 
-/**
- * One page of My actions: everything a person owns (filtered) in MY_ACTIONS_ORDER, each with its
- * due date in words and its latest update, in sections by when it is due with each section's
- * count over every page.
- */
-export async function myActions(
+/** Everything a person owns (filtered), in MY_ACTIONS_ORDER across every page, and by section. */
+export async function myActionsInOrder(
 	db: DB,
 	userId: number,
 	filter: MyActionsFilter,
-	page = 1,
 	now = new Date()
 ) {
 	const words = filter.text?.trim().toLowerCase();
@@ -108,10 +103,36 @@ export async function myActions(
 		groups[group].push({ ...action, group, due: dueWording(action.dueDate, now) });
 	}
 	groups.done.sort((a, b) => (b.completedAt ?? '').localeCompare(a.completedAt ?? ''));
-	const { rows, ...shown } = pageOf(
-		MY_ACTIONS_ORDER.flatMap((key) => groups[key]),
-		page
-	);
+	return { ordered: MY_ACTIONS_ORDER.flatMap((key) => groups[key]), groups };
+}
+
+/** The action after this one in the person's (filtered) My actions, if there is one. */
+export async function nextInMyActions(
+	db: DB,
+	userId: number,
+	filter: MyActionsFilter,
+	actionId: number,
+	now = new Date()
+) {
+	const { ordered } = await myActionsInOrder(db, userId, filter, now);
+	const at = ordered.findIndex((action) => action.id === actionId);
+	return at === -1 ? null : (ordered[at + 1] ?? null);
+}
+
+/**
+ * One page of My actions: everything a person owns (filtered) in MY_ACTIONS_ORDER, each with its
+ * due date in words and its latest update, in sections by when it is due with each section's
+ * count over every page.
+ */
+export async function myActions(
+	db: DB,
+	userId: number,
+	filter: MyActionsFilter,
+	page = 1,
+	now = new Date()
+) {
+	const { ordered, groups } = await myActionsInOrder(db, userId, filter, now);
+	const { rows, ...shown } = pageOf(ordered, page);
 	const latest = await latestUpdates(
 		db,
 		rows.map((a) => a.id)

@@ -17,6 +17,8 @@ import {
 	requireActionUpdater
 } from '$lib/server/policy/actions';
 import { reopenAction } from '$lib/server/actions/reopen';
+import { nextInListFrom } from '$lib/server/actions/my-actions-address';
+import { myActionsReturn } from '$lib/list-address';
 import {
 	readReopenReason,
 	reopenDeadline,
@@ -77,6 +79,8 @@ export const load: PageServerLoad = async ({ locals, params, url, getClientAddre
 		// The update form's key: the same update posted twice is recorded once.
 		formKey: newFormKey(),
 		updated: url.searchParams.has('updated'),
+		// The My actions list (filters, page) this was opened from, to go back to after an update.
+		from: myActionsReturn(url.searchParams.get('from')),
 		history
 	};
 };
@@ -96,6 +100,12 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const read = readOwnerUpdateForm(form);
 		if (!read.input) return fail(400, { values: read.values, errors: read.errors });
+		// Back to the list it came from (or the owner's own list), with the action that came next
+		// in it, found before this update moves the action within the list.
+		const back =
+			myActionsReturn(String(form.get('from') ?? '')) ??
+			(action.ownerId === user.id ? '/actions' : null);
+		const next = back ? await nextInListFrom(appDatabase().db, user.id, back, action.id) : null;
 		const result = await recordOwnerUpdate(
 			appDatabase().db,
 			action.id,
@@ -111,7 +121,10 @@ export const actions: Actions = {
 				values: read.values,
 				updateError: 'This action is already finished: it takes no more updates'
 			});
-		redirect(303, `/actions/${action.id}?updated=1`);
+		if (!back) redirect(303, `/actions/${action.id}?updated=1`);
+		const query = new URLSearchParams({ updated: String(action.id) });
+		if (next) query.set('next', String(next.id));
+		redirect(303, `${back}${back.includes('?') ? '&' : '?'}${query}`);
 	},
 
 	/** The owner or the chair reopens an action marked done, within the window, saying why. */
