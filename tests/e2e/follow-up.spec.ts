@@ -201,15 +201,19 @@ test('owners keep their actions up to date, the chair follows them up and the ne
 
 	await test.step('he marks one in progress', async () => {
 		await page.getByRole('link', { name: ACTIONS.patrol }).click();
-		await expect(page).toHaveURL(`/actions/${ids.patrol}`);
+		await expect(page).toHaveURL(`/actions/${ids.patrol}?from=%2Factions`);
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText(ACTIONS.patrol);
 		await expect(page.getByText('No updates yet.')).toBeVisible();
 		await expectNoAxeViolations(page);
 		await page.getByLabel('In progress').check();
 		await page.getByLabel('Note').fill('Two evening patrols so far; the group has moved on twice');
 		await submitForm(page, 'Save the update', { exact: false });
-		await expect(page).toHaveURL(`/actions/${ids.patrol}?updated=1`);
-		await expect(page.getByRole('alert')).toContainText('Your update is recorded.');
+		// Back to the list he came from, told which action was updated and offered the next one.
+		await expect(page).toHaveURL(new RegExp(`/actions\\?updated=${ids.patrol}(&next=\\d+)?$`));
+		await expect(page.getByRole('alert')).toContainText('is recorded.');
+		await expect(page.getByRole('link', { name: /^Next action: / })).toBeVisible();
+		await expectNoAxeViolations(page);
+		await open(page, `/actions/${ids.patrol}`);
 		await expect(page.locator('.govuk-summary-list')).toContainText('In progress');
 		const history = page.getByRole('list', { name: 'History' });
 		await expect(history).toContainText('Progress');

@@ -100,11 +100,9 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const read = readOwnerUpdateForm(form);
 		if (!read.input) return fail(400, { values: read.values, errors: read.errors });
-		// Back to the list it came from (or the owner's own list), with the action that came next
+		// Back to the My actions list it was opened from, if any, with the action that came next
 		// in it, found before this update moves the action within the list.
-		const back =
-			myActionsReturn(String(form.get('from') ?? '')) ??
-			(action.ownerId === user.id ? '/actions' : null);
+		const back = myActionsReturn(String(form.get('from') ?? ''));
 		const next = back ? await nextInListFrom(appDatabase().db, user.id, back, action.id) : null;
 		const result = await recordOwnerUpdate(
 			appDatabase().db,
