@@ -32,7 +32,7 @@ for (const [width, viewport] of Object.entries(WIDTHS)) {
 		await next.click();
 		await expect(page).toHaveURL(/\/actions\/\d+\?from=/);
 		const actionAddress = new URL(page.url()).pathname;
-		await page.getByRole('radio', { name: 'Done' }).check();
+		await page.getByRole('radio', { name: 'Done', exact: true }).check();
 		await page.getByLabel('Note').fill('Referral accepted by the youth service');
 		await page.getByRole('button', { name: 'Save the update' }).click();
 		await expect(page).toHaveURL(/\/actions\?status=open&updated=\d+/);
