@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordAudit } from '$lib/server/audit/log';
 import {
+	actionInWords,
 	caseHistory,
 	searchAudit,
 	startOfUkDay,
@@ -264,5 +265,20 @@ describe("who has looked at this family's record", () => {
 		expect(text).toContain(fixture.references.fine);
 		for (const name of [CHILD, 'Marigold Quill', 'Ottoline Marsh', 'Clementine Hart', 'Quill'])
 			expect(text).not.toContain(name);
+	});
+});
+
+describe('audit actions in words', () => {
+	it.each([
+		['caf-draft.saved', 'Saved a draft CAF for a new case'],
+		['caf-draft.submitted', 'Brought a draft CAF to a meeting'],
+		['caf-draft.removed', 'Removed old draft CAFs (retention)'],
+		['family.viewed', 'Read the family’s details']
+	])('%s reads “%s”', (action, words) => {
+		expect(actionInWords(action)).toBe(words);
+	});
+
+	it('falls back to the action’s name when it has no wording', () => {
+		expect(actionInWords('something.new')).toBe('something.new');
 	});
 });

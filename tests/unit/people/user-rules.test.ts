@@ -5,7 +5,12 @@ describe("a person's account", () => {
 	it.each([
 		[{ disabled_at: '2027-01-01T00:00:00Z', password_hash: 'x' }, 'disabled'],
 		[{ disabled_at: null, password_hash: 'x' }, 'active'],
-		[{ disabled_at: null, password_hash: null }, 'invited']
+		[{ disabled_at: null, password_hash: null }, 'invited'],
+		[{ disabled_at: null, password_hash: null, hasSingleSignOn: true }, 'active'],
+		[
+			{ disabled_at: '2027-01-01T00:00:00Z', password_hash: null, hasSingleSignOn: true },
+			'disabled'
+		]
 	])('%j is %s', (user, status) => {
 		expect(accountStatus(user)).toBe(status);
 	});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSession, validateSession } from '$lib/server/auth/session';
-import { findUserForAdmin, updateUser } from '$lib/server/people/users';
+import { findUserForAdmin, listUsers, updateUser } from '$lib/server/people/users';
 import { addUser } from '../helpers';
 import { admin, agencyId, communityIds, database, usePeopleFixture } from './people-fixture';
 
@@ -179,5 +179,28 @@ describe('changing someone’s roles', () => {
 		).rejects.toThrow(/FOREIGN KEY/);
 		expect(await findUserForAdmin(database.db, person.id)).toEqual(before);
 		expect(await database.db.selectFrom('audit_log').select('id').execute()).toEqual(auditBefore);
+	});
+});
+
+describe('someone who signs in only by single sign-on', () => {
+	it('counts as active, not invited, in the list and on their page', async () => {
+		const person = await addUser(database, { passwordHash: null });
+		const invited = await addUser(database, { passwordHash: null });
+		const now = new Date().toISOString();
+		await database.db
+			.insertInto('single_sign_on_identity')
+			.values({
+				user_id: person.id,
+				issuer: 'https://login.council.example',
+				subject: `subject-${person.id}`,
+				first_signed_in_at: now,
+				last_signed_in_at: now
+			})
+			.execute();
+		const rows = await listUsers(database.db);
+		expect(rows.find((row) => row.id === person.id)?.status).toBe('active');
+		expect(rows.find((row) => row.id === invited.id)?.status).toBe('invited');
+		expect((await findUserForAdmin(database.db, person.id))?.status).toBe('active');
+		expect((await findUserForAdmin(database.db, invited.id))?.status).toBe('invited');
 	});
 });

@@ -166,8 +166,16 @@ const actionWords: Record<string, string> = {
 	'submission.updated': 'Changed the case’s item',
 	'submission.withdrawn': 'Withdrew the case’s item',
 	'case.exported': 'Exported everything held (subject access request)',
-	'case.anonymised': 'Removed the family’s identities (retention)'
+	'case.anonymised': 'Removed the family’s identities (retention)',
+	'caf-draft.saved': 'Saved a draft CAF for a new case',
+	'caf-draft.submitted': 'Brought a draft CAF to a meeting',
+	'caf-draft.removed': 'Removed old draft CAFs (retention)'
 };
+
+/** An audit action in words, or its name when it has none. */
+export function actionInWords(action: string): string {
+	return actionWords[action] ?? action;
+}
 
 function whyOf(detail: string | null): string | null {
 	if (!detail) return null;
@@ -205,7 +213,7 @@ export async function caseHistory(db: DB, reference: string): Promise<CaseHistor
 		.execute();
 	return rows.map(({ detail, ...row }) => ({
 		...row,
-		what: actionWords[row.action] ?? row.action,
+		what: actionInWords(row.action),
 		why: whyOf(detail)
 	}));
 }

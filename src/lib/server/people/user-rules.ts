@@ -8,8 +8,11 @@ export type AccountStatus = 'active' | 'invited' | 'disabled';
 export function accountStatus(user: {
 	disabled_at: string | null;
 	password_hash: string | null;
+	/** True when the person signs in by single sign-on (a row in single_sign_on_identity). */
+	hasSingleSignOn?: boolean;
 }): AccountStatus {
-	return user.disabled_at ? 'disabled' : user.password_hash ? 'active' : 'invited';
+	if (user.disabled_at) return 'disabled';
+	return user.password_hash || user.hasSingleSignOn ? 'active' : 'invited';
 }
 
 export interface UserChanges {

@@ -35,7 +35,15 @@ export async function listUsers(db: DB): Promise<UserListRow[]> {
 				.selectFrom('community_membership')
 				.select(eb.fn.countAll<number>().as('n'))
 				.whereRef('community_membership.user_id', '=', 'user.id')
-				.as('communityCount')
+				.as('communityCount'),
+			eb
+				.exists(
+					eb
+						.selectFrom('single_sign_on_identity')
+						.select('single_sign_on_identity.id')
+						.whereRef('single_sign_on_identity.user_id', '=', 'user.id')
+				)
+				.as('hasSingleSignOn')
 		])
 		.orderBy('user.name')
 		.execute();
@@ -45,7 +53,7 @@ export async function listUsers(db: DB): Promise<UserListRow[]> {
 		email: row.email,
 		agencyName: row.agencyName,
 		isAdministrator: row.is_administrator === 1,
-		status: row.disabled_at ? 'disabled' : row.password_hash ? 'active' : 'invited',
+		status: accountStatus({ ...row, hasSingleSignOn: Boolean(row.hasSingleSignOn) }),
 		communityCount: Number(row.communityCount ?? 0)
 	}));
 }
@@ -70,6 +78,11 @@ export async function findUserForAdmin(db: DB, userId: number) {
 		.where('id', '=', userId)
 		.executeTakeFirst();
 	if (!user) return undefined;
+	const singleSignOn = await db
+		.selectFrom('single_sign_on_identity')
+		.select('id')
+		.where('user_id', '=', userId)
+		.executeTakeFirst();
 	const memberships = await db
 		.selectFrom('community_membership')
 		.select(['community_id as communityId', 'role'])
@@ -84,7 +97,7 @@ export async function findUserForAdmin(db: DB, userId: number) {
 		isAdministrator: user.is_administrator === 1,
 		isDataProtectionOfficer: user.is_dpo === 1,
 		isManager: user.is_manager === 1,
-		status: accountStatus(user),
+		status: accountStatus({ ...user, hasSingleSignOn: singleSignOn !== undefined }),
 		hasTwoFactor: user.totp_key !== null,
 		createdAt: user.created_at,
 		memberships

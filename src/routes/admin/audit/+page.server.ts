@@ -1,6 +1,7 @@
 import { requireAuditReader } from '$lib/server/policy/administration';
 import { appDatabase } from '$lib/server/platform/app-database';
 import {
+	actionInWords,
 	auditActions,
 	normaliseReference,
 	searchAudit,
@@ -36,7 +37,10 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	if (from.ok && to.ok && from.date && to.date && to.date < from.date)
 		errors.to = 'The to date must be the same as or after the from date';
 
-	const actions = await auditActions(db);
+	const actions = (await auditActions(db)).map((action) => ({
+		value: action,
+		label: actionInWords(action) === action ? action : `${actionInWords(action)} (${action})`
+	}));
 	const searched = Boolean(
 		values.person || values.caseReference || values.action || from.date || to.date
 	);
@@ -66,7 +70,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		errors: undefined,
 		actions,
 		searched,
-		rows: page.rows,
+		rows: page.rows.map((row) => ({ ...row, what: actionInWords(row.action) })),
 		olderHref,
 		caseReference: values.caseReference ? normaliseReference(values.caseReference) : null
 	};
