@@ -8,10 +8,30 @@ import {
 	openActionsByAgency,
 	remindOwnerInCommunity
 } from '$lib/server/actions/follow-up';
+import { followUpPage, type FollowUpQuery } from '$lib/server/actions/follow-up-list';
+import { remindOwnersOfSelected } from '$lib/server/actions/bulk-reminders';
+import { bulkReminderConfirmation } from '$lib/server/actions/bulk-reminder-rules';
+import { requestedPage } from '$lib/server/http/paging';
 import { todayInEngland } from '$lib/dates';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, params }) => {
+/** The board's search, filters and sort, from its plain GET form and column headings. */
+function boardQuery(url: URL): FollowUpQuery {
+	const get = (name: string) => url.searchParams.get(name) ?? '';
+	const status = get('status');
+	const sort = get('sort');
+	return {
+		page: requestedPage(url),
+		search: get('text').trim().slice(0, 100) || undefined,
+		status: status === 'open' || status === 'in-progress' ? status : undefined,
+		overdueOnly: get('overdue') === 'yes',
+		agency: get('agency') || undefined,
+		sort: sort === 'owner' || sort === 'status' ? sort : 'due',
+		descending: get('dir') === 'desc'
+	};
+}
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const { community } = await requireCommunityOrganiser(locals, params.id, 'follow up');
 	const { db } = appDatabase();
 	const today = todayInEngland();
@@ -19,12 +39,26 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		community: { id: community.id, name: community.name, localityName: community.localityName },
 		figures: await agencyFigures(db, community.id, today),
 		agencies: await openActionsByAgency(db, community.id, today),
+		// The board as one list, paged by the database (follow-up-list.ts).
+		list: await followUpPage(db, community.id, today, boardQuery(url)),
 		// The reminder buttons' key: one click sent twice reminds the owner once.
 		formKey: newFormKey()
 	};
 };
 
 export const actions: Actions = {
+	remindSelected: async ({ locals, params, request, getClientAddress }) => {
+		const { user, community } = await requireCommunityOrganiser(locals, params.id, 'follow up');
+		const form = await request.formData();
+		const selected = form.getAll('selected').map(Number);
+		if (selected.length === 0)
+			return fail(400, { selectError: 'Select the actions whose owners you want to remind' });
+		const plan = await remindOwnersOfSelected(appDatabase().db, community.id, selected, {
+			id: user.id,
+			ip: getClientAddress()
+		});
+		return { bulkReminded: bulkReminderConfirmation(plan) };
+	},
 	remind: async ({ locals, params, request, getClientAddress }) => {
 		const { user, community } = await requireCommunityOrganiser(locals, params.id, 'follow up');
 		const form = await request.formData();

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import {
+	bulkReminderConfirmation,
+	bulkReminderPlan
+} from '../../../src/lib/server/actions/bulk-reminder-rules';
+
+const now = new Date('2026-12-03T09:00:00Z');
+
+describe('bulk reminders', () => {
+	it('sends one reminder per owner, listing their selected actions by reference', () => {
+		const plan = bulkReminderPlan(
+			[
+				{ id: 1, reference: 'Case 2026-0001', ownerId: 7 },
+				{ id: 2, reference: 'Advice', ownerId: 8 },
+				{ id: 3, reference: 'Case 2026-0003', ownerId: 7 }
+			],
+			new Map(),
+			now
+		);
+		expect(plan.owners).toEqual([
+			{ ownerId: 7, references: ['Case 2026-0001', 'Case 2026-0003'], actionIds: [1, 3] },
+			{ ownerId: 8, references: ['Advice'], actionIds: [2] }
+		]);
+		expect(bulkReminderConfirmation(plan)).toEqual(['Reminders sent to 2 owners about 3 actions']);
+	});
+
+	it('does not remind an owner of the same action twice within a day, and says so', () => {
+		const plan = bulkReminderPlan(
+			[
+				{ id: 1, reference: 'Case 2026-0001', ownerId: 7 },
+				{ id: 2, reference: 'Case 2026-0002', ownerId: 7 }
+			],
+			new Map([
+				[1, '2026-12-02T10:00:00Z'], // 23 hours ago
+				[2, '2026-12-02T08:59:00Z'] // just over a day ago
+			]),
+			now
+		);
+		expect(plan.owners).toEqual([{ ownerId: 7, references: ['Case 2026-0002'], actionIds: [2] }]);
+		expect(bulkReminderConfirmation(plan)).toEqual([
+			'Reminders sent to 1 owner about 1 action',
+			'Not reminded again, as their owners were reminded of them in the last day: Case 2026-0001'
+		]);
+	});
+
+	it('leaves out owners without an account and tells the chair to contact them', () => {
+		const plan = bulkReminderPlan([{ id: 4, reference: 'Advice', ownerId: null }], new Map(), now);
+		expect(plan.owners).toEqual([]);
+		expect(bulkReminderConfirmation(plan)).toEqual([
+			'No reminders were sent',
+			'Their owners have no account here, so contact them directly: Advice'
+		]);
+	});
+});
