@@ -81,3 +81,54 @@ export function itemOffers(
 }
 
 export type ItemOffers = ReturnType<typeof itemOffers>;
+
+/** The actions review as the room's first item sees it (docs/domain.md: overdue actions are reviewed at the start of the meeting). */
+export interface ActionsReviewState {
+	/** Overdue actions from earlier meetings with no decision yet in this meeting. */
+	undecided: number;
+	/** The chair chose "Review them later" (recorded and audited). */
+	reviewLater: boolean;
+}
+
+export type TakeRefusal = { reason: 'actions-undecided'; undecided: number };
+
+/**
+ * Whether the chair may take an item, or why not: the first item waits for the actions review
+ * unless every overdue action has a decision or the chair chose to review them later. Once an item
+ * has been taken the review no longer holds the room up.
+ */
+export function takeRefusal(
+	review: ActionsReviewState,
+	itemsTakenSoFar: number
+): TakeRefusal | null {
+	if (itemsTakenSoFar > 0 || review.reviewLater || review.undecided <= 0) return null;
+	return { reason: 'actions-undecided', undecided: review.undecided };
+}
+
+/** The refusal's words for the chair, saying how many actions wait (the page links to the review). */
+export function takeRefusalMessage(refusal: TakeRefusal): string {
+	const n = refusal.undecided;
+	return `${n} overdue ${n === 1 ? 'action is' : 'actions are'} still undecided: review ${n === 1 ? 'it' : 'them'} first, or choose to review them later`;
+}
+
+/** What is still open when the chair asks to conclude the meeting, one line each. */
+export interface StillOpen {
+	itemsNotTaken: number;
+	actionsUndecided: number;
+	attendanceNotRecorded: number;
+}
+
+/** The lines the conclude confirmation lists; empty when nothing is left open. */
+export function stillOpenAtConclusion(open: StillOpen): string[] {
+	const lines: string[] = [];
+	const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+	if (open.itemsNotTaken > 0)
+		lines.push(`${count(open.itemsNotTaken, 'agenda item', 'agenda items')} not taken`);
+	if (open.actionsUndecided > 0)
+		lines.push(`${count(open.actionsUndecided, 'overdue action', 'overdue actions')} undecided`);
+	if (open.attendanceNotRecorded > 0)
+		lines.push(
+			`Attendance not recorded for ${count(open.attendanceNotRecorded, 'person', 'people')}`
+		);
+	return lines;
+}
