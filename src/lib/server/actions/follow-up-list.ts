@@ -1,5 +1,6 @@
 import { sql, type SqlBool } from 'kysely';
 import type { DB } from '../platform/db';
+import type { ActionStatus } from '../platform/schema/actions';
 import { PAGE_SIZE } from '../http/paging';
 import { actionsWithReference } from './queries';
 import { referenceOf } from './reference';
@@ -27,7 +28,7 @@ export interface FollowUpRow {
 	id: number;
 	reference: string;
 	description: string;
-	status: string;
+	status: ActionStatus;
 	dueDate: string;
 	ownerId: number | null;
 	ownerName: string;

@@ -3,16 +3,13 @@ import { notFound } from '$lib/server/policy/refusal';
 import { appDatabase } from '$lib/server/platform/app-database';
 import { requireCommunityOrganiser } from '$lib/server/policy/community';
 import { formKeyField, newFormKey } from '$lib/server/http/form-keys';
-import {
-	agencyFigures,
-	openActionsByAgency,
-	remindOwnerInCommunity
-} from '$lib/server/actions/follow-up';
+import { agencyFigures, remindOwnerInCommunity } from '$lib/server/actions/follow-up';
 import { followUpPage, type FollowUpQuery } from '$lib/server/actions/follow-up-list';
 import { remindOwnersOfSelected } from '$lib/server/actions/bulk-reminders';
 import { bulkReminderConfirmation } from '$lib/server/actions/bulk-reminder-rules';
 import { requestedPage } from '$lib/server/http/paging';
 import { todayInEngland } from '$lib/dates';
+import { dueWording } from '$lib/due-wording';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The board's search, filters and sort, from its plain GET form and column headings. */
@@ -35,12 +32,29 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const { community } = await requireCommunityOrganiser(locals, params.id, 'follow up');
 	const { db } = appDatabase();
 	const today = todayInEngland();
+	const query = boardQuery(url);
+	const list = await followUpPage(db, community.id, today, query);
 	return {
 		community: { id: community.id, name: community.name, localityName: community.localityName },
 		figures: await agencyFigures(db, community.id, today),
-		agencies: await openActionsByAgency(db, community.id, today),
-		// The board as one list, paged by the database (follow-up-list.ts).
-		list: await followUpPage(db, community.id, today, boardQuery(url)),
+		// The open actions as one list, paged by the database (follow-up-list.ts): 50 at a time.
+		list: {
+			...list,
+			rows: list.rows.map((row) => ({
+				...row,
+				overdue: row.dueDate < today,
+				due: dueWording(row.dueDate)
+			}))
+		},
+		query: {
+			text: query.search ?? '',
+			status: query.status ?? '',
+			overdue: query.overdueOnly ?? false,
+			agency: query.agency ?? '',
+			sort: query.sort ?? 'due',
+			descending: query.descending ?? false
+		},
+		filtered: Boolean(query.search || query.status || query.overdueOnly || query.agency),
 		// The reminder buttons' key: one click sent twice reminds the owner once.
 		formKey: newFormKey()
 	};
