@@ -12,12 +12,18 @@ import type { SubmitFunction } from '@sveltejs/kit';
  * only ever compared with the same person's earlier posts, so one made here is as good.
  */
 export function heldFormKey(pageKey: () => string) {
-	let key = $state(untrack(pageKey));
+	// A form drawn again (the room re-rendering it after a reload) starts from the page's key, which
+	// may be the one its last post used if the page's data is older than that post: never reuse it.
+	const pageKeyNow = untrack(pageKey);
+	let key = $state(usedKeys.includes(pageKeyNow) ? freshKey() : pageKeyNow);
 	const enhance: SubmitFunction =
 		() =>
 		async ({ result, update }) => {
 			// Before the reload, which a live reload racing it can cut short (and never resolve).
-			if (result.type === 'success') key = freshKey();
+			if (result.type === 'success') {
+				usedKeys.push(key);
+				key = freshKey();
+			}
 			await update();
 		};
 	return {
@@ -27,6 +33,9 @@ export function heldFormKey(pageKey: () => string) {
 		enhance
 	};
 }
+
+/** Keys this tab has posted with successfully (only ever filled in the browser, never on the server). */
+const usedKeys: string[] = [];
 
 /** 128 random bits in the server's own form (base64url, 22 characters). */
 function freshKey(): string {
