@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
-	boardOf,
 	completionRate,
 	reassignedMessage,
 	reminderMessage,
 	reminderNote,
-	reviewChange,
-	type BoardRow
+	reviewChange
 } from '$lib/server/actions/follow-up-rules';
 
 describe("an agency's completion rate", () => {
@@ -17,76 +15,6 @@ describe("an agency's completion rate", () => {
 		[{ completed: 0, open: 0, cannotBeDone: 0 }, null]
 	])('%j → %s', (counts, rate) => {
 		expect(completionRate(counts)).toBe(rate);
-	});
-});
-
-describe('the follow-up board, without a database', () => {
-	const row = (over: Partial<BoardRow>): BoardRow => ({
-		id: 1,
-		reference: 'LED-2027-0001',
-		description: 'Visit the family',
-		status: 'open',
-		dueDate: '2027-07-01',
-		meetingId: 1,
-		meetingDate: '2027-05-11',
-		latestUpdate: null,
-		ownerId: 5,
-		ownerName: 'Bea',
-		ownerAgency: 'Police',
-		...over
-	});
-
-	it('puts the agencies and owners with the most overdue first, then by name', () => {
-		const board = boardOf(
-			[
-				row({ id: 1, ownerAgency: 'Health', ownerName: 'Abe' }),
-				row({ id: 2, ownerAgency: 'Police', ownerName: 'Bea' }),
-				row({ id: 3, ownerAgency: 'Police', ownerName: 'Cy', dueDate: '2027-06-01' }),
-				row({ id: 4, ownerAgency: 'Youth', ownerName: 'Di', dueDate: '2027-06-21' }),
-				row({ id: 5, ownerAgency: 'Youth', ownerName: 'Di', dueDate: '2027-06-22' })
-			],
-			'2027-06-22',
-			new Date('2027-06-22T09:00:00Z')
-		);
-		expect(
-			board.map((agency) => [
-				agency.agency,
-				agency.overdue,
-				agency.owners.map((owner) => [owner.name, owner.overdue])
-			])
-		).toEqual([
-			[
-				'Police',
-				1,
-				[
-					['Cy', 1],
-					['Bea', 0]
-				]
-			],
-			['Youth', 1, [['Di', 1]]],
-			['Health', 0, [['Abe', 0]]]
-		]);
-		// Due today is not overdue; each owner's actions keep the order given.
-		expect(board[1]!.owners[0]!.actions.map((a) => [a.id, a.overdue, a.due])).toEqual([
-			[4, true, '1 day overdue'],
-			[5, false, 'due today']
-		]);
-	});
-
-	it('tells people outside the system apart by name, and says who has no account', () => {
-		const board = boardOf(
-			[
-				row({ id: 1, ownerName: 'Ann Lee', ownerId: null }),
-				row({ id: 2, ownerName: 'Ann Lee', ownerId: null }),
-				row({ id: 3, ownerName: 'Bea' })
-			],
-			'2027-06-22',
-			new Date('2027-06-22T09:00:00Z')
-		);
-		expect(board[0]!.owners.map((o) => [o.name, o.hasAccount, o.actions.length])).toEqual([
-			['Ann Lee', false, 2],
-			['Bea', true, 1]
-		]);
 	});
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { newFormKey } from '$lib/server/http/form-keys';
-import { agencyFigures, openActionsByAgency, remindOwner } from '$lib/server/actions/follow-up';
+import { agencyFigures, remindOwner } from '$lib/server/actions/follow-up';
 import { actionHistory } from '$lib/server/actions/history';
 import { CHILD } from '../meeting-fixture';
 import {
@@ -84,49 +84,6 @@ describe('the follow-up board', () => {
 				overdue: 0,
 				completionRate: null
 			}
-		]);
-
-		// Open actions by agency and owner: the most overdue first, soonest due first within.
-		const board = await openActionsByAgency(
-			database.db,
-			fixture.communityId,
-			REVIEW_DATE,
-			reviewDay
-		);
-		expect(
-			board.map((agency) => [
-				agency.agency,
-				agency.overdue,
-				agency.owners.map((owner) => [
-					owner.name,
-					owner.hasAccount,
-					owner.actions.map((a) => [a.dueDate, a.overdue])
-				])
-			])
-		).toEqual([
-			[
-				housing,
-				2,
-				[
-					['Ann Lee', false, [['2027-06-21', true]]],
-					['The submitter', true, [['2027-06-10', true]]]
-				]
-			],
-			[
-				police,
-				1,
-				[
-					[
-						'The confirmedMember',
-						true,
-						[
-							['2027-06-01', true],
-							['2027-06-22', false],
-							['2027-07-01', false]
-						]
-					]
-				]
-			]
 		]);
 	});
 

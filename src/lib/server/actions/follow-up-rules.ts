@@ -2,12 +2,10 @@ import type { Updateable } from 'kysely';
 import type { ActionTable } from '../platform/schema';
 import { formatCalendarDate } from '../../dates';
 import { dueWording } from '../../due-wording';
-import type { LatestUpdate } from './history';
 import type { ReviewDecision } from './review-form';
 
 /**
- * The rules of the chair's follow-up, which need no database: each agency's completion rate, the
- * board's order, what a reminder says, and what a review decision changes. The seeds' complaint
+ * The rules of the chair's follow-up, which need no database: each agency's completion rate, what a reminder says, and what a review decision changes. The seeds' complaint
  * about the old way was that agreed actions were not delivered (docs/domain.md: every action has
  * an owner and a due date; overdue ones are reviewed at the next meeting).
  */
@@ -31,87 +29,6 @@ export function completionRate(counts: {
 }): number | null {
 	const counted = counts.completed + counts.open + counts.cannotBeDone;
 	return counted === 0 ? null : Math.round((100 * counts.completed) / counted);
-}
-
-export interface BoardAction {
-	id: number;
-	reference: string;
-	description: string;
-	status: 'open' | 'in-progress';
-	dueDate: string;
-	due: string;
-	overdue: boolean;
-	meetingId: number;
-	meetingDate: string;
-	latestUpdate: LatestUpdate | null;
-}
-
-export interface BoardOwner {
-	name: string;
-	hasAccount: boolean;
-	overdue: number;
-	actions: BoardAction[];
-}
-
-export interface BoardAgency {
-	agency: string;
-	overdue: number;
-	owners: BoardOwner[];
-}
-
-/** An open action as the board receives it: soonest due first within each owner. */
-export interface BoardRow extends Omit<BoardAction, 'due' | 'overdue'> {
-	ownerId: number | null;
-	ownerName: string;
-	ownerAgency: string;
-}
-
-const byOverdueThenName =
-	<T extends { overdue: number }>(name: (x: T) => string) =>
-	(a: T, b: T) =>
-		b.overdue - a.overdue || name(a).localeCompare(name(b));
-
-/**
- * The board: open actions grouped by agency and then owner, agencies and owners with the most
- * overdue first (an action is overdue once its due date is before today), each owner's actions in
- * the order given.
- */
-export function boardOf(rows: BoardRow[], today: string, now: Date): BoardAgency[] {
-	const agencies = new Map<string, BoardAgency>();
-	for (const row of rows) {
-		const agency = agencies.get(row.ownerAgency) ?? {
-			agency: row.ownerAgency,
-			overdue: 0,
-			owners: []
-		};
-		agencies.set(row.ownerAgency, agency);
-		// People outside the system are told apart by name; members by their account.
-		let owner = agency.owners.find((o) => o.name === row.ownerName);
-		if (!owner) {
-			owner = { name: row.ownerName, hasAccount: row.ownerId !== null, overdue: 0, actions: [] };
-			agency.owners.push(owner);
-		}
-		const overdue = row.dueDate < today;
-		if (overdue) {
-			owner.overdue += 1;
-			agency.overdue += 1;
-		}
-		owner.actions.push({
-			id: row.id,
-			reference: row.reference,
-			description: row.description,
-			status: row.status,
-			dueDate: row.dueDate,
-			due: dueWording(row.dueDate, now),
-			overdue,
-			meetingId: row.meetingId,
-			meetingDate: row.meetingDate,
-			latestUpdate: row.latestUpdate
-		});
-	}
-	const sorted = [...agencies.values()].sort(byOverdueThenName((a) => a.agency));
-	for (const agency of sorted) agency.owners.sort(byOverdueThenName((o) => o.name));
-	return sorted;
 }
 
 /**

@@ -5,23 +5,19 @@ import { earlierAnswer, rememberAnswer } from '../http/form-keys';
 import { remindOwnerByEmail } from '../mail/notifications';
 import { sendNotices } from '../people/notices';
 import {
-	boardOf,
 	completionRate,
 	reminderMessage,
 	reminderNote,
-	type AgencyFigures,
-	type BoardAgency,
-	type BoardAction
+	type AgencyFigures
 } from './follow-up-rules';
-import { historyEntry, latestUpdates } from './history';
+import { historyEntry } from './history';
 import { actionsWithReference } from './queries';
 import { referenceOf } from './reference';
-import { isOpen, OPEN_STATUSES } from './statuses';
+import { isOpen } from './statuses';
 
 /**
- * The chair's follow-up: the community's open actions by agency and owner with each agency's
- * figures, and reminders to owners. The rules (completion rate, the board's order, what a reminder
- * says) are in follow-up-rules.ts; the actions review at the next meeting in actions-review.ts.
+ * The chair's follow-up: each agency's figures and reminders to owners (the board's list of open
+ * actions is follow-up-list.ts). The rules (completion rate, what a reminder says) are in follow-up-rules.ts; the actions review at the next meeting in actions-review.ts.
  */
 
 /**
@@ -52,48 +48,6 @@ export async function agencyFigures(
 		.orderBy('owner_agency')
 		.execute();
 	return rows.map((row) => ({ ...row, completionRate: completionRate(row) }));
-}
-
-/** The community's open actions (open or in progress) on the board (follow-up-rules.ts, boardOf). */
-export async function openActionsByAgency(
-	db: DB,
-	communityId: number,
-	today: string,
-	now = new Date()
-): Promise<BoardAgency[]> {
-	const rows = await actionsWithReference(db)
-		.innerJoin('meeting', 'meeting.id', 'action.meeting_id')
-		.select([
-			'action.status',
-			'action.owner_id as ownerId',
-			'action.meeting_id as meetingId',
-			'meeting.date as meetingDate'
-		])
-		.where('action.community_id', '=', communityId)
-		.where('action.status', 'in', OPEN_STATUSES)
-		.orderBy('action.owner_agency')
-		.orderBy('action.owner_name')
-		.orderBy('action.due_date')
-		.orderBy('action.id')
-		.execute();
-	const latest = await latestUpdates(
-		db,
-		rows.map((row) => row.id)
-	);
-	const board = rows.map((row) => ({
-		id: row.id,
-		reference: referenceOf(row),
-		description: row.description,
-		status: row.status as BoardAction['status'],
-		dueDate: row.dueDate,
-		meetingId: row.meetingId,
-		meetingDate: row.meetingDate,
-		latestUpdate: latest.get(row.id) ?? null,
-		ownerId: row.ownerId,
-		ownerName: row.ownerName,
-		ownerAgency: row.ownerAgency
-	}));
-	return boardOf(board, today, now);
 }
 
 export type ReminderResult =
