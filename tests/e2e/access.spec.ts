@@ -153,7 +153,7 @@ test('a practitioner sees their own communities only', async ({ page }) => {
 	await expect(page.getByText('Your role in this MAG: Member.')).toBeVisible();
 	const members = page.getByRole('table', { name: 'Who is in this MAG' });
 	// Listed by agency: CAF Team, Health Visiting Service, Leominster Primary School, Police.
-	await expect(members.locator('tbody tr td:first-child')).toHaveText([
+	await expect(members.locator('tbody tr > :first-child')).toHaveText([
 		'Helen Price',
 		'Jo Evans',
 		'Sarah Williams',
