@@ -312,9 +312,24 @@ test('owners keep their actions up to date, the chair follows them up and the ne
 		await expectNoAxeViolations(chair);
 
 		await cctv.getByRole('button', { name: /^Send a reminder/ }).click();
-		await expect(chair.getByRole('alert')).toContainText(
-			`Reminder sent to Mark Hughes: “${ACTIONS.cctv}” (General).`
+		await expect(chair.getByTestId('bulk-reminded')).toHaveText(
+			'Reminder sent to Mark Hughes about General'
 		);
+		// A second click within the day reminds him no more: the board says so.
+		await cctv.getByRole('button', { name: /^Send a reminder/ }).click();
+		await expect(chair.getByTestId('bulk-reminded')).toContainText(
+			'Not reminded again, as their owners were reminded of them in the last day: General'
+		);
+		expect(
+			withDatabase(
+				(db) =>
+					db
+						.prepare(
+							"select count(*) as n from notice where user_id = (select id from user where email = ?) and message like 'Reminder from%'"
+						)
+						.get(OWNER) as { n: number }
+			).n
+		).toBe(1);
 		const notice = withDatabase(
 			(db) =>
 				db

@@ -43,7 +43,7 @@ for (const [width, viewport] of Object.entries(WIDTHS)) {
 			.getByRole('button', { name: 'Send reminders to the owners of selected actions' })
 			.click();
 		await expect(page.locator('#selected-error')).toContainText('Select the actions');
-		const boxes = page.locator('input[name="selected"]');
+		const boxes = page.locator('input[type="checkbox"][name="selected"]');
 		// Each width its own two: an owner is not reminded of one action twice in a day.
 		const first = width === 'phone' ? 0 : 2;
 		await boxes.nth(first).check();

@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { newFormKey } from '$lib/server/http/form-keys';
-import { agencyFigures, remindOwner } from '$lib/server/actions/follow-up';
-import { actionHistory } from '$lib/server/actions/history';
-import { CHILD } from '../meeting-fixture';
+import { agencyFigures } from '$lib/server/actions/follow-up';
 import {
 	REVIEW_DATE,
 	addAction,
-	chair,
-	count,
 	database,
 	fixture,
 	otherCommunityMeeting,
-	postedKeys as keys,
-	reviewDay,
 	useActionsFixture
 } from './fixture';
 
@@ -85,107 +78,5 @@ describe('the follow-up board', () => {
 				completionRate: null
 			}
 		]);
-	});
-
-	it('a reminder writes a notice to the owner, a history entry and an audit entry, all at once', async () => {
-		const id = await addAction({ submissionId: fixture.items.fine, caseId: 1 });
-		const result = await remindOwner(database.db, id, chair(), reviewDay);
-		expect(result).toEqual({
-			reminded: true,
-			notified: true,
-			ownerId: fixture.people.confirmedMember,
-			reference: fixture.references.fine
-		});
-		const notice = await database.db.selectFrom('notice').selectAll().executeTakeFirstOrThrow();
-		expect(notice).toMatchObject({
-			user_id: fixture.people.confirmedMember,
-			link: `/actions/${id}`,
-			read_at: null
-		});
-		// References, never names.
-		expect(notice.message).toBe(
-			`Reminder from the Ledbury MAG: your action for ${fixture.references.fine}, agreed on 11 May 2027, is 3 weeks overdue.`
-		);
-		expect(notice.message).not.toContain(CHILD);
-		// And an email, queued in the same transaction, by reference only.
-		const mail = await database.db
-			.selectFrom('mail_outbox')
-			.select(['kind', 'recipient', 'body'])
-			.executeTakeFirstOrThrow();
-		expect(mail).toMatchObject({
-			kind: 'reminder-from-chair',
-			recipient: 'confirmedmember@council.example'
-		});
-		expect(mail.body).toContain(fixture.references.fine);
-		expect(mail.body).not.toContain(CHILD);
-		expect(await actionHistory(database.db, id)).toEqual([
-			expect.objectContaining({
-				kind: 'reminder',
-				recordedByName: 'The chair',
-				recordedAt: reviewDay.toISOString()
-			})
-		]);
-		const audit = await database.db
-			.selectFrom('audit_log')
-			.select(['action', 'actor_id', 'record_id'])
-			.where('action', '=', 'action.reminder-sent')
-			.execute();
-		expect(audit).toEqual([
-			{ action: 'action.reminder-sent', actor_id: fixture.people.chair, record_id: String(id) }
-		]);
-	});
-
-	it('a reminder for someone without an account is recorded, with no notice; a finished action gets none', async () => {
-		const outside = await addAction({ owner: null, ownerName: 'Ann Lee' });
-		expect(await remindOwner(database.db, outside, chair())).toMatchObject({
-			reminded: true,
-			notified: false
-		});
-		expect(await count('notice')).toBe(0);
-		expect(await count('action_update')).toBe(1);
-		const done = await addAction({ status: 'done' });
-		expect(await remindOwner(database.db, done, chair())).toEqual({ reminded: false });
-		expect(await count('action_update')).toBe(1);
-	});
-
-	it('a reminder that fails part-way leaves nothing behind', async () => {
-		const id = await addAction({});
-		await expect(remindOwner(database.db, id, { id: 99999, ip: null })).rejects.toThrow();
-		expect(await count('notice')).toBe(0);
-		expect(await count('mail_outbox')).toBe(0);
-		expect(await count('action_update')).toBe(0);
-	});
-});
-
-describe('a post sent twice (a retry after a dropped connection, a double click)', () => {
-	it('a reminder with the same key reminds the owner once, and answers as the first did', async () => {
-		const id = await addAction({ submissionId: fixture.items.fine, caseId: 1 });
-		const key = newFormKey();
-		const first = await remindOwner(database.db, id, chair(), reviewDay, key);
-
-		expect(await remindOwner(database.db, id, chair(), reviewDay, key)).toEqual(first);
-
-		expect(first).toMatchObject({ reminded: true, notified: true });
-		expect(await count('notice')).toBe(1);
-		expect(await count('mail_outbox')).toBe(1);
-		expect(await count('action_update')).toBe(1);
-	});
-
-	it('reminders with different keys remind the owner twice', async () => {
-		const id = await addAction({});
-		await remindOwner(database.db, id, chair(), reviewDay, newFormKey());
-		await remindOwner(database.db, id, chair(), reviewDay, newFormKey());
-		expect(await count('notice')).toBe(2);
-		expect(await count('action_update')).toBe(2);
-	});
-
-	it('a reminder that fails part-way keeps no key', async () => {
-		const id = await addAction({});
-		// No such person: the history entry cannot be written, after the notice and the email.
-		await expect(
-			remindOwner(database.db, id, { id: 99999, ip: null }, reviewDay, newFormKey())
-		).rejects.toThrow();
-		expect(await keys()).toEqual([]);
-		expect(await count('notice')).toBe(0);
 	});
 });

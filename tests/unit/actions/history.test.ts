@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { latestUpdates } from '$lib/server/actions/history';
-import { remindOwner } from '$lib/server/actions/follow-up';
+import { remindOwnersOfSelected } from '$lib/server/actions/bulk-reminders';
 import { recordOwnerUpdate } from '$lib/server/actions/updates';
-import { addAction, chair, database, person, useActionsFixture } from './fixture';
+import { addAction, chair, database, fixture, person, useActionsFixture } from './fixture';
 
 useActionsFixture();
 
@@ -16,7 +16,7 @@ describe('the latest update on each action', () => {
 		await recordOwnerUpdate(db, first, { kind: 'progress', note: 'Started' }, owner);
 		await recordOwnerUpdate(db, first, { kind: 'progress', note: 'Half way' }, owner);
 		await recordOwnerUpdate(db, second, { kind: 'done', note: 'Finished' }, owner);
-		await remindOwner(db, first, chair());
+		await remindOwnersOfSelected(db, fixture.communityId, [first], chair());
 		const latest = await latestUpdates(db, [first, second, none]);
 		expect(latest.get(first)).toMatchObject({
 			kind: 'progress',

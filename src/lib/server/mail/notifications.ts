@@ -129,7 +129,7 @@ export type ChairReminderResult =
 	{ ok: true } | { ok: false; reason: 'not-found' | 'no-account' | 'not-open' };
 
 /**
- * "Send a reminder" from the chair's follow-up board: queued every time it is asked for (no dedupe),
+ * The chair's reminder about one action (bulk-reminders.ts): queued every time it is asked for (no dedupe),
  * and sent even to someone who has turned reminders off, as the chair's own request.
  */
 export async function remindOwnerByEmail(

@@ -1,9 +1,7 @@
 import { fail } from '@sveltejs/kit';
-import { notFound } from '$lib/server/policy/refusal';
 import { appDatabase } from '$lib/server/platform/app-database';
 import { requireCommunityOrganiser } from '$lib/server/policy/community';
-import { formKeyField, newFormKey } from '$lib/server/http/form-keys';
-import { agencyFigures, remindOwnerInCommunity } from '$lib/server/actions/follow-up';
+import { agencyFigures } from '$lib/server/actions/follow-up';
 import { followUpPage, type FollowUpQuery } from '$lib/server/actions/follow-up-list';
 import { remindOwnersOfSelected } from '$lib/server/actions/bulk-reminders';
 import { bulkReminderConfirmation } from '$lib/server/actions/bulk-reminder-rules';
@@ -54,13 +52,13 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			sort: query.sort ?? 'due',
 			descending: query.descending ?? false
 		},
-		filtered: Boolean(query.search || query.status || query.overdueOnly || query.agency),
-		// The reminder buttons' key: one click sent twice reminds the owner once.
-		formKey: newFormKey()
+		filtered: Boolean(query.search || query.status || query.overdueOnly || query.agency)
 	};
 };
 
 export const actions: Actions = {
+	// A row's "Send a reminder" and "Send reminders to the owners of selected actions" both come
+	// here: one path, one 24-hour rule, so a double click reminds once (bulk-reminders.ts).
 	remindSelected: async ({ locals, params, request, getClientAddress }) => {
 		const { user, community } = await requireCommunityOrganiser(locals, params.id, 'follow up');
 		const form = await request.formData();
@@ -72,28 +70,5 @@ export const actions: Actions = {
 			ip: getClientAddress()
 		});
 		return { bulkReminded: bulkReminderConfirmation(plan) };
-	},
-	remind: async ({ locals, params, request, getClientAddress }) => {
-		const { user, community } = await requireCommunityOrganiser(locals, params.id, 'follow up');
-		const form = await request.formData();
-		const reminder = await remindOwnerInCommunity(
-			appDatabase().db,
-			community.id,
-			Number(form.get('action')),
-			{ id: user.id, ip: getClientAddress() },
-			new Date(),
-			formKeyField(form)
-		);
-		if (!reminder.found) notFound('That action is not one of this MAG’s');
-		if (!reminder.result.reminded)
-			return fail(409, { remindError: 'That action is finished: there is nothing to remind' });
-		return {
-			reminded: {
-				reference: reminder.result.reference,
-				description: reminder.description,
-				ownerName: reminder.ownerName,
-				notified: reminder.result.notified
-			}
-		};
 	}
 };
