@@ -43,7 +43,7 @@ export const load: PageServerLoad = async ({ locals, params, getClientAddress })
 };
 
 export const actions: Actions = {
-	default: async ({ locals, params, request, getClientAddress }) => {
+	correct: async ({ locals, params, request, getClientAddress }) => {
 		const { user, meeting } = await requireMinutesChair(locals, params.id);
 		const actor = { id: user.id, ip: getClientAddress() };
 		const form = await request.formData();
