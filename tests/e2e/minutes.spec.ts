@@ -268,6 +268,7 @@ test('the chair marks the minutes approved from the next meeting’s room; they 
 		await page.getByRole('button', { name: 'Mark the last meeting’s minutes approved' }).click();
 		await page.waitForURL(new RegExp(`/meetings/${nextId}/room$`));
 		await expect(page.getByText(/Minutes of the meeting on .+: approved\./)).toBeVisible();
+		await expectNoAxeViolations(page);
 		await open(page, `/meetings/${meetingId}/minutes`);
 		await expect(page.getByTestId('minutes-approved')).toContainText(
 			'Approved at the meeting on Tuesday 5 January 2100'
