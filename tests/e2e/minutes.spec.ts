@@ -1,205 +1,21 @@
 import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { communityId, meetingsOf, withDatabase, userId } from './support/fixtures';
-import { expectNoAxeViolations, open, signedIn } from './support/pages';
-
-// Kington and Weobley's last scheduled meeting (a year ahead), so no other spec is disturbed: it is
-// written straight into the database as concluded, as the meeting room would have left it.
-const COMMUNITY = 'Kington and Weobley';
-const REFERENCE = 'KWE-2099-001';
-const CHILD = 'Jamie Minutes-Example';
-const PARENT = 'Alex Minutes-Example';
-const NEED = 'Attendance below 85 percent';
-const FORMULA = '=HYPERLINK("http://example.invalid","Click")';
+import { CHILD, concludedMinutesMeeting, NEED, REFERENCE } from './support/concluded-minutes';
+import { withDatabase } from './support/fixtures';
+import {
+	expectErrorSummary,
+	expectNoAxeViolations,
+	open,
+	signedIn,
+	submitForm,
+	waitForApp
+} from './support/pages';
 
 let meetingId: number;
 let openMeetingId: number;
 
 test.beforeAll(() => {
-	const meetings = meetingsOf(COMMUNITY);
-	const last = meetings.at(-1)!;
-	meetingId = last.id;
-	openMeetingId = meetings.at(-2)!.id;
-	const community = communityId(COMMUNITY);
-	withDatabase((db) => {
-		const chair = userId(db, 'chair.north@mag.example');
-		const visitor = userId(db, 'health.visitor@mag.example');
-		const support = userId(db, 'family.support@mag.example');
-		const coordinator = userId(db, 'coordinator.north@mag.example');
-		const at = `${last.date}T09:30:00.000Z`;
-		const ended = `${last.date}T11:15:00.000Z`;
-		db.transaction(() => {
-			const item = (part: number, position: number) =>
-				Number(
-					db
-						.prepare(
-							`insert into submission (meeting_id, part, submitted_by, agency_id, status, late, position, minutes, decline_reason, created_at, updated_at)
-							 values (?, ?, ?, null, 'accepted', 0, ?, 10, null, ?, ?)`
-						)
-						.run(meetingId, part, visitor, position, at, at).lastInsertRowid
-				);
-			const advice = item(1, 1);
-			db.prepare(
-				`insert into advice_request (submission_id, age_band, setting, worry, asked_for) values (?, '5 to 10', 'primary school', 'Often hungry at school', 'Which agency could help')`
-			).run(advice);
-			const caf = item(2, 1);
-			const caseId = Number(
-				db
-					.prepare(
-						`insert into family_case (reference, community_id, initials, created_by, created_at, lead_professional_id, next_review_meeting_id)
-						 values (?, ?, 'J.M.E.', ?, ?, ?, null)`
-					)
-					.run(REFERENCE, community, visitor, at, visitor).lastInsertRowid
-			);
-			const member = db.prepare(
-				`insert into family_member (case_id, name, date_of_birth, relationship, setting, is_child) values (?, ?, ?, ?, ?, ?)`
-			);
-			const child = Number(
-				member.run(caseId, CHILD, '2018-06-04', 'Child', 'Fictional Primary', 1).lastInsertRowid
-			);
-			member.run(caseId, PARENT, '1990-01-01', 'Mother', null, 0);
-			const need = Number(
-				db
-					.prepare(
-						`insert into need (case_id, family_member_id, description, domain) values (?, ?, ?, 'development')`
-					)
-					.run(caseId, child, NEED).lastInsertRowid
-			);
-			const consent = Number(
-				db
-					.prepare(
-						`insert into consent (case_id, given_by, young_person, signed_on, covers_mag, shared_with, form_location, withdrawn_on, recorded_by, recorded_at)
-						 values (?, ?, 'not-of-age', ?, 1, 'School, health', 'Case file', null, ?, ?)`
-					)
-					.run(caseId, PARENT, last.date, visitor, at).lastInsertRowid
-			);
-			db.prepare(
-				`insert into new_caf (submission_id, case_id, consent_id, caf_date, way_in, level_of_need) values (?, ?, ?, ?, 'New CAF', '2')`
-			).run(caf, caseId, consent, last.date);
-			const issue = item(4, 1);
-			db.prepare(
-				`insert into community_issue (submission_id, title, place, happening, wanted) values (?, 'Drinking by the river', 'Riverside walk', 'Teenagers drinking on Friday nights', 'A joint response')`
-			).run(issue);
-
-			const attend = db.prepare(
-				`insert into attendance (meeting_id, user_id, name, agency, status, substitute_name, confirmed_at, confirmed_via, recorded_by, recorded_at)
-				 values (?, ?, ?, ?, ?, null, ?, ?, ?, ?)`
-			);
-			attend.run(meetingId, chair, 'Helen Price', 'CAF Team', 'present', at, 'chair', chair, at);
-			attend.run(
-				meetingId,
-				visitor,
-				'Sarah Williams',
-				'Health Visiting Service',
-				'present',
-				at,
-				'self',
-				chair,
-				at
-			);
-			attend.run(
-				meetingId,
-				support,
-				'Lucy Clarke',
-				'Parenting and Family Support',
-				'apologies',
-				null,
-				null,
-				chair,
-				at
-			);
-			attend.run(meetingId, coordinator, 'Jo Evans', 'CAF Team', 'present', null, null, chair, at);
-			db.prepare(
-				`insert into gate_check (meeting_id, submission_id, consent_id, result, reason, checked_by, checked_at) values (?, ?, ?, 'opened', null, ?, ?)`
-			).run(meetingId, caf, consent, chair, at);
-
-			const outcome = db.prepare(
-				`insert into outcome (submission_id, meeting_id, kind, note, agency, lead_professional_id, next_review_meeting_id, taken_as_advice, version, recorded_by, recorded_at)
-				 values (?, ?, ?, ?, ?, ?, null, 0, 1, ?, ?)`
-			);
-			outcome.run(
-				advice,
-				meetingId,
-				'single-agency',
-				'School nurse to see the child',
-				'School Nursing Service',
-				null,
-				chair,
-				at
-			);
-			outcome.run(
-				caf,
-				meetingId,
-				'agreed',
-				`${PARENT} welcomed the help`,
-				null,
-				visitor,
-				chair,
-				at
-			);
-			outcome.run(issue, meetingId, 'agreed', 'Joint patrols on Fridays', null, null, chair, at);
-			db.prepare(
-				`insert into need_update (submission_id, need_id, status, progress, support) values (?, ?, null, null, 'Breakfast club place')`
-			).run(caf, need);
-
-			const action = db.prepare(
-				`insert into action (community_id, meeting_id, submission_id, case_id, description, owner_id, owner_name, owner_agency, due_date, created_by, created_at)
-				 values (?, ?, ?, ?, ?, null, ?, ?, ?, ?, ?)`
-			);
-			action.run(
-				community,
-				meetingId,
-				advice,
-				null,
-				'See the child at the school drop-in',
-				'Aisha Begum',
-				'School Nursing Service',
-				'2099-01-10',
-				chair,
-				at
-			);
-			action.run(
-				community,
-				meetingId,
-				caf,
-				caseId,
-				`Book a breakfast club place for ${REFERENCE}`,
-				'Priya Shah',
-				'Leominster Primary School',
-				'2099-01-17',
-				chair,
-				at
-			);
-			action.run(
-				community,
-				meetingId,
-				issue,
-				null,
-				'Patrol the riverside on Friday nights',
-				'Mark Hughes',
-				'West Mercia Police',
-				'2099-01-24',
-				chair,
-				at
-			);
-			action.run(
-				community,
-				meetingId,
-				issue,
-				null,
-				FORMULA,
-				'Mark Hughes',
-				'West Mercia Police',
-				'2099-01-31',
-				chair,
-				at
-			);
-
-			db.prepare(
-				`update meeting set status = 'concluded', started_at = ?, concluded_at = ? where id = ?`
-			).run(at, ended, meetingId);
-		})();
-	});
+	({ meetingId, openMeetingId } = concludedMinutesMeeting());
 });
 
 test('a member who confirmed confidentiality reads the minutes with the family named, and downloads them as a PDF', async ({
@@ -341,4 +157,130 @@ test('someone outside the MAG gets 403 for the minutes, action list and download
 		member.getByText('The minutes and action list are published when the meeting concludes')
 	).toBeVisible();
 	await member.context().close();
+});
+
+test('the chair corrects the minutes with a reason: errors keep what was typed, the correction is shown and the published version stays readable', async ({
+	browser
+}) => {
+	const { page } = await signedIn(browser, 'chair.north@mag.example');
+	await open(page, `/meetings/${meetingId}/minutes`);
+	await expect(page.getByRole('button', { name: 'Print these minutes' })).toBeVisible();
+	await page.getByRole('link', { name: 'Correct these minutes' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Correct the minutes' })).toBeVisible();
+	await waitForApp(page);
+	await expectNoAxeViolations(page);
+	const issueNote = page.getByLabel(/Drinking by the river/);
+	await expect(issueNote).toHaveValue('Joint patrols on Fridays');
+	// Nothing changed: the message is by the first note.
+	const first = await page.locator('textarea').first().getAttribute('id');
+
+	await submitForm(page, 'Save the correction');
+	await expectErrorSummary(page, {
+		[first!]: 'Change at least one note: the minutes say the same as before',
+		reason: 'Enter why the minutes are being corrected'
+	});
+
+	await issueNote.fill('Joint police and youth service patrols on Fridays');
+	await submitForm(page, 'Save the correction');
+	await expectErrorSummary(page, { reason: 'Enter why the minutes are being corrected' });
+	await expect(issueNote).toHaveValue('Joint police and youth service patrols on Fridays');
+	await expectNoAxeViolations(page);
+
+	await page.getByLabel('Why are the minutes being corrected?').fill('The youth service joins too');
+	await page.getByRole('button', { name: 'Save the correction' }).click();
+	await page.waitForURL(/\/minutes\?corrected=1$/);
+	await expect(page.getByText('The minutes are corrected.')).toBeVisible();
+	await expect(page.getByTestId('minutes-corrections')).toContainText(
+		/Corrected on .+ by Helen Price: The youth service joins too/
+	);
+	await expect(page.getByText('Joint police and youth service patrols on Fridays')).toBeVisible();
+	await expectNoAxeViolations(page);
+
+	await page.getByText('Earlier versions of these minutes').click();
+	await page.getByRole('link', { name: 'Version 0 (as published)' }).click();
+	await expect(page.getByTestId('earlier-version')).toContainText('version 0');
+	await expect(page.getByText('Joint patrols on Fridays', { exact: true })).toBeVisible();
+	await expectNoAxeViolations(page);
+	await page.context().close();
+
+	// A member is told on their home page, by the meeting's date: no family is named.
+	const { page: member } = await signedIn(browser, 'health.visitor@mag.example');
+	await expect(member.locator('main')).toContainText(
+		/The minutes of the Kington and Weobley MAG meeting on .+ were corrected by the chair\./
+	);
+	await open(member, `/meetings/${meetingId}/minutes`);
+	await expect(member.getByTestId('minutes-corrections')).toContainText('Helen Price');
+	await expect(member.getByRole('link', { name: 'Correct these minutes' })).toHaveCount(0);
+	expect((await member.request.get(`/meetings/${meetingId}/minutes/correct`)).status()).toBe(403);
+	await member.context().close();
+});
+
+test('someone outside the MAG cannot open the correction page, and no minute text reaches them or a member who may not identify the family', async ({
+	browser
+}) => {
+	const { page: outsider } = await signedIn(browser, 'childrens.centre@mag.example');
+	for (const path of ['minutes/correct', 'minutes/correct/__data.json', 'minutes/__data.json']) {
+		const response = await outsider.request.get(`/meetings/${meetingId}/${path}`);
+		const text = await response.text();
+		// A page answers 403; its data answers with the 403 inside (SvelteKit's way).
+		if (path.endsWith('__data.json')) expect(text, path).toContain('"status":403');
+		else expect(response.status(), path).toBe(403);
+		expect(text).not.toContain('patrols');
+		expect(text).not.toContain('welcomed the help');
+	}
+	const response = await open(outsider, `/meetings/${meetingId}/minutes/correct`);
+	expect(response?.status()).toBe(403);
+	await expectNoAxeViolations(outsider);
+	await outsider.context().close();
+
+	const { page: member } = await signedIn(browser, 'family.support@mag.example');
+	for (const version of ['', '?version=0']) {
+		const data = await member.request.get(`/meetings/${meetingId}/minutes/__data.json${version}`);
+		expect(data.status()).toBe(200);
+		const text = await data.text();
+		expect(text).not.toContain('Minutes-Example');
+		expect(text).not.toContain('welcomed the help');
+	}
+	await member.context().close();
+});
+
+test('the chair marks the minutes approved from the next meeting’s room; they say so', async ({
+	browser
+}) => {
+	// The next meeting of the MAG, running: written for this test and removed after it.
+	const nextId = withDatabase((db) =>
+		Number(
+			db
+				.prepare(
+					`insert into meeting (community_id, date, start_time, length_minutes, venue, online_link, submission_deadline, status, started_at, created_by, created_at)
+					 select community_id, '2100-01-05', start_time, length_minutes, venue, online_link, '2099-12-29', 'in-progress', '2100-01-05T09:30:00.000Z', created_by, created_at from meeting where id = ?`
+				)
+				.run(meetingId).lastInsertRowid
+		)
+	);
+	try {
+		const { page } = await signedIn(browser, 'chair.north@mag.example');
+		await open(page, `/meetings/${nextId}/room`);
+		await expect(page.getByRole('link', { name: /Minutes of the meeting on/ })).toHaveAttribute(
+			'href',
+			`/meetings/${meetingId}/minutes`
+		);
+		await page.getByRole('button', { name: 'Mark the last meeting’s minutes approved' }).click();
+		await page.waitForURL(new RegExp(`/meetings/${nextId}/room$`));
+		await expect(page.getByText(/Minutes of the meeting on .+: approved\./)).toBeVisible();
+		await expectNoAxeViolations(page);
+		await open(page, `/meetings/${meetingId}/minutes`);
+		await expect(page.getByTestId('minutes-approved')).toContainText(
+			'Approved at the meeting on Tuesday 5 January 2100'
+		);
+		await expect(page.getByRole('button', { name: 'Mark these minutes approved' })).toHaveCount(0);
+		await expectNoAxeViolations(page);
+		await page.context().close();
+	} finally {
+		withDatabase((db) => {
+			db.prepare('delete from minutes_approval where approved_at_meeting_id = ?').run(nextId);
+			db.prepare('delete from attendance where meeting_id = ?').run(nextId);
+			db.prepare('delete from meeting where id = ?').run(nextId);
+		});
+	}
 });

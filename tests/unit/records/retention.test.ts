@@ -13,6 +13,7 @@ import {
 import { ACTION_TEXT, OUTCOME_NOTE, PROGRESS, addMeetingHistory } from '../cases/case-history';
 import { migrations } from '../../../db/migrations/index';
 import { freshDatabase } from '../helpers';
+import { CORRECTED_NOTE, correctTheFamilysNote } from './minutes-correction-fixture';
 import { CHILD, NEED, meetingWithFamilies } from '../meeting-fixture';
 
 let database: OpenDatabase;
@@ -129,6 +130,23 @@ describe('retention of closed cases', () => {
 		expect(after.actions.map((a) => [a.owner_id, a.owner_agency, a.due_date, a.status])).toEqual(
 			before.actions.map((a) => [a.owner_id, a.owner_agency, a.due_date, a.status])
 		);
+	});
+
+	it('removes every version of the family’s note the minutes’ corrections kept', async () => {
+		await correctTheFamilysNote(database.db, {
+			meetingId: fixture.meetingId,
+			communityId: fixture.communityId,
+			submissionId: fixture.items.fine,
+			chairId: fixture.people.chair
+		});
+		await runRetention(database.db, now, settings, 'command');
+		const changes = await database.db
+			.selectFrom('minutes_correction_change')
+			.select(['before', 'after'])
+			.execute();
+		expect(changes).toEqual([{ before: REMOVED, after: REMOVED }]);
+		expect(JSON.stringify(changes)).not.toContain(CORRECTED_NOTE);
+		expect((await caseRecord(caseIds.fine)).outcomes.map((o) => o.note)).toEqual([REMOVED]);
 	});
 
 	it('leaves a recently closed case and an open case as they were', async () => {

@@ -7,6 +7,7 @@ import { exportCase, type CaseExport } from '$lib/server/records/subject-access'
 import { subjectAccessDocument } from '$lib/server/records/subject-access-pdf';
 import { ACTION_TEXT, OUTCOME_NOTE, PROGRESS, addMeetingHistory } from '../cases/case-history';
 import { freshDatabase } from '../helpers';
+import { CORRECTED_NOTE, correctTheFamilysNote } from './minutes-correction-fixture';
 import { CHILD, NEED, meetingWithFamilies } from '../meeting-fixture';
 
 let database: OpenDatabase;
@@ -65,6 +66,12 @@ beforeAll(async () => {
 			.execute();
 	await draft({ 'member-1-name': CHILD.toUpperCase(), 'need-1': 'Sleep' }, 'This family');
 	await draft({ 'member-1-name': 'Ottoline Marsh' }, 'Another family');
+	await correctTheFamilysNote(database.db, {
+		meetingId: fixture.meetingId,
+		communityId: fixture.communityId,
+		submissionId: fixture.items.fine,
+		chairId: fixture.people.chair
+	});
 	exported = (await exportCase(database.db, fixture.references.fine, officer, 'json'))!;
 });
 afterAll(async () => {
@@ -88,8 +95,23 @@ describe('a subject access export', () => {
 		expect(exported.needUpdates.map((u) => u.progress)).toEqual([PROGRESS]);
 		expect(exported.meetings.map((m) => m.id)).toEqual([fixture.meetingId]);
 		expect(exported.gateChecks.map((g) => g.result)).toEqual(['opened']);
-		expect(exported.outcomes.map((o) => o.note)).toEqual([OUTCOME_NOTE]);
+		// The minutes were corrected: the outcome holds the corrected note (the first is kept below).
+		expect(exported.outcomes.map((o) => o.note)).toEqual([CORRECTED_NOTE]);
 		expect(exported.actions.map((a) => a.description)).toEqual([ACTION_TEXT]);
+		expect(exported.staff.map((s) => s.id)).toContain(fixture.people.chair);
+	});
+
+	it('holds each correction of the minutes’ note about the family, before and after, and why', () => {
+		expect(exported.minutesCorrections).toEqual([
+			expect.objectContaining({
+				submission_id: fixture.items.fine,
+				version: 1,
+				before: OUTCOME_NOTE,
+				after: CORRECTED_NOTE,
+				reason: 'The start date was missed',
+				corrected_by: fixture.people.chair
+			})
+		]);
 		expect(exported.staff.map((s) => s.id)).toContain(fixture.people.chair);
 	});
 

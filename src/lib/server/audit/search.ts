@@ -169,7 +169,9 @@ const actionWords: Record<string, string> = {
 	'case.anonymised': 'Removed the family’s identities (retention)',
 	'caf-draft.saved': 'Saved a draft CAF for a new case',
 	'caf-draft.submitted': 'Brought a draft CAF to a meeting',
-	'caf-draft.removed': 'Removed old draft CAFs (retention)'
+	'caf-draft.removed': 'Removed old draft CAFs (retention)',
+	'minutes.corrected': 'Corrected the minutes of a meeting that discussed the case',
+	'minutes.approved': 'Marked a meeting’s minutes approved at the next meeting'
 };
 
 /** An audit action in words, or its name when it has none. */

@@ -34,6 +34,9 @@ import type {
 	ItemDeferralTable,
 	JoinRequestTable,
 	MeetingTable,
+	MinutesApprovalTable,
+	MinutesCorrectionChangeTable,
+	MinutesCorrectionTable,
 	OutcomeTable
 } from './schema/meetings';
 import type {
@@ -113,4 +116,7 @@ export interface Database {
 	single_sign_on_request: SingleSignOnRequestTable;
 	single_sign_on_identity: SingleSignOnIdentityTable;
 	single_sign_on_session: SingleSignOnSessionTable;
+	minutes_correction: MinutesCorrectionTable;
+	minutes_correction_change: MinutesCorrectionChangeTable;
+	minutes_approval: MinutesApprovalTable;
 }

@@ -70,6 +70,14 @@ export async function requireConcludedMeeting(locals: App.Locals, id: string) {
 	return access;
 }
 
+/** The chair of the MAG alone corrects its published minutes, and marks them approved. */
+export async function requireMinutesChair(locals: App.Locals, id: string) {
+	const access = await requireConcludedMeeting(locals, id);
+	if (access.role !== 'chair')
+		refuse('Only the chair of this MAG can correct or approve its minutes');
+	return access;
+}
+
 /** Members submit until the deadline; the chair may add a late item until the agenda is out. */
 export async function requireSubmissionWindow(locals: App.Locals, id: string) {
 	const access = await requireMeetingMember(locals, id);

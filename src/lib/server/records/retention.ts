@@ -69,8 +69,8 @@ export interface RetentionReport {
 /**
  * Removes one family's identities, in one transaction: names, dates of birth (the year is kept, as
  * 1 July of it, so ages stay right to within a year), settings, the text of needs, progress and
- * support, who gave consent and where the form is, the notes of its items' outcomes and its
- * actions' wording. A case already anonymised, reopened or no longer due is left alone.
+ * support, who gave consent and where the form is, the notes of its items' outcomes (and every
+ * version of them the minutes' corrections kept) and its actions' wording. A case already anonymised, reopened or no longer due is left alone.
  */
 async function anonymiseCase(db: DB, caseId: number, closedBefore: string, now: Date) {
 	return db.transaction().execute(async (trx) => {
@@ -121,6 +121,12 @@ async function anonymiseCase(db: DB, caseId: number, closedBefore: string, now: 
 			.set({ note: REMOVED })
 			.where('submission_id', 'in', items)
 			.where('note', '!=', '')
+			.execute();
+		// The minutes' corrections of those notes go with them.
+		await trx
+			.updateTable('minutes_correction_change')
+			.set({ before: REMOVED, after: REMOVED })
+			.where('submission_id', 'in', items)
 			.execute();
 		await trx
 			.updateTable('action')

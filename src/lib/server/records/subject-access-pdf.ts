@@ -50,6 +50,21 @@ export function subjectAccessDocument(record: CaseExport): TDocumentDefinitions 
 		return found ? `${found.community}, ${formatMeetingDate(found.date)}` : `Meeting ${id}`;
 	};
 	const c = record.case;
+	// Only an item whose minutes were corrected gets the table.
+	const corrections = (submissionId: number): Content[] => {
+		const rows = record.minutesCorrections
+			.filter((row) => row.submission_id === submissionId)
+			.map((row) => [
+				when(row.corrected_at),
+				person(row.corrected_by),
+				row.before,
+				row.after,
+				row.reason
+			]);
+		return rows.length === 0
+			? []
+			: [table(['Minutes corrected', 'By', 'Note before', 'Note after', 'Why'], rows)];
+	};
 	const items: Content[] = record.submissions.flatMap((item) => {
 		const outcome = record.outcomes.find((o) => o.submission_id === item.id);
 		const caf = record.newCafs.find((n) => n.submission_id === item.id);
@@ -79,6 +94,7 @@ export function subjectAccessDocument(record: CaseExport): TDocumentDefinitions 
 						u.support ?? ''
 					])
 			),
+			...corrections(item.id),
 			table(
 				['Consent checked', 'By', 'Result', 'Reason'],
 				record.gateChecks

@@ -175,6 +175,29 @@ async function gatherCase(db: DB, reference: string) {
 			.selectAll()
 			.where('submission_id', 'in', some)
 			.execute(),
+		// Each correction of the minutes' note of the discussion of this family's items: the text
+		// before and after is theirs as much as the note itself.
+		minutesCorrections: await db
+			.selectFrom('minutes_correction_change')
+			.innerJoin(
+				'minutes_correction',
+				'minutes_correction.id',
+				'minutes_correction_change.correction_id'
+			)
+			.select([
+				'minutes_correction_change.submission_id',
+				'minutes_correction.meeting_id',
+				'minutes_correction.version',
+				'minutes_correction_change.field',
+				'minutes_correction_change.before',
+				'minutes_correction_change.after',
+				'minutes_correction.reason',
+				'minutes_correction.corrected_by',
+				'minutes_correction.corrected_at'
+			])
+			.where('minutes_correction_change.submission_id', 'in', some)
+			.orderBy('minutes_correction_change.id')
+			.execute(),
 		actions
 	};
 	const cafDrafts = await draftsNaming(
@@ -189,6 +212,7 @@ async function gatherCase(db: DB, reference: string) {
 		addStaff(row.recorded_by);
 		addStaff(row.lead_professional_id);
 	}
+	for (const row of rows.minutesCorrections) addStaff(row.corrected_by);
 	for (const row of actions) {
 		addStaff(row.owner_id);
 		addStaff(row.created_by);

@@ -111,3 +111,31 @@ export interface JoinRequestTable {
 	admitted_at: string | null;
 	admitted_by: number | null;
 }
+
+/** A correction of published minutes (version 1 is the first; 0 is the minutes as published). */
+export interface MinutesCorrectionTable {
+	id: Generated<number>;
+	meeting_id: number;
+	version: number;
+	reason: string;
+	corrected_by: number;
+	corrected_at: string;
+}
+
+/** What a correction changed: one field of one item ('note': the note of the discussion). */
+export interface MinutesCorrectionChangeTable {
+	id: Generated<number>;
+	correction_id: number;
+	submission_id: number;
+	field: string;
+	before: string;
+	after: string;
+}
+
+/** Minutes approved at the next meeting of the same MAG. */
+export interface MinutesApprovalTable {
+	meeting_id: number;
+	approved_at_meeting_id: number;
+	approved_by: number;
+	approved_at: string;
+}

@@ -6,6 +6,7 @@ import { admitToMeeting, askToJoin, confirmConfidentiality } from '$lib/server/m
 import { concludeMeeting } from '$lib/server/meeting/room';
 import { roomStage } from '$lib/server/meeting/stages';
 import { roomForReader } from '$lib/server/meeting/room-view';
+import { previousMinutes } from '$lib/server/meeting/minutes-approval';
 import {
 	addActionInRoom,
 	deferFromRoom,
@@ -84,7 +85,12 @@ export const load: PageServerLoad = async ({ locals, params, getClientAddress })
 		todayInEngland()
 	);
 	// The new action and review decision forms: a post sent twice with it records once.
-	return { ...room, formKey: organiser ? newFormKey() : null };
+	return {
+		...room,
+		formKey: organiser ? newFormKey() : null,
+		// The chair approves the last meeting's minutes here (their page's action does it).
+		previousMinutes: role === 'chair' ? await previousMinutes(appDatabase().db, meeting) : null
+	};
 };
 
 function changed<T>(meetingId: number, result: T): T {
