@@ -120,10 +120,12 @@ test('a lead professional reviews a case, the chair schedules a review that is d
 	for (const secret of [...FAMILY, ...NEEDS]) await expect(due).not.toContainText(secret);
 	await expectNoAxeViolations(chair.page);
 
-	await submitForm(chair.page, new RegExp(`^Schedule this review\\W+${alfie.reference}$`));
-	await expect(chair.page.getByRole('alert')).toContainText(
-		`Review of ${alfie.reference} scheduled`
-	);
+	await expect(
+		chair.page.getByRole('button', { name: /^Schedule all \d+ reviews due$/ })
+	).toBeVisible();
+	await due.getByRole('checkbox', { name: `Schedule ${alfie.reference}` }).check();
+	await submitForm(chair.page, 'Schedule selected reviews');
+	await expect(chair.page.getByRole('alert')).toContainText('1 review scheduled');
 	await expect(due.getByRole('row').filter({ hasText: alfie.reference })).toHaveCount(0);
 	const scheduled = chair.page.locator('.govuk-summary-card', { hasText: alfie.reference });
 	await expect(scheduled).toContainText(`${alfie.reference} (${alfie.initials}), review`);

@@ -132,101 +132,141 @@ export async function decideItem(
 	actor: Actor,
 	now = new Date()
 ): Promise<boolean> {
-	return db.transaction().execute(async (trx) => {
-		const item = await trx
-			.selectFrom('submission')
-			.select(['id', 'part', 'status'])
+	return db
+		.transaction()
+		.execute((trx) => decideInTransaction(trx, meetingId, submissionId, decision, actor, now));
+}
+
+/**
+ * The chair accepts several waiting items, each with its time, in one transaction: if one of them
+ * cannot be accepted (withdrawn meanwhile, or not this meeting's), none is.
+ */
+export async function acceptItems(
+	db: DB,
+	meetingId: number,
+	items: { id: number; minutes: number }[],
+	actor: Actor,
+	now = new Date()
+): Promise<boolean> {
+	return db
+		.transaction()
+		.execute(async (trx) => {
+			for (const item of items) {
+				const decision = { kind: 'accept' as const, minutes: item.minutes };
+				if (!(await decideInTransaction(trx, meetingId, item.id, decision, actor, now)))
+					throw new NotAccepted();
+			}
+			return true;
+		})
+		.catch((e: unknown) => {
+			if (e instanceof NotAccepted) return false;
+			throw e;
+		});
+}
+
+class NotAccepted extends Error {}
+
+type Decision = Parameters<typeof decideItem>[3];
+
+async function decideInTransaction(
+	trx: DB,
+	meetingId: number,
+	submissionId: number,
+	decision: Decision,
+	actor: Actor,
+	now: Date
+): Promise<boolean> {
+	const item = await trx
+		.selectFrom('submission')
+		.select(['id', 'part', 'status'])
+		.where('id', '=', submissionId)
+		.where('meeting_id', '=', meetingId)
+		.executeTakeFirst();
+	if (!item || item.status === 'withdrawn') return false;
+	const stamp = now.toISOString();
+	if (decision.kind === 'accept') {
+		const position =
+			item.status === 'accepted' ? undefined : (await lastPosition(trx, meetingId, item.part)) + 1;
+		await trx
+			.updateTable('submission')
+			.set({
+				status: 'accepted',
+				minutes: decision.minutes,
+				decline_reason: null,
+				updated_at: stamp,
+				...(position ? { position } : {})
+			})
 			.where('id', '=', submissionId)
-			.where('meeting_id', '=', meetingId)
-			.executeTakeFirst();
-		if (!item || item.status === 'withdrawn') return false;
-		const stamp = now.toISOString();
-		if (decision.kind === 'accept') {
-			const position =
-				item.status === 'accepted'
-					? undefined
-					: (await lastPosition(trx, meetingId, item.part)) + 1;
-			await trx
-				.updateTable('submission')
-				.set({
-					status: 'accepted',
-					minutes: decision.minutes,
-					decline_reason: null,
-					updated_at: stamp,
-					...(position ? { position } : {})
-				})
-				.where('id', '=', submissionId)
-				.execute();
-		} else if (decision.kind === 'decline') {
-			await trx
-				.updateTable('submission')
-				.set({
-					status: 'declined',
-					decline_reason: decision.reason,
-					position: null,
-					updated_at: stamp
-				})
-				.where('id', '=', submissionId)
-				.execute();
-			await notify(
-				trx,
-				submissionId,
-				`Your item was not taken onto the agenda: ${decision.reason}`,
-				`/items/${submissionId}`,
-				now
-			);
-		} else {
-			await trx
-				.updateTable('submission')
-				.set({
-					status: 'deferred',
-					meeting_id: decision.toMeetingId,
-					position: null,
-					updated_at: stamp
-				})
-				.where('id', '=', submissionId)
-				.execute();
-			await trx
-				.insertInto('item_deferral')
-				.values({
-					submission_id: submissionId,
-					from_meeting_id: meetingId,
-					to_meeting_id: decision.toMeetingId,
-					reason: decision.reason,
-					deferred_by: actor.id,
-					deferred_at: stamp
-				})
-				.execute();
-			await notify(
-				trx,
-				submissionId,
-				`Your item has been deferred to the meeting on ${decision.toMeetingDate}.`,
-				`/items/${submissionId}`,
-				now
-			);
-		}
-		await recordAudit(
+			.execute();
+	} else if (decision.kind === 'decline') {
+		await trx
+			.updateTable('submission')
+			.set({
+				status: 'declined',
+				decline_reason: decision.reason,
+				position: null,
+				updated_at: stamp
+			})
+			.where('id', '=', submissionId)
+			.execute();
+		await notify(
 			trx,
-			{
-				actorId: actor.id,
-				action: `agenda.item-${decision.kind === 'accept' ? 'accepted' : decision.kind === 'decline' ? 'declined' : 'deferred'}`,
-				recordType: 'submission',
-				recordId: submissionId,
-				ip: actor.ip,
-				// The minutes of the meeting an item left find it by this.
-				detail:
-					decision.kind === 'defer'
-						? {
-								fromMeetingId: meetingId,
-								toMeetingId: decision.toMeetingId,
-								reason: decision.reason
-							}
-						: undefined
-			},
+			submissionId,
+			`Your item was not taken onto the agenda: ${decision.reason}`,
+			`/items/${submissionId}`,
 			now
 		);
-		return true;
-	});
+	} else {
+		await trx
+			.updateTable('submission')
+			.set({
+				status: 'deferred',
+				meeting_id: decision.toMeetingId,
+				position: null,
+				updated_at: stamp
+			})
+			.where('id', '=', submissionId)
+			.execute();
+		await trx
+			.insertInto('item_deferral')
+			.values({
+				submission_id: submissionId,
+				from_meeting_id: meetingId,
+				to_meeting_id: decision.toMeetingId,
+				reason: decision.reason,
+				deferred_by: actor.id,
+				deferred_at: stamp
+			})
+			.execute();
+		await notify(
+			trx,
+			submissionId,
+			`Your item has been deferred to the meeting on ${decision.toMeetingDate}.`,
+			`/items/${submissionId}`,
+			now
+		);
+	}
+	await recordAudit(
+		trx,
+		{
+			actorId: actor.id,
+			action: `agenda.item-${decision.kind === 'accept' ? 'accepted' : decision.kind === 'decline' ? 'declined' : 'deferred'}`,
+			recordType: 'submission',
+			recordId: submissionId,
+			ip: actor.ip,
+			// The minutes of the meeting an item left find it by this.
+			detail:
+				decision.kind === 'defer'
+					? {
+							fromMeetingId: meetingId,
+							toMeetingId: decision.toMeetingId,
+							reason: decision.reason
+						}
+					: undefined
+		},
+		now
+	);
+	return true;
 }
 
 /**
