@@ -4,10 +4,10 @@ import {
 	buildAgenda,
 	decideItem,
 	deferralReasonOptions,
-	moveItem,
 	parseDeferralReason,
 	readDeclineReason
 } from '$lib/server/agenda/agenda';
+import { moveItem } from '$lib/server/agenda/reorder';
 import type { DeferralReason } from '$lib/server/platform/schema';
 import type { OpenDatabase } from '$lib/server/platform/db';
 import { scheduleMeetings } from '$lib/server/agenda/meetings';
@@ -90,7 +90,7 @@ describe('building an agenda', () => {
 		]);
 		expect(agenda.totalMinutes).toBe(30);
 		expect(agenda.overrunMinutes).toBe(0);
-		await moveItem(database.db, meetingId, c, 'up');
+		await moveItem(database.db, meetingId, c, 'up', chair);
 		agenda = await buildAgenda(database.db, meetingId, 60);
 		expect(agenda.accepted.map((i) => i.label)).toEqual([
 			'Advice: child 5 to 10, nursery',

@@ -3,6 +3,7 @@ import type { AgendaPart, DeferralReason } from '../platform/schema';
 import { recordAudit, type Actor } from '../audit/log';
 import { freeTextProblem, textField } from '../http/forms';
 import { TEXT_LIMITS } from '../../domain/text-limits';
+import { agendaOrder } from '../../domain/agenda-order';
 
 export type { Actor };
 import { listMeetingSubmissions } from './item-lists';
@@ -46,22 +47,6 @@ export function readDeclineReason(
 		screen: { what: 'Reasons for declining', today }
 	});
 	return problem ? { ok: false, error: problem } : { ok: true, reason };
-}
-
-/**
- * The order of the agenda: part by part; within part 3 a "stuck" review is taken first (it was
- * brought back early because the plan is not working); then the chair's order.
- */
-function agendaOrder(
-	a: { part: AgendaPart; stuck: boolean; position: number | null; id: number },
-	b: { part: AgendaPart; stuck: boolean; position: number | null; id: number }
-): number {
-	return (
-		a.part - b.part ||
-		Number(b.stuck) - Number(a.stuck) ||
-		(a.position ?? 1e9) - (b.position ?? 1e9) ||
-		a.id - b.id
-	);
 }
 
 export async function buildAgenda(db: DB, meetingId: number, lengthMinutes: number) {
@@ -267,50 +252,4 @@ async function decideInTransaction(
 		now
 	);
 	return true;
-}
-
-/**
- * Moves an accepted item one place up or down within its part. Stuck reviews stay ahead of the
- * others in part 3, so an item moves only past a neighbour on the same side of that line.
- */
-export async function moveItem(
-	db: DB,
-	meetingId: number,
-	submissionId: number,
-	direction: 'up' | 'down'
-): Promise<void> {
-	await db.transaction().execute(async (trx) => {
-		const item = await trx
-			.selectFrom('submission')
-			.select(['id', 'part'])
-			.where('id', '=', submissionId)
-			.where('meeting_id', '=', meetingId)
-			.where('status', '=', 'accepted')
-			.executeTakeFirst();
-		if (!item) return;
-		const ordered = (
-			await trx
-				.selectFrom('submission')
-				.leftJoin('review', 'review.submission_id', 'submission.id')
-				.select(['submission.id', 'submission.part', 'submission.position', 'review.stuck'])
-				.where('submission.meeting_id', '=', meetingId)
-				.where('submission.part', '=', item.part)
-				.where('submission.status', '=', 'accepted')
-				.execute()
-		)
-			.map((row) => ({ ...row, stuck: row.stuck === 1 }))
-			.sort(agendaOrder);
-		const index = ordered.findIndex((row) => row.id === submissionId);
-		const swapWith = direction === 'up' ? index - 1 : index + 1;
-		if (swapWith < 0 || swapWith >= ordered.length) return;
-		if (ordered[swapWith]!.stuck !== ordered[index]!.stuck) return;
-		[ordered[index], ordered[swapWith]] = [ordered[swapWith]!, ordered[index]!];
-		for (const [position, row] of ordered.entries()) {
-			await trx
-				.updateTable('submission')
-				.set({ position: position + 1 })
-				.where('id', '=', row.id)
-				.execute();
-		}
-	});
 }

@@ -1,6 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { appDatabase } from '$lib/server/platform/app-database';
-import { acceptItems, decideItem, moveItem } from '$lib/server/agenda/agenda';
+import { acceptItems, decideItem } from '$lib/server/agenda/agenda';
+import { moveItem, reorderAgenda } from '$lib/server/agenda/reorder';
 import { textField } from '$lib/server/http/forms';
 import { advanceMeeting } from '$lib/server/agenda/meetings';
 import { agendaForReader } from '$lib/server/meeting/agenda-view';
@@ -105,12 +106,38 @@ export const actions: Actions = {
 		};
 	},
 
-	move: async ({ locals, params, request }) => {
-		const { meeting } = await requireBuilder(locals, params.id);
+	/** Up, Down, or "Move" to the position chosen: the forms that work without JavaScript. */
+	move: async ({ locals, params, request, getClientAddress }) => {
+		const { user, meeting } = await requireBuilder(locals, params.id);
 		const form = await request.formData();
-		const direction = textField(form, 'direction') === 'up' ? 'up' : 'down';
-		await moveItem(appDatabase().db, meeting.id, itemId(form), direction);
-		return {};
+		const id = itemId(form);
+		const direction = textField(form, 'direction');
+		const position = Number(textField(form, 'position'));
+		const to =
+			direction === 'up' || direction === 'down'
+				? direction
+				: Number.isInteger(position) && position > 0
+					? { position }
+					: error(400, 'No position chosen');
+		const result = await moveItem(appDatabase().db, meeting.id, id, to, {
+			id: user.id,
+			ip: getClientAddress()
+		});
+		if (!result.ok) return fail(409, { actionError: result.reason });
+		return { moved: id };
+	},
+
+	/** The whole agenda in a new order, first to last: what dragging an item sends. */
+	reorder: async ({ locals, params, request, getClientAddress }) => {
+		const { user, meeting } = await requireBuilder(locals, params.id);
+		const form = await request.formData();
+		const order = form.getAll('order').map((value) => Number(value));
+		const result = await reorderAgenda(appDatabase().db, meeting.id, order, {
+			id: user.id,
+			ip: getClientAddress()
+		});
+		if (!result.ok) return fail(409, { actionError: result.reason });
+		return { moved: chosenId(form, 'item') };
 	},
 
 	scheduleReviews: async ({ locals, params, request, getClientAddress }) => {
