@@ -77,11 +77,24 @@ test('the chair builds an agenda that warns when it overruns, publishes it, and 
 	await expectNoAxeViolations(chairPage);
 
 	await expect(issue.getByLabel('Minutes for this item')).toHaveValue('0');
-	await issue.getByLabel('Minutes for this item').fill('60');
-	await submitForm(chairPage, 'Add to the agenda : Drinking by the river');
+	// Both ticked and accepted in one form: one bad time adds neither and keeps what was typed.
 	const advice = chairPage.locator('.govuk-summary-card', { hasText: 'primary school' });
+	const adviceId = await advice.locator('input[name=item]').first().inputValue();
+	await issue.getByLabel('Minutes for this item').fill('60');
+	await issue.getByLabel(/Choose to accept/).check();
+	await advice.getByLabel('Minutes for this item').fill('an hour');
+	await advice.getByLabel(/Choose to accept/).check();
+	await submitForm(chairPage, 'Accept selected');
+	await expectErrorSummary(chairPage, {
+		[`minutes-${adviceId}`]: 'Enter a time from 1 to 60 minutes'
+	});
+	await expect(issue.getByLabel('Minutes for this item')).toHaveValue('60');
+	await expect(advice.getByLabel('Minutes for this item')).toHaveValue('an hour');
+	await expect(issue.getByLabel(/Choose to accept/)).toBeChecked();
+	await expectNoAxeViolations(chairPage);
 	await advice.getByLabel('Minutes for this item').fill('60');
-	await advice.getByRole('button', { name: /Add to the agenda/ }).click();
+	await submitForm(chairPage, 'Accept selected');
+	await expect(chairPage.getByRole('alert')).toContainText('2 items added to the agenda.');
 	await expect(chairPage.getByTestId('agenda-total')).toContainText('120 of 120 minutes');
 	await expect(chairPage.getByTestId('agenda-warning')).toHaveCount(0);
 

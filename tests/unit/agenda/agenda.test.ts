@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+	acceptItems,
 	buildAgenda,
 	decideItem,
 	deferralReasonOptions,
-	moveItem,
 	parseDeferralReason,
 	readDeclineReason
 } from '$lib/server/agenda/agenda';
+import { moveItem } from '$lib/server/agenda/reorder';
 import type { DeferralReason } from '$lib/server/platform/schema';
 import type { OpenDatabase } from '$lib/server/platform/db';
 import { scheduleMeetings } from '$lib/server/agenda/meetings';
@@ -89,7 +90,7 @@ describe('building an agenda', () => {
 		]);
 		expect(agenda.totalMinutes).toBe(30);
 		expect(agenda.overrunMinutes).toBe(0);
-		await moveItem(database.db, meetingId, c, 'up');
+		await moveItem(database.db, meetingId, c, 'up', chair);
 		agenda = await buildAgenda(database.db, meetingId, 60);
 		expect(agenda.accepted.map((i) => i.label)).toEqual([
 			'Advice: child 5 to 10, nursery',
@@ -291,5 +292,42 @@ describe('reasons for declining', () => {
 		]
 	])('%s', (_, typed, expected) => {
 		expect(readDeclineReason(reasonForm(typed), TODAY)).toEqual(expected);
+	});
+});
+
+describe('the chair accepts several waiting items at once', () => {
+	const accepting = async (a: number, b: number) =>
+		acceptItems(
+			database.db,
+			meetingId,
+			[
+				{ id: a, minutes: 10 },
+				{ id: b, minutes: 5 }
+			],
+			chair
+		);
+	const status = (id: number) =>
+		database.db
+			.selectFrom('submission')
+			.select(['status', 'minutes'])
+			.where('id', '=', id)
+			.executeTakeFirstOrThrow();
+
+	it('accepts each with its own time', async () => {
+		const [a, b] = [await item(4, 'Parking by the school'), await item(4, 'Bus shelter')];
+		expect(await accepting(a, b)).toBe(true);
+		expect(await status(a)).toEqual({ status: 'accepted', minutes: 10 });
+		expect(await status(b)).toEqual({ status: 'accepted', minutes: 5 });
+	});
+
+	it('accepts none when one of them can no longer be accepted', async () => {
+		const [a, b] = [await item(4, 'Street lighting'), await item(4, 'Park at night')];
+		await database.db
+			.updateTable('submission')
+			.set({ status: 'withdrawn' })
+			.where('id', '=', b)
+			.execute();
+		expect(await accepting(a, b)).toBe(false);
+		expect(await status(a)).toMatchObject({ status: 'submitted' });
 	});
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAgenda, decideItem, moveItem } from '$lib/server/agenda/agenda';
+import { buildAgenda, decideItem } from '$lib/server/agenda/agenda';
+import { moveItem } from '$lib/server/agenda/reorder';
 import { scheduleMeetings } from '$lib/server/agenda/meetings';
 import { casesLedBy, createReview, readReview, updateReview } from '$lib/server/agenda/reviews';
 import { readReviewForm } from '$lib/server/agenda/review-form';
@@ -304,9 +305,9 @@ describe('reviews on the agenda', () => {
 		expect(await order()).toEqual([stuck!.id, plain!.id, third.submissionId]);
 
 		// Moving a review up past a stuck one would be undone by the order: it is refused.
-		await moveItem(database.db, meetingId, plain!.id, 'up');
+		await moveItem(database.db, meetingId, plain!.id, 'up', actor);
 		expect(await order()).toEqual([stuck!.id, plain!.id, third.submissionId]);
-		await moveItem(database.db, meetingId, third.submissionId, 'up');
+		await moveItem(database.db, meetingId, third.submissionId, 'up', actor);
 		expect(await order()).toEqual([stuck!.id, third.submissionId, plain!.id]);
 	});
 });

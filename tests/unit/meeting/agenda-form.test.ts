@@ -5,7 +5,8 @@ import {
 	chosenId,
 	readAgendaDeferral,
 	readDecline,
-	readItemMinutes
+	readItemMinutes,
+	readAcceptances
 } from '$lib/server/meeting/agenda-form';
 import { meetingWithFamilies, MEETING_DATE, TODAY } from '../meeting-fixture';
 import { form } from './room-fixture';
@@ -18,15 +19,41 @@ describe("the chair's decisions on the agenda", () => {
 	});
 
 	it.each(['0', '61', '2.5', 'ten', ''])('refuses %j minutes, by the item', (minutes) => {
-		expect(readItemMinutes(form({ minutes }), 7)).toEqual({
+		expect(readItemMinutes(form({ 'minutes-7': minutes }), 7)).toEqual({
 			typed: { minutes },
 			errors: { 'minutes-7': 'Enter a time from 1 to 60 minutes' }
 		});
 	});
 
 	it('accepts from 1 to 60 minutes', () => {
-		expect(readItemMinutes(form({ minutes: '1' }), 7)).toEqual({ minutes: 1 });
-		expect(readItemMinutes(form({ minutes: '60' }), 7)).toEqual({ minutes: 60 });
+		expect(readItemMinutes(form({ 'minutes-7': '1' }), 7)).toEqual({ minutes: 1 });
+		expect(readItemMinutes(form({ 'minutes-7': '60' }), 7)).toEqual({ minutes: 60 });
+	});
+
+	it('accepts the items ticked with their times, or sends every bad time back by its item', () => {
+		const ticked = new FormData();
+		for (const [name, value] of [
+			['selected', '7'],
+			['selected', '8'],
+			['minutes-7', '10'],
+			['minutes-8', 'ten'],
+			['minutes-9', 'unticked, so not read']
+		])
+			ticked.append(name!, value!);
+		expect(readAcceptances(ticked)).toEqual({
+			typedByItem: { 7: { minutes: '10' }, 8: { minutes: 'ten' } },
+			errors: { 'minutes-8': 'Enter a time from 1 to 60 minutes' }
+		});
+		ticked.set('minutes-8', '5');
+		expect(readAcceptances(ticked)).toEqual({
+			items: [
+				{ id: 7, minutes: 10 },
+				{ id: 8, minutes: 5 }
+			]
+		});
+		expect(readAcceptances(new FormData())).toMatchObject({
+			errors: { selected: 'Choose at least one item to accept' }
+		});
 	});
 
 	it('needs a reason to decline, the submitter being told it, and screens it', () => {

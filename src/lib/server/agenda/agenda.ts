@@ -3,6 +3,7 @@ import type { AgendaPart, DeferralReason } from '../platform/schema';
 import { recordAudit, type Actor } from '../audit/log';
 import { freeTextProblem, textField } from '../http/forms';
 import { TEXT_LIMITS } from '../../domain/text-limits';
+import { agendaOrder } from '../../domain/agenda-order';
 
 export type { Actor };
 import { listMeetingSubmissions } from './item-lists';
@@ -46,22 +47,6 @@ export function readDeclineReason(
 		screen: { what: 'Reasons for declining', today }
 	});
 	return problem ? { ok: false, error: problem } : { ok: true, reason };
-}
-
-/**
- * The order of the agenda: part by part; within part 3 a "stuck" review is taken first (it was
- * brought back early because the plan is not working); then the chair's order.
- */
-function agendaOrder(
-	a: { part: AgendaPart; stuck: boolean; position: number | null; id: number },
-	b: { part: AgendaPart; stuck: boolean; position: number | null; id: number }
-): number {
-	return (
-		a.part - b.part ||
-		Number(b.stuck) - Number(a.stuck) ||
-		(a.position ?? 1e9) - (b.position ?? 1e9) ||
-		a.id - b.id
-	);
 }
 
 export async function buildAgenda(db: DB, meetingId: number, lengthMinutes: number) {
@@ -132,145 +117,139 @@ export async function decideItem(
 	actor: Actor,
 	now = new Date()
 ): Promise<boolean> {
-	return db.transaction().execute(async (trx) => {
-		const item = await trx
-			.selectFrom('submission')
-			.select(['id', 'part', 'status'])
-			.where('id', '=', submissionId)
-			.where('meeting_id', '=', meetingId)
-			.executeTakeFirst();
-		if (!item || item.status === 'withdrawn') return false;
-		const stamp = now.toISOString();
-		if (decision.kind === 'accept') {
-			const position =
-				item.status === 'accepted'
-					? undefined
-					: (await lastPosition(trx, meetingId, item.part)) + 1;
-			await trx
-				.updateTable('submission')
-				.set({
-					status: 'accepted',
-					minutes: decision.minutes,
-					decline_reason: null,
-					updated_at: stamp,
-					...(position ? { position } : {})
-				})
-				.where('id', '=', submissionId)
-				.execute();
-		} else if (decision.kind === 'decline') {
-			await trx
-				.updateTable('submission')
-				.set({
-					status: 'declined',
-					decline_reason: decision.reason,
-					position: null,
-					updated_at: stamp
-				})
-				.where('id', '=', submissionId)
-				.execute();
-			await notify(
-				trx,
-				submissionId,
-				`Your item was not taken onto the agenda: ${decision.reason}`,
-				`/items/${submissionId}`,
-				now
-			);
-		} else {
-			await trx
-				.updateTable('submission')
-				.set({
-					status: 'deferred',
-					meeting_id: decision.toMeetingId,
-					position: null,
-					updated_at: stamp
-				})
-				.where('id', '=', submissionId)
-				.execute();
-			await trx
-				.insertInto('item_deferral')
-				.values({
-					submission_id: submissionId,
-					from_meeting_id: meetingId,
-					to_meeting_id: decision.toMeetingId,
-					reason: decision.reason,
-					deferred_by: actor.id,
-					deferred_at: stamp
-				})
-				.execute();
-			await notify(
-				trx,
-				submissionId,
-				`Your item has been deferred to the meeting on ${decision.toMeetingDate}.`,
-				`/items/${submissionId}`,
-				now
-			);
-		}
-		await recordAudit(
-			trx,
-			{
-				actorId: actor.id,
-				action: `agenda.item-${decision.kind === 'accept' ? 'accepted' : decision.kind === 'decline' ? 'declined' : 'deferred'}`,
-				recordType: 'submission',
-				recordId: submissionId,
-				ip: actor.ip,
-				// The minutes of the meeting an item left find it by this.
-				detail:
-					decision.kind === 'defer'
-						? {
-								fromMeetingId: meetingId,
-								toMeetingId: decision.toMeetingId,
-								reason: decision.reason
-							}
-						: undefined
-			},
-			now
-		);
-		return true;
-	});
+	return db
+		.transaction()
+		.execute((trx) => decideInTransaction(trx, meetingId, submissionId, decision, actor, now));
 }
 
 /**
- * Moves an accepted item one place up or down within its part. Stuck reviews stay ahead of the
- * others in part 3, so an item moves only past a neighbour on the same side of that line.
+ * The chair accepts several waiting items, each with its time, in one transaction: if one of them
+ * cannot be accepted (withdrawn meanwhile, or not this meeting's), none is.
  */
-export async function moveItem(
+export async function acceptItems(
 	db: DB,
 	meetingId: number,
+	items: { id: number; minutes: number }[],
+	actor: Actor,
+	now = new Date()
+): Promise<boolean> {
+	return db
+		.transaction()
+		.execute(async (trx) => {
+			for (const item of items) {
+				const decision = { kind: 'accept' as const, minutes: item.minutes };
+				if (!(await decideInTransaction(trx, meetingId, item.id, decision, actor, now)))
+					throw new NotAccepted();
+			}
+			return true;
+		})
+		.catch((e: unknown) => {
+			if (e instanceof NotAccepted) return false;
+			throw e;
+		});
+}
+
+class NotAccepted extends Error {}
+
+type Decision = Parameters<typeof decideItem>[3];
+
+async function decideInTransaction(
+	trx: DB,
+	meetingId: number,
 	submissionId: number,
-	direction: 'up' | 'down'
-): Promise<void> {
-	await db.transaction().execute(async (trx) => {
-		const item = await trx
-			.selectFrom('submission')
-			.select(['id', 'part'])
+	decision: Decision,
+	actor: Actor,
+	now: Date
+): Promise<boolean> {
+	const item = await trx
+		.selectFrom('submission')
+		.select(['id', 'part', 'status'])
+		.where('id', '=', submissionId)
+		.where('meeting_id', '=', meetingId)
+		.executeTakeFirst();
+	if (!item || item.status === 'withdrawn') return false;
+	const stamp = now.toISOString();
+	if (decision.kind === 'accept') {
+		const position =
+			item.status === 'accepted' ? undefined : (await lastPosition(trx, meetingId, item.part)) + 1;
+		await trx
+			.updateTable('submission')
+			.set({
+				status: 'accepted',
+				minutes: decision.minutes,
+				decline_reason: null,
+				updated_at: stamp,
+				...(position ? { position } : {})
+			})
 			.where('id', '=', submissionId)
-			.where('meeting_id', '=', meetingId)
-			.where('status', '=', 'accepted')
-			.executeTakeFirst();
-		if (!item) return;
-		const ordered = (
-			await trx
-				.selectFrom('submission')
-				.leftJoin('review', 'review.submission_id', 'submission.id')
-				.select(['submission.id', 'submission.part', 'submission.position', 'review.stuck'])
-				.where('submission.meeting_id', '=', meetingId)
-				.where('submission.part', '=', item.part)
-				.where('submission.status', '=', 'accepted')
-				.execute()
-		)
-			.map((row) => ({ ...row, stuck: row.stuck === 1 }))
-			.sort(agendaOrder);
-		const index = ordered.findIndex((row) => row.id === submissionId);
-		const swapWith = direction === 'up' ? index - 1 : index + 1;
-		if (swapWith < 0 || swapWith >= ordered.length) return;
-		if (ordered[swapWith]!.stuck !== ordered[index]!.stuck) return;
-		[ordered[index], ordered[swapWith]] = [ordered[swapWith]!, ordered[index]!];
-		for (const [position, row] of ordered.entries()) {
-			await trx
-				.updateTable('submission')
-				.set({ position: position + 1 })
-				.where('id', '=', row.id)
-				.execute();
-		}
-	});
+			.execute();
+	} else if (decision.kind === 'decline') {
+		await trx
+			.updateTable('submission')
+			.set({
+				status: 'declined',
+				decline_reason: decision.reason,
+				position: null,
+				updated_at: stamp
+			})
+			.where('id', '=', submissionId)
+			.execute();
+		await notify(
+			trx,
+			submissionId,
+			`Your item was not taken onto the agenda: ${decision.reason}`,
+			`/items/${submissionId}`,
+			now
+		);
+	} else {
+		await trx
+			.updateTable('submission')
+			.set({
+				status: 'deferred',
+				meeting_id: decision.toMeetingId,
+				position: null,
+				updated_at: stamp
+			})
+			.where('id', '=', submissionId)
+			.execute();
+		await trx
+			.insertInto('item_deferral')
+			.values({
+				submission_id: submissionId,
+				from_meeting_id: meetingId,
+				to_meeting_id: decision.toMeetingId,
+				reason: decision.reason,
+				deferred_by: actor.id,
+				deferred_at: stamp
+			})
+			.execute();
+		await notify(
+			trx,
+			submissionId,
+			`Your item has been deferred to the meeting on ${decision.toMeetingDate}.`,
+			`/items/${submissionId}`,
+			now
+		);
+	}
+	await recordAudit(
+		trx,
+		{
+			actorId: actor.id,
+			action: `agenda.item-${decision.kind === 'accept' ? 'accepted' : decision.kind === 'decline' ? 'declined' : 'deferred'}`,
+			recordType: 'submission',
+			recordId: submissionId,
+			ip: actor.ip,
+			// The minutes of the meeting an item left find it by this.
+			detail:
+				decision.kind === 'defer'
+					? {
+							fromMeetingId: meetingId,
+							toMeetingId: decision.toMeetingId,
+							reason: decision.reason
+						}
+					: undefined
+		},
+		now
+	);
+	return true;
 }

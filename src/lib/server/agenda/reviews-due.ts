@@ -5,6 +5,7 @@ import { LIVE_STATUSES, schedulable, scheduledReviewNotice } from './review-rule
 import { waitingReviews } from './reviews';
 import { insertSubmission } from './submissions';
 import { todayInEngland } from '../../dates';
+import { FAMILY_ITEM_LIMIT } from '../../domain/limits';
 
 /**
  * The chair's side of part 3: the cases whose review is due at a meeting, and putting one on the
@@ -91,88 +92,155 @@ export async function scheduleReview(
 	actor: Actor,
 	now = new Date()
 ): Promise<ScheduleResult> {
-	return db.transaction().execute(async (trx): Promise<ScheduleResult> => {
-		const check = schedulable(
-			await trx
-				.selectFrom('meeting')
-				.select(['community_id as communityId', 'date', 'submission_deadline as deadline'])
-				.where('id', '=', meetingId)
-				.executeTakeFirst(),
-			await trx
-				.selectFrom('family_case')
-				.innerJoin('user as lead', 'lead.id', 'family_case.lead_professional_id')
-				.select([
-					'family_case.reference',
-					'family_case.community_id as communityId',
-					'family_case.status',
-					'lead.id as leadId',
-					'lead.name as leadName',
-					'lead.agency_id as leadAgencyId'
-				])
-				.where('family_case.id', '=', caseId)
-				.executeTakeFirst(),
-			(await waitingReviews(trx, [caseId])).has(caseId)
-		);
-		if (!check.ok) return check;
-		const { meeting, familyCase } = check;
-		const late = todayInEngland(now) > meeting.deadline;
-		const submission = await insertSubmission(
-			trx,
-			{
-				meetingId,
-				part: 3,
-				submittedBy: familyCase.leadId,
-				agencyId: familyCase.leadAgencyId,
-				late
-			},
-			{
-				actor,
-				detail: {
-					part: 3,
-					reference: familyCase.reference,
-					meetingId,
-					late,
-					onBehalfOf: familyCase.leadId
-				}
-			},
-			now
-		);
+	return db
+		.transaction()
+		.execute((trx) => scheduleInTransaction(trx, meetingId, caseId, actor, now));
+}
+
+async function scheduleInTransaction(
+	trx: DB,
+	meetingId: number,
+	caseId: number,
+	actor: Actor,
+	now: Date
+): Promise<ScheduleResult> {
+	const check = schedulable(
 		await trx
-			.insertInto('review')
-			.values({ submission_id: submission.id, case_id: caseId, stuck: 0 })
+			.selectFrom('meeting')
+			.select(['community_id as communityId', 'date', 'submission_deadline as deadline'])
+			.where('id', '=', meetingId)
+			.executeTakeFirst(),
+		await trx
+			.selectFrom('family_case')
+			.innerJoin('user as lead', 'lead.id', 'family_case.lead_professional_id')
+			.select([
+				'family_case.reference',
+				'family_case.community_id as communityId',
+				'family_case.status',
+				'lead.id as leadId',
+				'lead.name as leadName',
+				'lead.agency_id as leadAgencyId'
+			])
+			.where('family_case.id', '=', caseId)
+			.executeTakeFirst(),
+		(await waitingReviews(trx, [caseId])).has(caseId)
+	);
+	if (!check.ok) return check;
+	const { meeting, familyCase } = check;
+	const late = todayInEngland(now) > meeting.deadline;
+	const submission = await insertSubmission(
+		trx,
+		{
+			meetingId,
+			part: 3,
+			submittedBy: familyCase.leadId,
+			agencyId: familyCase.leadAgencyId,
+			late
+		},
+		{
+			actor,
+			detail: {
+				part: 3,
+				reference: familyCase.reference,
+				meetingId,
+				late,
+				onBehalfOf: familyCase.leadId
+			}
+		},
+		now
+	);
+	await trx
+		.insertInto('review')
+		.values({ submission_id: submission.id, case_id: caseId, stuck: 0 })
+		.execute();
+	for (const need of await trx
+		.selectFrom('need')
+		.select('id')
+		.where('case_id', '=', caseId)
+		.execute()) {
+		await trx
+			.insertInto('need_update')
+			.values({
+				submission_id: submission.id,
+				need_id: need.id,
+				status: null,
+				progress: null,
+				support: null
+			})
 			.execute();
-		for (const need of await trx
-			.selectFrom('need')
-			.select('id')
-			.where('case_id', '=', caseId)
-			.execute()) {
-			await trx
-				.insertInto('need_update')
-				.values({
-					submission_id: submission.id,
-					need_id: need.id,
-					status: null,
-					progress: null,
-					support: null
-				})
-				.execute();
-		}
-		await sendNotices(
-			trx,
-			[
-				{
-					userId: familyCase.leadId,
-					message: scheduledReviewNotice(familyCase.reference, meeting.date),
-					link: `/items/${submission.id}`
-				}
-			],
-			now
-		);
-		return {
-			ok: true,
-			submissionId: submission.id,
-			reference: familyCase.reference,
-			leadProfessionalName: familyCase.leadName
-		};
-	});
+	}
+	await sendNotices(
+		trx,
+		[
+			{
+				userId: familyCase.leadId,
+				message: scheduledReviewNotice(familyCase.reference, meeting.date),
+				link: `/items/${submission.id}`
+			}
+		],
+		now
+	);
+	return {
+		ok: true,
+		submissionId: submission.id,
+		reference: familyCase.reference,
+		leadProfessionalName: familyCase.leadName
+	};
+}
+
+/** Thrown inside the transaction so that one case that cannot be scheduled schedules none. */
+class NotSchedulable extends Error {}
+
+export type ScheduleAllResult = { ok: true; count: number } | { ok: false; reason: string };
+
+/**
+ * The chair schedules several reviews due in one step, in one transaction: all of them or none.
+ * The meeting takes at most FAMILY_ITEM_LIMIT family items (new CAFs and reviews waiting or
+ * accepted there); asking for more than fit schedules nothing and says how many fit.
+ */
+export async function scheduleReviews(
+	db: DB,
+	meetingId: number,
+	caseIds: number[],
+	actor: Actor,
+	now = new Date()
+): Promise<ScheduleAllResult> {
+	if (caseIds.length === 0) return { ok: false, reason: 'Choose at least one review to schedule' };
+	try {
+		return await db.transaction().execute(async (trx): Promise<ScheduleAllResult> => {
+			const fit = FAMILY_ITEM_LIMIT - (await familyItems(trx, meetingId));
+			if (caseIds.length > fit) {
+				throw new NotSchedulable(roomMessage(caseIds.length, Math.max(fit, 0)));
+			}
+			for (const caseId of caseIds) {
+				const result = await scheduleInTransaction(trx, meetingId, caseId, actor, now);
+				if (!result.ok) throw new NotSchedulable(`Nothing was scheduled: ${result.reason}`);
+			}
+			return { ok: true, count: caseIds.length };
+		});
+	} catch (e) {
+		if (e instanceof NotSchedulable) return { ok: false, reason: e.message };
+		throw e;
+	}
+}
+
+/** What the chair reads when the reviews chosen do not all fit on the agenda. */
+export function roomMessage(asked: number, fit: number): string {
+	const room = fit === 0 ? 'no more fit' : `only ${fit} more ${fit === 1 ? 'fits' : 'fit'}`;
+	return (
+		`Nothing was scheduled: a meeting takes ${FAMILY_ITEM_LIMIT} family items and ${room}. ` +
+		`You chose ${asked}; choose ${fit === 0 ? 'none, or decline or defer an item first' : `${fit} or fewer`}.`
+	);
+}
+
+/** New CAFs and reviews waiting for a decision or accepted at this meeting. */
+async function familyItems(db: DB, meetingId: number): Promise<number> {
+	const row = await db
+		.selectFrom('submission')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.where('meeting_id', '=', meetingId)
+		.where('part', 'in', [2, 3])
+		.where('status', 'in', ['submitted', 'accepted'])
+		.executeTakeFirstOrThrow();
+	return Number(row.n);
 }

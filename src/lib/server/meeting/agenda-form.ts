@@ -17,15 +17,42 @@ export function chosenId(form: FormData, field: string): number | null {
 	return Number.isInteger(id) ? id : null;
 }
 
-/** The minutes the chair gives an item accepted onto the agenda: 1 to 60. */
+/** The minutes the chair gives an item accepted onto the agenda (`minutes-<id>`): 1 to 60. */
 export function readItemMinutes(form: FormData, itemId: number): { minutes: number } | SentBack {
-	const minutes = Number(textField(form, 'minutes'));
+	const minutes = Number(textField(form, `minutes-${itemId}`));
 	if (!Number.isInteger(minutes) || minutes < 1 || minutes > 60)
 		return {
-			typed: { minutes: textField(form, 'minutes') },
+			typed: { minutes: textField(form, `minutes-${itemId}`) },
 			errors: { [`minutes-${itemId}`]: 'Enter a time from 1 to 60 minutes' }
 		};
 	return { minutes };
+}
+
+/**
+ * The items the chair ticked to accept at once, each with the time typed by it (`minutes-<id>`).
+ * One bad time sends everything back, each message by its item, with what was typed.
+ */
+export function readAcceptances(
+	form: FormData
+):
+	| { items: { id: number; minutes: number }[] }
+	| { typedByItem: Record<string, Record<string, string>>; errors: FieldErrors } {
+	const ids = form
+		.getAll('selected')
+		.map(Number)
+		.filter((id) => Number.isInteger(id) && id > 0);
+	if (ids.length === 0)
+		return { typedByItem: {}, errors: { selected: 'Choose at least one item to accept' } };
+	const items: { id: number; minutes: number }[] = [];
+	const typedByItem: Record<string, Record<string, string>> = {};
+	const errors: FieldErrors = {};
+	for (const id of ids) {
+		const read = readItemMinutes(form, id);
+		typedByItem[id] = { minutes: textField(form, `minutes-${id}`) };
+		if ('errors' in read) Object.assign(errors, read.errors);
+		else items.push({ id, minutes: read.minutes });
+	}
+	return Object.keys(errors).length > 0 ? { typedByItem, errors } : { items };
 }
 
 /** Why the chair declines an item: the submitter is told it, so it is screened (readDeclineReason). */

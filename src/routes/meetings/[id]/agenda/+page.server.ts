@@ -1,6 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { appDatabase } from '$lib/server/platform/app-database';
-import { decideItem, moveItem } from '$lib/server/agenda/agenda';
+import { acceptItems, decideItem } from '$lib/server/agenda/agenda';
+import { moveItem, reorderAgenda } from '$lib/server/agenda/reorder';
 import { textField } from '$lib/server/http/forms';
 import { advanceMeeting } from '$lib/server/agenda/meetings';
 import { agendaForReader } from '$lib/server/meeting/agenda-view';
@@ -8,13 +9,14 @@ import {
 	chosenId,
 	readAgendaDeferral,
 	readDecline,
+	readAcceptances,
 	readItemMinutes
 } from '$lib/server/meeting/agenda-form';
 import { agendaBeingBuilt } from '$lib/server/meeting/stages';
 import { formatMeetingDate, todayInEngland } from '$lib/dates';
 import { requireAgendaReader, requireMeetingOrganiser } from '$lib/server/policy/meeting';
 import type { Actions, PageServerLoad } from './$types';
-import { scheduleReview } from '$lib/server/agenda/reviews-due';
+import { scheduleReviews } from '$lib/server/agenda/reviews-due';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const { meeting, building } = await requireAgendaReader(locals, params.id);
@@ -48,6 +50,20 @@ export const actions: Actions = {
 			{ id: user.id, ip: getClientAddress() }
 		);
 		return { done: 'Item added to the agenda.' };
+	},
+
+	acceptSelected: async ({ locals, params, request, getClientAddress }) => {
+		const { user, meeting } = await requireBuilder(locals, params.id);
+		const read = readAcceptances(await request.formData());
+		if ('errors' in read) return fail(400, read);
+		const ok = await acceptItems(appDatabase().db, meeting.id, read.items, {
+			id: user.id,
+			ip: getClientAddress()
+		});
+		if (!ok)
+			return fail(409, { actionError: 'Nothing was added: an item chosen is no longer waiting' });
+		const n = read.items.length;
+		return { done: `${n} ${n === 1 ? 'item' : 'items'} added to the agenda.` };
 	},
 
 	decline: async ({ locals, params, request, getClientAddress }) => {
@@ -90,27 +106,55 @@ export const actions: Actions = {
 		};
 	},
 
-	move: async ({ locals, params, request }) => {
-		const { meeting } = await requireBuilder(locals, params.id);
+	/** Up, Down, or "Move" to the position chosen: the forms that work without JavaScript. */
+	move: async ({ locals, params, request, getClientAddress }) => {
+		const { user, meeting } = await requireBuilder(locals, params.id);
 		const form = await request.formData();
-		const direction = textField(form, 'direction') === 'up' ? 'up' : 'down';
-		await moveItem(appDatabase().db, meeting.id, itemId(form), direction);
-		return {};
+		const id = itemId(form);
+		const direction = textField(form, 'direction');
+		const position = Number(textField(form, 'position'));
+		const to =
+			direction === 'up' || direction === 'down'
+				? direction
+				: Number.isInteger(position) && position > 0
+					? { position }
+					: error(400, 'No position chosen');
+		const result = await moveItem(appDatabase().db, meeting.id, id, to, {
+			id: user.id,
+			ip: getClientAddress()
+		});
+		if (!result.ok) return fail(409, { actionError: result.reason });
+		return { moved: id };
 	},
 
-	scheduleReview: async ({ locals, params, request, getClientAddress }) => {
+	/** The whole agenda in a new order, first to last: what dragging an item sends. */
+	reorder: async ({ locals, params, request, getClientAddress }) => {
 		const { user, meeting } = await requireBuilder(locals, params.id);
-		const caseId = chosenId(await request.formData(), 'case') ?? error(400, 'No case chosen');
-		const result = await scheduleReview(appDatabase().db, meeting.id, caseId, {
+		const form = await request.formData();
+		const order = form.getAll('order').map((value) => Number(value));
+		const result = await reorderAgenda(appDatabase().db, meeting.id, order, {
+			id: user.id,
+			ip: getClientAddress()
+		});
+		if (!result.ok) return fail(409, { actionError: result.reason });
+		return { moved: chosenId(form, 'item') };
+	},
+
+	scheduleReviews: async ({ locals, params, request, getClientAddress }) => {
+		const { user, meeting } = await requireBuilder(locals, params.id);
+		const caseIds = (await request.formData())
+			.getAll('case')
+			.map((value) => Number(value))
+			.filter((id) => Number.isInteger(id) && id > 0);
+		const result = await scheduleReviews(appDatabase().db, meeting.id, caseIds, {
 			id: user.id,
 			ip: getClientAddress()
 		});
 		if (!result.ok) return fail(409, { actionError: result.reason });
 		return {
 			done:
-				`Review of ${result.reference} scheduled: it is waiting for your decision below. ` +
-				`${result.leadProfessionalName}, the lead professional, has been asked to say how each ` +
-				`need is going.`
+				`${result.count} ${result.count === 1 ? 'review' : 'reviews'} scheduled: waiting for ` +
+				`your decision below. Each lead professional has been asked to say how each need is going.`
 		};
 	},
 
