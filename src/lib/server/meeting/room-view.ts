@@ -20,6 +20,8 @@ import { levelsOfNeed } from '../agenda/new-caf-rules';
 import { actionsForReview, reviewedAtMeeting } from '../actions/actions-review';
 import { latestUpdates } from '../actions/history';
 import { confidentialityStatementOf } from '../council/structure-view';
+import { pageOf } from '../http/paging';
+import { reviewLaterChosen } from './room-start-and-close';
 
 type Meeting = NonNullable<Awaited<ReturnType<typeof findMeeting>>>;
 type AgendaEntry = Awaited<ReturnType<typeof roomAgenda>>['accepted'][number];
@@ -39,7 +41,13 @@ export interface RoomReader {
  * only as the policy allows (`mayIdentify`, `outcomeForReader`); the forms' choices only for the
  * chair and coordinators.
  */
-export async function roomForReader(db: DB, meeting: Meeting, reader: RoomReader, today: string) {
+export async function roomForReader(
+	db: DB,
+	meeting: Meeting,
+	reader: RoomReader,
+	today: string,
+	reviewPage = 1
+) {
 	const presence = await roomPresence(db, meeting.id, reader.id);
 	const confirmed = presence === 'in-the-room';
 	const isChair = reader.role === 'chair';
@@ -93,7 +101,7 @@ export async function roomForReader(db: DB, meeting: Meeting, reader: RoomReader
 			ownerAgency: a.ownerAgency,
 			dueDate: a.dueDate
 		})),
-		review: await actionsReview(db, meeting, today),
+		review: await actionsReview(db, meeting, today, reviewPage),
 		choices: reader.organiser ? await organiserChoices(db, meeting, register, today) : null
 	};
 }
@@ -183,14 +191,19 @@ async function caseActionsWithUpdates(db: DB, caseId: number, meetingId: number)
 	return actions.map((action) => ({ ...action, latestUpdate: latest.get(action.id) ?? null }));
 }
 
-/** The actions review at the start: references and owners only, as the action list shows them. */
-async function actionsReview(db: DB, meeting: Meeting, today: string) {
+/**
+ * The actions review at the start: references and owners only, as the action list shows them, a
+ * page of them at a time (the county's busiest MAGs have well over a hundred overdue).
+ */
+async function actionsReview(db: DB, meeting: Meeting, today: string, reviewPage: number) {
 	const reviewMeeting = { id: meeting.id, communityId: meeting.communityId, date: meeting.date };
+	const { rows, ...paging } = pageOf(await actionsForReview(db, reviewMeeting, today), reviewPage);
 	return {
-		actions: (await actionsForReview(db, reviewMeeting, today)).map((a) => ({
+		actions: rows.map((a) => ({
 			id: a.id,
 			reference: a.reference,
 			description: a.description,
+			status: a.status,
 			ownerName: a.ownerName,
 			ownerAgency: a.ownerAgency,
 			dueDate: a.dueDate,
@@ -198,6 +211,8 @@ async function actionsReview(db: DB, meeting: Meeting, today: string) {
 			meetingDate: a.meetingDate,
 			latestUpdate: a.latestUpdate
 		})),
+		paging,
+		reviewLater: await reviewLaterChosen(db, meeting.id),
 		decided: (await reviewedAtMeeting(db, meeting.id)).map((d) => ({
 			id: d.id,
 			reference: d.reference,

@@ -34,6 +34,7 @@ import type {
 	ItemDeferralTable,
 	JoinRequestTable,
 	MeetingTable,
+	ActionsReviewLaterTable,
 	OutcomeTable
 } from './schema/meetings';
 import type {
@@ -95,6 +96,7 @@ export interface Database {
 	attendance: AttendanceTable;
 	gate_check: GateCheckTable;
 	outcome: OutcomeTable;
+	actions_review_later: ActionsReviewLaterTable;
 	action: ActionTable;
 	mail_outbox: MailOutboxTable;
 	email_preference: EmailPreferenceTable;
