@@ -46,7 +46,9 @@ export async function roomForReader(
 	meeting: Meeting,
 	reader: RoomReader,
 	today: string,
-	reviewPage = 1
+	reviewPage = 1,
+	/** For a projector: the consent on file (it names the parents) is not read at all. */
+	projector = false
 ) {
 	const presence = await roomPresence(db, meeting.id, reader.id);
 	const confirmed = presence === 'in-the-room';
@@ -90,7 +92,7 @@ export async function roomForReader(
 		totalMinutes: agenda.totalMinutes,
 		register: registerCounts(register),
 		item: current
-			? await itemOnScreen(db, meeting, current, { ...reader, isChair, confirmed })
+			? await itemOnScreen(db, meeting, current, { ...reader, isChair, confirmed }, projector)
 			: null,
 		actions: actions.map((a) => ({
 			id: a.id,
@@ -123,7 +125,8 @@ async function itemOnScreen(
 	db: DB,
 	meeting: Meeting,
 	current: AgendaEntry,
-	reader: RoomReader & { isChair: boolean; confirmed: boolean }
+	reader: RoomReader & { isChair: boolean; confirmed: boolean },
+	projector: boolean
 ) {
 	const detail = await findSubmission(db, current.id);
 	const family = await familyOfItem(db, current.id);
@@ -142,7 +145,7 @@ async function itemOnScreen(
 			: null;
 	// The consent on file names the parents: for the chair, who checks it at the gate.
 	const consent =
-		family && reader.isChair && reader.confirmed
+		family && reader.isChair && reader.confirmed && !projector
 			? await readConsentAtGate(db, family, { id: reader.id, ip: reader.ip })
 			: undefined;
 	const outcome = await findOutcome(db, current.id);

@@ -3,7 +3,7 @@ import { appDatabase } from '$lib/server/platform/app-database';
 import { announceMeetingChange } from '$lib/server/platform/live';
 import { formKeyField, newFormKey } from '$lib/server/http/form-keys';
 import { admitToMeeting, askToJoin, confirmConfidentiality } from '$lib/server/meeting/attendance';
-import { roomStage } from '$lib/server/meeting/stages';
+import { requireRoom } from '$lib/server/meeting/room-access';
 import { roomForReader } from '$lib/server/meeting/room-view';
 import {
 	addActionInRoom,
@@ -23,35 +23,8 @@ import {
 import { takeRefusalMessage } from '$lib/server/meeting/room-rules';
 import { requestedPage } from '$lib/server/http/paging';
 import { todayInEngland } from '$lib/dates';
-import {
-	requireMeetingChair,
-	requireMeetingMember,
-	requireMeetingOrganiser
-} from '$lib/server/policy/meeting';
 import { notFound, recordId } from '$lib/server/policy/refusal';
 import type { Actions, PageServerLoad } from './$types';
-
-/**
- * The room is open while the meeting runs; afterwards its minutes and action list stand. Who may
- * do what in it is the policy's: any member, the chair or a coordinator, or the chair alone.
- */
-async function requireRoom(
-	locals: App.Locals,
-	id: string,
-	who: 'member' | 'organiser' | 'chair' = 'member'
-) {
-	const access =
-		who === 'chair'
-			? await requireMeetingChair(locals, id)
-			: who === 'organiser'
-				? await requireMeetingOrganiser(locals, id, 'room')
-				: await requireMeetingMember(locals, id);
-	const stage = roomStage(access.meeting.status);
-	if (stage === 'concluded') redirect(303, `/meetings/${access.meeting.id}/minutes`);
-	if (stage === 'not-started')
-		error(409, 'This meeting has not started: the chair starts it from the meeting page');
-	return access;
-}
 
 /** A refusal of the room's, in the words and with the answer the room gives it. */
 function refused(refusal: RoomRefusal) {
