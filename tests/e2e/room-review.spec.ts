@@ -72,10 +72,10 @@ const takeButton = (page: Page, label: string | undefined) =>
 const dueDateOf = (id: number) =>
 	withDatabase(
 		(db) =>
-			(db.prepare('select due_date, status from action where id = ?').get(id) as {
+			db.prepare('select due_date, status from action where id = ?').get(id) as {
 				due_date: string;
 				status: string;
-			})
+			}
 	);
 
 test('the room starts on the actions review: bulk decisions, "review them later", the presentation view and a confirmed conclusion', async ({
@@ -110,8 +110,14 @@ test('the room starts on the actions review: bulk decisions, "review them later"
 		'bulk-due': 'Enter the due date'
 	});
 	await expectNoAxeViolations(page);
-	await page.getByLabel(/Select .*/).nth(0).check();
-	await page.getByLabel(/Select .*/).nth(1).check();
+	await page
+		.getByLabel(/Select .*/)
+		.nth(0)
+		.check();
+	await page
+		.getByLabel(/Select .*/)
+		.nth(1)
+		.check();
 	await fillDateInput(page, 'bulk-due', addDays(today(), -1));
 	await submitForm(page, 'Extend the selected actions');
 	await expectErrorSummary(page, { 'bulk-due': 'The due date must be in the future' });
@@ -141,7 +147,10 @@ test('the room starts on the actions review: bulk decisions, "review them later"
 	);
 
 	// One closed with a reason; without one it is sent back.
-	await page.getByLabel(/Select .*/).first().check();
+	await page
+		.getByLabel(/Select .*/)
+		.first()
+		.check();
 	await submitForm(page, 'Close the selected actions');
 	await expectErrorSummary(page, { 'bulk-reason': 'Enter why the selected actions are closed' });
 	await page.getByLabel('Close with a reason').fill('Done by the youth service already');
@@ -152,7 +161,9 @@ test('the room starts on the actions review: bulk decisions, "review them later"
 
 	// One still undecided: the chair chooses to review it later, and takes the first item.
 	await takeButton(page, ISSUES[0]).click();
-	await expect(page.getByTestId('take-refused')).toContainText('1 overdue action is still undecided');
+	await expect(page.getByTestId('take-refused')).toContainText(
+		'1 overdue action is still undecided'
+	);
 	await submitForm(page, 'Review them later');
 	await expect(page.getByTestId('review-later-chosen')).toBeVisible();
 	await takeButton(page, ISSUES[0]).click();
@@ -188,8 +199,7 @@ test('the room starts on the actions review: bulk decisions, "review them later"
 	await expect(page.getByRole('button', { name: 'Yes, conclude the meeting' })).toHaveCount(0);
 	await expectNoAxeViolations(page);
 	for (const issue of [ISSUES[1]!, ISSUES[0]!]) {
-		if (issue === ISSUES[0])
-			await takeButton(page, issue).click();
+		if (issue === ISSUES[0]) await takeButton(page, issue).click();
 		await expect(page.locator('#item-heading')).toHaveText(issue);
 		await page.getByLabel('Response agreed').fill('Police and council to write a joint letter');
 		await submitForm(page, 'Save the outcome');
