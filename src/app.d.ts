@@ -13,6 +13,8 @@ declare global {
 		}
 		interface PageData {
 			title?: string;
+			/** A page for a projector: drawn without the site's header, menu and footer. */
+			presentation?: boolean;
 		}
 	}
 }

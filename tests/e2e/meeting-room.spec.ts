@@ -283,8 +283,11 @@ test('a whole meeting: register, confidentiality, the consent gate, outcomes, ac
 		'School and police to send a joint letter'
 	);
 
-	// Concluding publishes the minutes and the action list.
+	// Concluding asks first, then publishes the minutes and the action list.
 	await submitForm(page, 'Conclude the meeting');
+	await expect(page.getByTestId('conclude-check')).toContainText('Conclude the meeting?');
+	await expect(page.getByTestId('conclude-check')).not.toContainText('agenda item');
+	await submitForm(page, 'Yes, conclude the meeting');
 	await expect(page).toHaveURL(new RegExp(`/meetings/${meetingId}/minutes$`));
 	// The minutes: the attendee who confirmed sees the family whose gate opened; the withdrawn
 	// consent's family is never named, and its deferral is recorded.

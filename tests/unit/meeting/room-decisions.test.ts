@@ -7,7 +7,6 @@ import {
 	openGateInRoom,
 	reviewOverdueAction,
 	saveOutcomeFromRoom,
-	takeItemInRoom,
 	withdrawFromRoom
 } from '$lib/server/meeting/room-decisions';
 import {
@@ -18,6 +17,7 @@ import {
 	useMeetingFixture,
 	chair
 } from '../meeting-fixture';
+import { takeItemAfterReview } from '$lib/server/meeting/room-start-and-close';
 import { at, form } from './room-fixture';
 
 useMeetingFixture();
@@ -281,10 +281,10 @@ describe('adding an action in the room', () => {
 
 describe('the item on screen and its gate', () => {
 	it('takes only an item on this agenda', async () => {
-		expect(await takeItemInRoom(database.db, fixture.meetingId, fixture.items.issue)).toEqual({
+		expect(await takeItemAfterReview(database.db, meeting(), fixture.items.issue, TODAY)).toEqual({
 			done: true
 		});
-		expect(await takeItemInRoom(database.db, fixture.meetingId, 9999)).toEqual({
+		expect(await takeItemAfterReview(database.db, meeting(), 9999, TODAY)).toEqual({
 			done: false,
 			refused: 'not-on-agenda'
 		});

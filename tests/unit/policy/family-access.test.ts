@@ -16,6 +16,7 @@ import { checkConsentGate } from '$lib/server/meeting/consent-gate';
 import { startMeeting } from '$lib/server/meeting/room';
 import { migrate } from '$lib/server/platform/migrator';
 import { load as roomLoad } from '../../../src/routes/meetings/[id]/room/+page.server';
+import { load as presentLoad } from '../../../src/routes/meetings/[id]/present/+page.server';
 import { load as itemLoad } from '../../../src/routes/items/[id]/+page.server';
 import { load as minutesLoad } from '../../../src/routes/meetings/[id]/minutes/+page.server';
 import { GET as actionListCsv } from '../../../src/routes/meetings/[id]/actions/csv/+server';
@@ -40,7 +41,14 @@ import { type MemberAttendance } from '$lib/domain/meeting';
  */
 type GateCase = 'closed' | 'opened' | 'refused';
 type Page =
-	'room' | 'item' | 'minutes' | 'action list CSV' | 'action' | "action's family" | 'case record';
+	| 'room'
+	| 'presentation'
+	| 'item'
+	| 'minutes'
+	| 'action list CSV'
+	| 'action'
+	| "action's family"
+	| 'case record';
 type Fixture = Awaited<ReturnType<typeof meetingWithFamilies>>;
 
 /** The people of the shared fixture, and more places on the register. */
@@ -255,13 +263,14 @@ async function render(page: Page, who: Who, gate: GateCase): Promise<string> {
 		}
 		if (page === 'case record')
 			return JSON.stringify(await caseLoad(event(who, { id: String(await caseOf(itemOf(gate))) })));
-		if (page === 'room') {
+		if (page === 'room' || page === 'presentation') {
 			await appDatabase()
 				.db.updateTable('meeting')
 				.set({ current_item_id: itemOf(gate) })
 				.where('id', '=', fixture.meetingId)
 				.execute();
-			return JSON.stringify(await roomLoad(event(who, meetingParams)));
+			const load = page === 'room' ? roomLoad : presentLoad;
+			return JSON.stringify(await load(event(who, meetingParams)));
 		}
 		return JSON.stringify(await itemLoad(event(who, { id: String(itemOf(gate)) })));
 	} catch (thrown) {
@@ -284,7 +293,8 @@ function allowed(page: Page, who: Who, gate: GateCase): boolean {
 	// An action's page never reads the family; asking for them is for its owner, through the gate.
 	if (page === 'action') return false;
 	if (page === "action's family") return who === 'confirmedMember' && gate === 'opened';
-	if (page === 'room' || page === 'minutes') return gate === 'opened' && IN_THE_ROOM.includes(who);
+	if (page === 'room' || page === 'presentation' || page === 'minutes')
+		return gate === 'opened' && IN_THE_ROOM.includes(who);
 	if (page === 'case record') {
 		if (who === 'submitter' || who === 'leadProfessional' || who === 'chair') return true;
 		return who === 'coordinatorAgreed' && gate === 'opened';
@@ -301,7 +311,14 @@ const casesFor = (pages: Page[]) =>
 			(['closed', 'opened', 'refused'] as const).map((gate) => [page, who, gate] as const)
 		)
 	);
-const cases = casesFor(['room', 'item', 'action', "action's family", 'case record']);
+const cases = casesFor([
+	'room',
+	'presentation',
+	'item',
+	'action',
+	"action's family",
+	'case record'
+]);
 const published = casesFor(['minutes', 'action list CSV']);
 
 function expectShown(text: string, page: Page, who: Who, gate: GateCase) {
@@ -325,7 +342,8 @@ describe('who sees a family: every page × person × gate state × place on the 
 		const text = await render(page, who, gate);
 		expectShown(text, page, who, gate);
 		// The case reference is never a secret to those who may open the room at all.
-		if (!text.startsWith('refused') && page === 'room') expect(text).toContain('LED-2027-');
+		if (!text.startsWith('refused') && (page === 'room' || page === 'presentation'))
+			expect(text).toContain('LED-2027-');
 	});
 
 	it('the room tells someone not recorded present to ask the chair, and lists them for the chair once they ask', async () => {

@@ -8,6 +8,7 @@ import { historyEntry, latestUpdates } from './history';
 import { actionsWithReference, isDueForReview } from './queries';
 import { referenceOf } from './reference';
 import type { ReviewDecision } from './review-form';
+import type { BulkReviewDecision } from './bulk-review-form';
 
 /**
  * The actions review at the start of a meeting: the community's overdue actions from its other
@@ -103,52 +104,107 @@ export async function recordReviewDecision(
 	const key = { token: formKey, userId: actor.id, form: `review-decision:${actionId}` };
 	return db.transaction().execute(async (trx) => {
 		if (await earlierAnswer<true>(trx, key)) return true;
-		const action = await actionsWithReference(trx)
-			.innerJoin('community', 'community.id', 'action.community_id')
-			.select(['community.name as communityName'])
-			.where('action.id', '=', actionId)
-			.where(isDueForReview(meeting, today))
-			.executeTakeFirst();
+		const [action] = await dueForReview(trx, meeting, [actionId], today);
 		if (!action) return false;
-		const change = reviewChange(decision, action, now);
-		await trx.updateTable('action').set(change.set).where('id', '=', actionId).execute();
-		await trx
-			.insertInto('action_update')
-			.values(
-				historyEntry(actionId, decision.kind, actor, now, {
-					meetingId: meeting.id,
-					...change.history
-				})
-			)
-			.execute();
-		if (decision.kind === 'reassigned' && decision.owner.id !== null)
-			await sendNotices(
-				trx,
-				[
-					{
-						userId: decision.owner.id,
-						message: reassignedMessage(
-							{ communityName: action.communityName, reference: referenceOf(action) },
-							decision.dueDate
-						),
-						link: `/actions/${actionId}`
-					}
-				],
-				now
-			);
-		await recordAudit(
-			trx,
-			{
-				actorId: actor.id,
-				action: `action.${decision.kind}`,
-				recordType: 'action',
-				recordId: actionId,
-				ip: actor.ip,
-				detail: { meetingId: meeting.id, ...change.detail }
-			},
-			now
-		);
+		await applyReviewDecision(trx, meeting, action, decision, actor, now);
 		await rememberAnswer(trx, key, true, now);
 		return true;
+	});
+}
+
+/** The selected actions still due for this review, with what a decision on each needs. */
+function dueForReview(db: DB, meeting: ReviewMeeting, actionIds: number[], today: string) {
+	return actionsWithReference(db)
+		.innerJoin('community', 'community.id', 'action.community_id')
+		.select(['community.name as communityName'])
+		.where('action.id', 'in', actionIds)
+		.where(isDueForReview(meeting, today))
+		.orderBy('action.due_date')
+		.orderBy('action.id')
+		.execute();
+}
+
+type ActionDueForReview = Awaited<ReturnType<typeof dueForReview>>[number];
+
+/**
+ * One action's decision, inside the caller's transaction: the action changed, its history (with
+ * the meeting that decided), a notice to a new owner with an account, and the audit entry.
+ */
+async function applyReviewDecision(
+	trx: DB,
+	meeting: ReviewMeeting,
+	action: ActionDueForReview,
+	decision: ReviewDecision,
+	actor: Actor,
+	now: Date
+) {
+	const change = reviewChange(decision, action, now);
+	await trx.updateTable('action').set(change.set).where('id', '=', action.id).execute();
+	await trx
+		.insertInto('action_update')
+		.values(
+			historyEntry(action.id, decision.kind, actor, now, {
+				meetingId: meeting.id,
+				...change.history
+			})
+		)
+		.execute();
+	if (decision.kind === 'reassigned' && decision.owner.id !== null)
+		await sendNotices(
+			trx,
+			[
+				{
+					userId: decision.owner.id,
+					message: reassignedMessage(
+						{ communityName: action.communityName, reference: referenceOf(action) },
+						decision.dueDate
+					),
+					link: `/actions/${action.id}`
+				}
+			],
+			now
+		);
+	await recordAudit(
+		trx,
+		{
+			actorId: actor.id,
+			action: `action.${decision.kind}`,
+			recordType: 'action',
+			recordId: action.id,
+			ip: actor.ip,
+			detail: { meetingId: meeting.id, ...change.detail }
+		},
+		now
+	);
+}
+
+/**
+ * The same decision on several overdue actions (bulk-review-form.ts), in one transaction, each
+ * written and audited exactly as a decision on it alone would be. All or nothing: when any of them
+ * has been decided already or is no longer overdue, nothing is written and their references are
+ * answered, so the chair sees the list as it now stands and decides again. The same post repeated
+ * (the same `formKey`) is answered as the first was and writes nothing.
+ */
+export async function recordBulkReviewDecision(
+	db: DB,
+	meeting: ReviewMeeting,
+	actionIds: number[],
+	decision: BulkReviewDecision,
+	actor: Actor,
+	today: string,
+	now = new Date(),
+	formKey: string | null = null
+): Promise<{ decided: number } | { stale: number }> {
+	const key = { token: formKey, userId: actor.id, form: 'review-decision:bulk' };
+	return db.transaction().execute(async (trx) => {
+		const earlier = await earlierAnswer<{ decided: number }>(trx, key);
+		if (earlier) return earlier;
+		const actions = await dueForReview(trx, meeting, actionIds, today);
+		if (actions.length !== actionIds.length) return { stale: actionIds.length - actions.length };
+		for (const action of actions)
+			await applyReviewDecision(trx, meeting, action, decision, actor, now);
+		const answer = { decided: actions.length };
+		await rememberAnswer(trx, key, answer, now);
+		return answer;
 	});
 }

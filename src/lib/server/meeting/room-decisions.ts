@@ -10,7 +10,7 @@ import { checkConsentGate, familyOfItem, gateState } from './consent-gate';
 import { readOutcomeForm } from './outcome-form';
 import { saveOutcome } from './outcomes';
 import { listRegister } from './register';
-import { itemOnAgenda, laterMeetings, takeItem } from './room';
+import { itemOnAgenda, laterMeetings } from './room';
 import {
 	actionCase,
 	outcomeRefusal,
@@ -24,7 +24,7 @@ import { recordReviewDecision } from '../actions/actions-review';
 
 /**
  * What the chair and coordinators decide in the room about the item on screen, each from its form:
- * taking the item, checking consent at the gate, deferring or withdrawing it, recording its outcome
+ * checking consent at the gate, deferring or withdrawing it, recording its outcome
  * and its actions, and the actions review. Each answers what was done, or why it was not; nothing
  * is written when it was not.
  */
@@ -63,17 +63,6 @@ async function itemAtTheGate(db: DB, meetingId: number, itemId: number) {
 	const family = await familyOfItem(db, item.id);
 	const gate = family ? (await gateState(db, meetingId, item.id)).state : null;
 	return { item, family, gate };
-}
-
-/** The chair moves everyone's screen to an item on this agenda (forward or back). */
-export async function takeItemInRoom(
-	db: DB,
-	meetingId: number,
-	itemId: number
-): Promise<Refused | { done: true }> {
-	if (!(await itemOnAgenda(db, meetingId, itemId))) return refused('not-on-agenda');
-	await takeItem(db, meetingId, itemId);
-	return { done: true };
 }
 
 /**

@@ -20,6 +20,8 @@ import { levelsOfNeed } from '../agenda/new-caf-rules';
 import { actionsForReview, reviewedAtMeeting } from '../actions/actions-review';
 import { latestUpdates } from '../actions/history';
 import { confidentialityStatementOf } from '../council/structure-view';
+import { pageOf } from '../http/paging';
+import { reviewLaterChosen } from './room-start-and-close';
 
 type Meeting = NonNullable<Awaited<ReturnType<typeof findMeeting>>>;
 type AgendaEntry = Awaited<ReturnType<typeof roomAgenda>>['accepted'][number];
@@ -39,7 +41,15 @@ export interface RoomReader {
  * only as the policy allows (`mayIdentify`, `outcomeForReader`); the forms' choices only for the
  * chair and coordinators.
  */
-export async function roomForReader(db: DB, meeting: Meeting, reader: RoomReader, today: string) {
+export async function roomForReader(
+	db: DB,
+	meeting: Meeting,
+	reader: RoomReader,
+	today: string,
+	reviewPage = 1,
+	/** For a projector: the consent on file (it names the parents) is not read at all. */
+	projector = false
+) {
 	const presence = await roomPresence(db, meeting.id, reader.id);
 	const confirmed = presence === 'in-the-room';
 	const isChair = reader.role === 'chair';
@@ -82,7 +92,7 @@ export async function roomForReader(db: DB, meeting: Meeting, reader: RoomReader
 		totalMinutes: agenda.totalMinutes,
 		register: registerCounts(register),
 		item: current
-			? await itemOnScreen(db, meeting, current, { ...reader, isChair, confirmed })
+			? await itemOnScreen(db, meeting, current, { ...reader, isChair, confirmed }, projector)
 			: null,
 		actions: actions.map((a) => ({
 			id: a.id,
@@ -93,7 +103,7 @@ export async function roomForReader(db: DB, meeting: Meeting, reader: RoomReader
 			ownerAgency: a.ownerAgency,
 			dueDate: a.dueDate
 		})),
-		review: await actionsReview(db, meeting, today),
+		review: await actionsReview(db, meeting, today, reviewPage),
 		choices: reader.organiser ? await organiserChoices(db, meeting, register, today) : null
 	};
 }
@@ -115,7 +125,8 @@ async function itemOnScreen(
 	db: DB,
 	meeting: Meeting,
 	current: AgendaEntry,
-	reader: RoomReader & { isChair: boolean; confirmed: boolean }
+	reader: RoomReader & { isChair: boolean; confirmed: boolean },
+	projector: boolean
 ) {
 	const detail = await findSubmission(db, current.id);
 	const family = await familyOfItem(db, current.id);
@@ -134,7 +145,7 @@ async function itemOnScreen(
 			: null;
 	// The consent on file names the parents: for the chair, who checks it at the gate.
 	const consent =
-		family && reader.isChair && reader.confirmed
+		family && reader.isChair && reader.confirmed && !projector
 			? await readConsentAtGate(db, family, { id: reader.id, ip: reader.ip })
 			: undefined;
 	const outcome = await findOutcome(db, current.id);
@@ -183,14 +194,19 @@ async function caseActionsWithUpdates(db: DB, caseId: number, meetingId: number)
 	return actions.map((action) => ({ ...action, latestUpdate: latest.get(action.id) ?? null }));
 }
 
-/** The actions review at the start: references and owners only, as the action list shows them. */
-async function actionsReview(db: DB, meeting: Meeting, today: string) {
+/**
+ * The actions review at the start: references and owners only, as the action list shows them, a
+ * page of them at a time (the county's busiest MAGs have well over a hundred overdue).
+ */
+async function actionsReview(db: DB, meeting: Meeting, today: string, reviewPage: number) {
 	const reviewMeeting = { id: meeting.id, communityId: meeting.communityId, date: meeting.date };
+	const { rows, ...paging } = pageOf(await actionsForReview(db, reviewMeeting, today), reviewPage);
 	return {
-		actions: (await actionsForReview(db, reviewMeeting, today)).map((a) => ({
+		actions: rows.map((a) => ({
 			id: a.id,
 			reference: a.reference,
 			description: a.description,
+			status: a.status,
 			ownerName: a.ownerName,
 			ownerAgency: a.ownerAgency,
 			dueDate: a.dueDate,
@@ -198,6 +214,8 @@ async function actionsReview(db: DB, meeting: Meeting, today: string) {
 			meetingDate: a.meetingDate,
 			latestUpdate: a.latestUpdate
 		})),
+		paging,
+		reviewLater: await reviewLaterChosen(db, meeting.id),
 		decided: (await reviewedAtMeeting(db, meeting.id)).map((d) => ({
 			id: d.id,
 			reference: d.reference,

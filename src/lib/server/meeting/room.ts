@@ -3,10 +3,14 @@ import { recordAudit, type Actor } from '../audit/log';
 import { buildAgenda } from '../agenda/agenda';
 import { listMeetings } from '../agenda/meetings';
 import { queueActionListMail } from '../mail/notifications';
+import { isDueForReview } from '../actions/queries';
+import { todayInEngland } from '../../dates';
 
 /**
  * Running a published agenda: the chair starts the meeting, takes the items in order (and can go
- * back), and concludes it when every item has an outcome or has been deferred.
+ * back), and concludes it when every item has an outcome or has been deferred. A meeting with
+ * overdue actions to review starts on the actions review, with no item on screen
+ * (room-start-and-close.ts); otherwise on its first item.
  */
 export async function startMeeting(
 	db: DB,
@@ -15,15 +19,29 @@ export async function startMeeting(
 	now = new Date()
 ): Promise<boolean> {
 	return db.transaction().execute(async (trx) => {
-		const first = await trx
-			.selectFrom('submission')
-			.select('id')
-			.where('meeting_id', '=', meetingId)
-			.where('status', '=', 'accepted')
-			.orderBy('part')
-			.orderBy('position')
-			.orderBy('id')
+		const meeting = await trx
+			.selectFrom('meeting')
+			.select(['id', 'community_id as communityId'])
+			.where('id', '=', meetingId)
 			.executeTakeFirst();
+		if (!meeting) return false;
+		const toReview = await trx
+			.selectFrom('action')
+			.select('action.id')
+			.where(isDueForReview(meeting, todayInEngland(now)))
+			.limit(1)
+			.executeTakeFirst();
+		const first = toReview
+			? undefined
+			: await trx
+					.selectFrom('submission')
+					.select('id')
+					.where('meeting_id', '=', meetingId)
+					.where('status', '=', 'accepted')
+					.orderBy('part')
+					.orderBy('position')
+					.orderBy('id')
+					.executeTakeFirst();
 		const result = await trx
 			.updateTable('meeting')
 			.set({

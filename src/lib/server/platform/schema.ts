@@ -37,6 +37,7 @@ import type {
 	MinutesApprovalTable,
 	MinutesCorrectionChangeTable,
 	MinutesCorrectionTable,
+	ActionsReviewLaterTable,
 	OutcomeTable
 } from './schema/meetings';
 import type {
@@ -98,6 +99,7 @@ export interface Database {
 	attendance: AttendanceTable;
 	gate_check: GateCheckTable;
 	outcome: OutcomeTable;
+	actions_review_later: ActionsReviewLaterTable;
 	action: ActionTable;
 	mail_outbox: MailOutboxTable;
 	email_preference: EmailPreferenceTable;

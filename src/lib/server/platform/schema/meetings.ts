@@ -65,6 +65,13 @@ export interface GateCheckTable {
 	checked_at: string;
 }
 
+/** The chair chose in the room to review the overdue actions later (one row per meeting). */
+export interface ActionsReviewLaterTable {
+	meeting_id: number;
+	chosen_by: number;
+	chosen_at: string;
+}
+
 export interface OutcomeTable {
 	submission_id: number;
 	meeting_id: number;

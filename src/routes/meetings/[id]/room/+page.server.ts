@@ -3,8 +3,7 @@ import { appDatabase } from '$lib/server/platform/app-database';
 import { announceMeetingChange } from '$lib/server/platform/live';
 import { formKeyField, newFormKey } from '$lib/server/http/form-keys';
 import { admitToMeeting, askToJoin, confirmConfidentiality } from '$lib/server/meeting/attendance';
-import { concludeMeeting } from '$lib/server/meeting/room';
-import { roomStage } from '$lib/server/meeting/stages';
+import { requireRoom } from '$lib/server/meeting/room-access';
 import { roomForReader } from '$lib/server/meeting/room-view';
 import { previousMinutes } from '$lib/server/meeting/minutes-approval';
 import {
@@ -13,40 +12,20 @@ import {
 	openGateInRoom,
 	reviewOverdueAction,
 	saveOutcomeFromRoom,
-	takeItemInRoom,
 	withdrawFromRoom,
 	type RoomRefusal
 } from '$lib/server/meeting/room-decisions';
-import { todayInEngland } from '$lib/dates';
 import {
-	requireMeetingChair,
-	requireMeetingMember,
-	requireMeetingOrganiser
-} from '$lib/server/policy/meeting';
+	concludeWhenConfirmed,
+	reviewActionsLater,
+	reviewSelectedActions,
+	takeItemAfterReview
+} from '$lib/server/meeting/room-start-and-close';
+import { takeRefusalMessage } from '$lib/server/meeting/room-rules';
+import { requestedPage } from '$lib/server/http/paging';
+import { todayInEngland } from '$lib/dates';
 import { notFound, recordId } from '$lib/server/policy/refusal';
 import type { Actions, PageServerLoad } from './$types';
-
-/**
- * The room is open while the meeting runs; afterwards its minutes and action list stand. Who may
- * do what in it is the policy's: any member, the chair or a coordinator, or the chair alone.
- */
-async function requireRoom(
-	locals: App.Locals,
-	id: string,
-	who: 'member' | 'organiser' | 'chair' = 'member'
-) {
-	const access =
-		who === 'chair'
-			? await requireMeetingChair(locals, id)
-			: who === 'organiser'
-				? await requireMeetingOrganiser(locals, id, 'room')
-				: await requireMeetingMember(locals, id);
-	const stage = roomStage(access.meeting.status);
-	if (stage === 'concluded') redirect(303, `/meetings/${access.meeting.id}/minutes`);
-	if (stage === 'not-started')
-		error(409, 'This meeting has not started: the chair starts it from the meeting page');
-	return access;
-}
 
 /** A refusal of the room's, in the words and with the answer the room gives it. */
 function refused(refusal: RoomRefusal) {
@@ -76,13 +55,14 @@ function refused(refusal: RoomRefusal) {
 	}
 }
 
-export const load: PageServerLoad = async ({ locals, params, getClientAddress }) => {
+export const load: PageServerLoad = async ({ locals, params, url, getClientAddress }) => {
 	const { user, meeting, role, organiser } = await requireRoom(locals, params.id);
 	const room = await roomForReader(
 		appDatabase().db,
 		meeting,
 		{ id: user.id, ip: getClientAddress(), role, organiser },
-		todayInEngland()
+		todayInEngland(),
+		requestedPage(url)
 	);
 	// The new action and review decision forms: a post sent twice with it records once.
 	return {
@@ -138,9 +118,18 @@ export const actions: Actions = {
 	take: async ({ locals, params, request }) => {
 		const { meeting } = await requireRoom(locals, params.id, 'organiser');
 		const itemId = recordId((await request.formData()).get('item'));
-		const answer = await takeItemInRoom(appDatabase().db, meeting.id, itemId);
-		if (!answer.done) return refused(answer.refused);
+		const answer = await takeItemAfterReview(appDatabase().db, meeting, itemId, todayInEngland());
+		if (!answer.done)
+			return answer.refused === 'not-on-agenda'
+				? refused(answer.refused)
+				: fail(409, { takeRefused: takeRefusalMessage(answer.refused) });
 		return changed(meeting.id, { took: itemId });
+	},
+
+	reviewLater: async ({ locals, params, getClientAddress }) => {
+		const { user, meeting } = await requireRoom(locals, params.id, 'organiser');
+		await reviewActionsLater(appDatabase().db, meeting.id, { id: user.id, ip: getClientAddress() });
+		return changed(meeting.id, { reviewLater: true });
 	},
 
 	openGate: async ({ locals, params, request, getClientAddress }) => {
@@ -253,14 +242,40 @@ export const actions: Actions = {
 		return changed(meeting.id, { reviewed: actionId });
 	},
 
-	conclude: async ({ locals, params, getClientAddress }) => {
+	reviewSelected: async ({ locals, params, request, getClientAddress }) => {
 		const { user, meeting } = await requireRoom(locals, params.id, 'organiser');
-		const result = await concludeMeeting(appDatabase().db, meeting.id, {
-			id: user.id,
-			ip: getClientAddress()
-		});
-		if (!result.ok) {
-			const { missing } = result;
+		const form = await request.formData();
+		const answer = await reviewSelectedActions(
+			appDatabase().db,
+			meeting,
+			form,
+			{ id: user.id, ip: getClientAddress() },
+			todayInEngland(),
+			formKeyField(form)
+		);
+		if (!answer.done)
+			return 'stale' in answer
+				? fail(409, {
+						roomError: `${answer.stale} of the selected actions ${answer.stale === 1 ? 'has' : 'have'} been decided already or ${answer.stale === 1 ? 'is' : 'are'} no longer overdue: nothing was changed. Select again from the list as it is now`
+					})
+				: fail(400, { bulkValues: answer.values, errors: answer.errors });
+		return changed(meeting.id, { bulkDecided: answer.decided, bulkKind: answer.kind });
+	},
+
+	conclude: async ({ locals, params, request, getClientAddress }) => {
+		const { user, meeting } = await requireRoom(locals, params.id, 'organiser');
+		const confirmed = (await request.formData()).get('confirm') === 'yes';
+		const result = await concludeWhenConfirmed(
+			appDatabase().db,
+			meeting,
+			confirmed,
+			{ id: user.id, ip: getClientAddress() },
+			todayInEngland()
+		);
+		if ('confirm' in result)
+			return { concludeCheck: result.confirm, itemsWithoutOutcome: result.itemsWithoutOutcome };
+		if (!result.concluded) {
+			const missing = result.itemsWithoutOutcome;
 			return fail(409, {
 				roomError: `${missing} ${missing === 1 ? 'item has' : 'items have'} no outcome yet: record an outcome or defer ${missing === 1 ? 'it' : 'them'} before concluding`
 			});
