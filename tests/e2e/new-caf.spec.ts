@@ -214,7 +214,7 @@ test('a new CAF goes into part 2 only with consent, and the published agenda sho
 	await page.getByLabel('Discussion at this MAG').check();
 	await submitForm(page, 'Submit the item');
 	await expect(page.getByText('Your item has been submitted.')).toBeVisible();
-	await expect(page.getByRole('cell', { name: CHILD }).first()).toBeVisible();
+	await expect(page.getByRole('rowheader', { name: CHILD }).first()).toBeVisible();
 	expect(cases()).toBe(before + 1);
 	await expectNoAxeViolations(page);
 	const itemUrl = page.url().replace(/\?.*$/, '');
@@ -363,9 +363,9 @@ test('the submitter changes a new CAF until the agenda is published, under the s
 	await submitForm(page, 'Save changes');
 	await expect(page.getByText('Your changes have been saved.')).toBeVisible();
 	await expect(page.getByText(`${reference} (R.E.S.)`, { exact: true })).toBeVisible();
-	await expect(page.getByRole('cell', { name: RENAMED, exact: true }).first()).toBeVisible();
+	await expect(page.getByRole('rowheader', { name: RENAMED, exact: true }).first()).toBeVisible();
 	await expect(page.getByRole('cell', { name: CHANGED_NEED, exact: true })).toBeVisible();
-	await expect(page.getByRole('cell', { name: CHILD, exact: true })).toHaveCount(0);
+	await expect(page.getByRole('rowheader', { name: CHILD, exact: true })).toHaveCount(0);
 	expect(storedFamily(reference)).toEqual({ members: [RENAMED, FATHER], needs: [CHANGED_NEED] });
 	// The form shows what was saved: the empty row closed up, the father now in row 2.
 	await expect(page.locator('#member-2-name')).toHaveValue(FATHER);
@@ -387,7 +387,7 @@ test('the submitter changes a new CAF until the agenda is published, under the s
 	await expect(chairPage.getByText('The agenda is published.')).toBeVisible();
 
 	await reload(page);
-	await expect(page.getByRole('cell', { name: RENAMED, exact: true }).first()).toBeVisible();
+	await expect(page.getByRole('rowheader', { name: RENAMED, exact: true }).first()).toBeVisible();
 	await expect(page.getByRole('heading', { name: 'Change this item' })).toHaveCount(0);
 	await expect(page.getByRole('button', { name: 'Save changes' })).toHaveCount(0);
 	const afterPublication = await page.request.post(`${itemUrl}?/saveNewCaf`, {
