@@ -102,6 +102,8 @@ test('home counts the overdue actions and those due this fortnight, and each cou
 	await expect(page.getByTestId('showing')).toHaveText('Showing 1–5 of 5 actions');
 	await expect(page.getByLabel('When due')).toHaveValue('overdue');
 	await expect(page.getByTestId('actions-soon')).toHaveCount(0);
+	// Only the overdue section: no empty "Due later" or "Done" headings.
+	await expect(page.getByRole('heading', { name: 'Due later' })).toHaveCount(0);
 	await expectNoAxeViolations(page);
 
 	await page.getByLabel('When due').selectOption('soon');
