@@ -78,3 +78,37 @@ test('on a phone, My actions reads as cards with nothing pushed sideways', async
 	expect(sideways).toBe(false);
 	await expectNoAxeViolations(page);
 });
+
+test('home counts the overdue actions and those due this fortnight, and each count opens My actions narrowed to them', async ({
+	page
+}) => {
+	await signIn(page, OWNER);
+	await expect(page).toHaveURL('/');
+	const work = page.getByRole('group', { name: 'Your work' });
+	await expect(work.getByRole('link', { name: '5 overdue actions' })).toBeVisible();
+	await expect(
+		work.getByRole('link', { name: '55 actions due in the next 14 days' })
+	).toBeVisible();
+	await expect(page.getByTestId('overdue').getByRole('listitem')).toHaveCount(5);
+	await expect(page.getByTestId('overdue')).toContainText('Overdue visit');
+	await expect(page.getByTestId('due-soon').getByRole('listitem')).toHaveCount(5);
+	await expect(
+		page.getByRole('link', { name: 'See all 55 due in the next 14 days' })
+	).toBeVisible();
+	await expectNoAxeViolations(page);
+
+	await work.getByRole('link', { name: '5 overdue actions' }).click();
+	await expect(page).toHaveURL('/actions?due=overdue');
+	await expect(page.getByTestId('showing')).toHaveText('Showing 1–5 of 5 actions');
+	await expect(page.getByLabel('When due')).toHaveValue('overdue');
+	await expect(page.getByTestId('actions-soon')).toHaveCount(0);
+	// Only the overdue section: no empty "Due later" or "Done" headings.
+	await expect(page.getByRole('heading', { name: 'Due later' })).toHaveCount(0);
+	await expectNoAxeViolations(page);
+
+	await page.getByLabel('When due').selectOption('soon');
+	await page.getByRole('button', { name: 'Filter the actions' }).click();
+	await expect(page).toHaveURL(/due=soon/);
+	await expect(page.getByTestId('showing')).toHaveText('Showing 1–50 of 55 actions');
+	await expect(page.getByTestId('actions-overdue')).toHaveCount(0);
+});

@@ -34,3 +34,9 @@ export const cannotBeDoneReasons: Record<CannotBeDoneReason, string> = {
 	'circumstances-changed': 'Circumstances changed',
 	'agency-could-not-act': 'The agency could not act'
 };
+
+/** My actions narrowed by when they are due (the home page's counts link to these). */
+export const dueFilterNames = {
+	overdue: 'Overdue',
+	soon: 'Due in the next 14 days'
+} as const;

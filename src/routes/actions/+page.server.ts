@@ -1,10 +1,15 @@
 import { requireUser } from '$lib/server/policy/session';
 import { appDatabase } from '$lib/server/platform/app-database';
-import { communitiesOfOwnedActions, findAction, myActions } from '$lib/server/actions/my-actions';
+import {
+	communitiesOfOwnedActions,
+	DUE_FILTERS,
+	findAction,
+	myActions
+} from '$lib/server/actions/my-actions';
 import { myActionsFilterOf } from '$lib/server/actions/my-actions-address';
 import { myActionsReturn } from '$lib/list-address';
 import { ACTION_STATUSES } from '$lib/server/actions/statuses';
-import { actionStatusNames } from '$lib/domain/actions';
+import { actionStatusNames, dueFilterNames } from '$lib/domain/actions';
 import { requestedPage } from '$lib/server/http/paging';
 import type { DB } from '$lib/server/platform/db';
 import type { PageServerLoad } from './$types';
@@ -14,11 +19,11 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireUser(locals);
 	const { db } = appDatabase();
 	const communities = await communitiesOfOwnedActions(db, user.id);
-	const { community, status, text } = myActionsFilterOf(url.searchParams, communities);
+	const { community, status, text, due } = myActionsFilterOf(url.searchParams, communities);
 	const list = await myActions(
 		db,
 		user.id,
-		{ communityId: community?.id, status, text },
+		{ communityId: community?.id, status, text, due },
 		requestedPage(url)
 	);
 	const rows = (actions: (typeof list.sections)[number]['actions']) =>
@@ -38,10 +43,16 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		// Each action is opened with this list's address, so its update comes back here.
 		from: myActionsReturn(url.pathname + url.search) ?? '/actions',
 		updated: await updatedBanner(db, user.id, url),
-		filter: { community: community ? String(community.id) : '', status: status ?? '', text },
-		filtered: Boolean(community || status || text),
+		filter: {
+			community: community ? String(community.id) : '',
+			status: status ?? '',
+			text,
+			due: due ?? ''
+		},
+		filtered: Boolean(community || status || text || due),
 		communities: communities.map((c) => ({ value: String(c.id), label: c.name })),
 		statuses: ACTION_STATUSES.map((s) => ({ value: s, label: actionStatusNames[s] })),
+		dueChoices: DUE_FILTERS.map((d) => ({ value: d, label: dueFilterNames[d] })),
 		sections: list.sections.map((section) => ({
 			key: section.key,
 			total: section.total,

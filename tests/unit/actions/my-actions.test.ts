@@ -128,4 +128,17 @@ describe('My actions', () => {
 		// A page past the end shows the last one.
 		expect(await list(9)).toMatchObject({ page: 2, from: 51 });
 	});
+
+	it('narrows to the overdue ones, or to those due in the next 14 days, as home links there', async () => {
+		const today = new Date('2027-06-01T09:00:00Z');
+		await addAction({ description: 'Overdue', due: '2027-05-28' });
+		await addAction({ description: 'Soon', due: '2027-06-10' });
+		await addAction({ description: 'Later', due: '2027-08-10' });
+		const only = async (due: 'overdue' | 'soon') =>
+			Object.values(await groupsOn(today, { due }))
+				.flat()
+				.map((a) => a.description);
+		expect(await only('overdue')).toEqual(['Overdue']);
+		expect(await only('soon')).toEqual(['Soon']);
+	});
 });

@@ -1,6 +1,6 @@
 import type { DB } from '../platform/db';
 import { ACTION_STATUSES } from './statuses';
-import { communitiesOfOwnedActions, nextInMyActions } from './my-actions';
+import { communitiesOfOwnedActions, DUE_FILTERS, nextInMyActions } from './my-actions';
 
 /**
  * My actions' filters as read from its address. Only real options count: anything else is read as
@@ -13,7 +13,8 @@ export function myActionsFilterOf(
 	const community = communities.find((c) => String(c.id) === params.get('community')) ?? null;
 	const status = ACTION_STATUSES.find((s) => s === params.get('status')) ?? null;
 	const text = (params.get('text') ?? '').trim().slice(0, 100);
-	return { community, status, text };
+	const due = DUE_FILTERS.find((d) => d === params.get('due')) ?? null;
+	return { community, status, text, due };
 }
 
 /**
@@ -26,7 +27,12 @@ export async function nextInListFrom(db: DB, userId: number, from: string, actio
 	const next = await nextInMyActions(
 		db,
 		userId,
-		{ communityId: filter.community?.id, status: filter.status, text: filter.text },
+		{
+			communityId: filter.community?.id,
+			status: filter.status,
+			text: filter.text,
+			due: filter.due
+		},
 		actionId
 	);
 	return next && { id: next.id, reference: next.reference };

@@ -76,7 +76,13 @@ export interface MyActionsFilter {
 	status?: ActionStatus | null;
 	/** Words in the action or its reference, in any case. */
 	text?: string | null;
+	/** Only the overdue ones, or only those due in the next 14 days (the home page links here). */
+	due?: DueFilter | null;
 }
+
+/** The sections My actions can be narrowed to. */
+export const DUE_FILTERS = ['overdue', 'soon'] as const;
+export type DueFilter = (typeof DUE_FILTERS)[number];
 
 /** Everything a person owns (filtered), in MY_ACTIONS_ORDER across every page, and by section. */
 export async function myActionsInOrder(
@@ -100,6 +106,7 @@ export async function myActionsInOrder(
 	};
 	for (const action of owned) {
 		const group = dueGroup(action.dueDate, action.status, now);
+		if (filter.due && group !== filter.due) continue;
 		groups[group].push({ ...action, group, due: dueWording(action.dueDate, now) });
 	}
 	groups.done.sort((a, b) => (b.completedAt ?? '').localeCompare(a.completedAt ?? ''));
