@@ -8,6 +8,11 @@ export function formatInstant(iso: string): string {
 	return format(new TZDate(iso, LONDON), "d MMMM yyyy 'at' h:mmaaa");
 }
 
+/** "3 March 2027": the UK day of an instant. */
+export function formatInstantDay(iso: string): string {
+	return format(new TZDate(iso, LONDON), 'd MMMM yyyy');
+}
+
 /** "3 March 2027" for a calendar date stored as YYYY-MM-DD. */
 export function formatCalendarDate(date: string): string {
 	return format(new Date(`${date}T12:00:00Z`), 'd MMMM yyyy');

@@ -6,3 +6,21 @@ export const roleNames: Record<CommunityRole, string> = {
 	coordinator: 'Coordinator',
 	member: 'Member'
 };
+
+/** The roles the Users list can be filtered by: the council-wide ones, then a community role. */
+export const USER_ROLE_FILTERS = {
+	administrator: 'Administrator',
+	dpo: 'Data protection officer',
+	manager: 'Early help manager',
+	chair: 'Chair of a MAG',
+	coordinator: 'Coordinator of a MAG',
+	member: 'Member of a MAG'
+} as const;
+export type UserRoleFilter = keyof typeof USER_ROLE_FILTERS;
+
+/** Whether someone may sign in: invited people have not yet set a password. */
+export const ACCOUNT_STATUS_NAMES = {
+	active: 'Active',
+	invited: 'Invited',
+	disabled: 'Disabled'
+} as const;

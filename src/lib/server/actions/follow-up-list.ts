@@ -1,7 +1,7 @@
-import { sql, type SqlBool } from 'kysely';
+import { sql } from 'kysely';
 import type { DB } from '../platform/db';
 import type { ActionStatus } from '../platform/schema/actions';
-import { PAGE_SIZE } from '../http/paging';
+import { anyColumnContains, PAGE_SIZE, pagedRows, pageWindow } from '../http/paging';
 import { actionsWithReference } from './queries';
 import { referenceOf } from './reference';
 import { OPEN_STATUSES } from './statuses';
@@ -49,12 +49,9 @@ function filtered(db: DB, communityId: number, today: string, query: FollowUpQue
 	if (query.overdueOnly) rows = rows.where('action.due_date', '<', today);
 	if (query.agency) rows = rows.where('action.owner_agency', '=', query.agency);
 	const words = query.search?.trim();
-	if (words) {
-		const pattern = `%${words.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-		// SQLite's LIKE ignores the case of English letters; the escape keeps % and _ as typed.
-		const like = (column: string) => sql<SqlBool>`${sql.ref(column)} like ${pattern} escape '\\'`;
-		rows = rows.where((eb) =>
-			eb.or(
+	if (words)
+		rows = rows.where(
+			anyColumnContains(
 				[
 					'action.description',
 					'action.owner_name',
@@ -62,10 +59,10 @@ function filtered(db: DB, communityId: number, today: string, query: FollowUpQue
 					'action_case.reference',
 					'item_case.reference',
 					'community_issue.title'
-				].map(like)
+				],
+				words
 			)
 		);
-	}
 	return rows;
 }
 
@@ -82,20 +79,18 @@ export async function followUpPage(
 		.clearSelect()
 		.select(sql<number>`count(*)`.as('total'))
 		.executeTakeFirstOrThrow();
-	const total = Number(counted.total);
-	const pageCount = Math.max(1, Math.ceil(total / size));
-	const page = Math.min(Math.max(1, Math.floor(query.page)), pageCount);
+	const window = pageWindow(Number(counted.total), query.page, size);
 	const direction = query.descending ? 'desc' : 'asc';
 	const rows = await base
 		.orderBy(SORT_COLUMNS[query.sort ?? 'due'], direction)
 		.orderBy('action.due_date')
 		.orderBy('action.id')
-		.limit(size)
-		.offset((page - 1) * size)
+		.limit(window.limit)
+		.offset(window.offset)
 		.execute();
-	const start = (page - 1) * size;
-	return {
-		rows: rows.map((row): FollowUpRow => ({
+	return pagedRows(
+		window,
+		rows.map((row): FollowUpRow => ({
 			id: row.id,
 			reference: referenceOf(row),
 			description: row.description,
@@ -104,11 +99,6 @@ export async function followUpPage(
 			ownerId: row.ownerId,
 			ownerName: row.ownerName,
 			ownerAgency: row.ownerAgency
-		})),
-		page,
-		pageCount,
-		total,
-		from: rows.length ? start + 1 : 0,
-		to: start + rows.length
-	};
+		}))
+	);
 }

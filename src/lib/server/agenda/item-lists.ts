@@ -7,7 +7,7 @@ import { itemLabel } from './submission-rules';
  */
 
 /** One line per item: what the lists show (never the text of the item). */
-function itemSummaries(db: DB) {
+export function itemSummaries(db: DB) {
 	return db
 		.selectFrom('submission')
 		.innerJoin('meeting', 'meeting.id', 'submission.meeting_id')
@@ -32,6 +32,7 @@ function itemSummaries(db: DB) {
 			'review.stuck',
 			'submission.status',
 			'submission.late',
+			'submission.created_at as submittedAt',
 			'submission.meeting_id as meetingId',
 			'submission.submitted_by as submittedBy',
 			'meeting.date as meetingDate',
@@ -47,7 +48,7 @@ function itemSummaries(db: DB) {
 type SummaryRow = Awaited<ReturnType<ReturnType<typeof itemSummaries>['execute']>>[number];
 
 /** A row as the lists show it: flags as booleans, and the item's label. */
-function itemLine(row: SummaryRow) {
+export function itemLine(row: SummaryRow) {
 	return { ...row, late: row.late === 1, stuck: row.stuck === 1, label: itemLabel(row) };
 }
 

@@ -2,6 +2,7 @@ import { TZDate } from '@date-fns/tz';
 import { sql, type ExpressionBuilder, type RawBuilder, type SqlBool } from 'kysely';
 import type { DB } from '../platform/db';
 import type { Database } from '../platform/schema';
+import { PAGE_SIZE, pagedRows, pageWindow, type Paged } from '../http/paging';
 
 /**
  * Searching the audit log, for administrators and the data protection officer. The log holds
@@ -13,7 +14,7 @@ export interface AuditFilters {
 	person?: string;
 	/** A family case reference, as an entry's record or in its detail. */
 	caseReference?: string;
-	/** One action exactly, e.g. `family.viewed`. */
+	/** One action exactly, e.g. `family.viewed`, or every action of a kind: `family.*`. */
 	action?: string;
 	/** UTC instants: from (inclusive) and until (exclusive). See `ukDayBounds`. */
 	from?: string;
@@ -91,16 +92,16 @@ function baseQuery(db: DB) {
 		]);
 }
 
-/** Newest first, a page at a time (keyset on id, so paging stays fast as the log grows). */
+/**
+ * Newest first, 50 entries a page, with how many match in all ("Showing 51–100 of 2,417"). An
+ * older address's `before` (the keyset it used to page by) still narrows to the entries before it.
+ */
 export async function searchAudit(
 	db: DB,
 	filters: AuditFilters = {},
-	page: { beforeId?: number; limit?: number } = {}
-): Promise<{ rows: AuditRow[]; hasMore: boolean }> {
-	const limit = page.limit ?? 50;
-	let query = baseQuery(db)
-		.orderBy('audit_log.id', 'desc')
-		.limit(limit + 1);
+	page: { page?: number; beforeId?: number; limit?: number } = {}
+): Promise<Paged<AuditRow>> {
+	let query = baseQuery(db);
 	if (page.beforeId !== undefined) query = query.where('audit_log.id', '<', page.beforeId);
 	const person = filters.person?.trim();
 	if (person) {
@@ -126,11 +127,31 @@ export async function searchAudit(
 	}
 	const reference = filters.caseReference ? normaliseReference(filters.caseReference) : '';
 	if (reference) query = query.where((eb) => aboutCase(eb, reference));
-	if (filters.action) query = query.where('audit_log.action', '=', filters.action);
+	const kind = filters.action?.endsWith('.*') ? filters.action.slice(0, -1) : null;
+	if (kind)
+		query = query.where(sql<SqlBool>`substr(audit_log.action, 1, ${kind.length}) = ${kind}`);
+	else if (filters.action) query = query.where('audit_log.action', '=', filters.action);
 	if (filters.from) query = query.where('audit_log.at', '>=', filters.from);
 	if (filters.until) query = query.where('audit_log.at', '<', filters.until);
-	const rows: AuditRow[] = await query.execute();
-	return { rows: rows.slice(0, limit), hasMore: rows.length > limit };
+	const counted = await query
+		.clearSelect()
+		.select(sql<number>`count(*)`.as('total'))
+		.executeTakeFirstOrThrow();
+	const window = pageWindow(Number(counted.total), page.page ?? 1, page.limit ?? PAGE_SIZE);
+	const rows: AuditRow[] = await query
+		.orderBy('audit_log.id', 'desc')
+		.limit(window.limit)
+		.offset(window.offset)
+		.execute();
+	return pagedRows(window, rows);
+}
+
+/** The kinds of entry ("family", "sign-in"): the part of an action before its first full stop. */
+export function auditKinds(actions: readonly string[]): string[] {
+	const kinds = actions.map((action) => action.split('.')[0]!);
+	return [...new Set(kinds)].filter(
+		(kind) => actions.filter((a) => a.startsWith(`${kind}.`)).length > 1
+	);
 }
 
 /** Every kind of entry the log holds, for the search form's list. */

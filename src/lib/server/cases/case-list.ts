@@ -1,5 +1,7 @@
 import { CASE_STATUSES } from '$lib/domain/cases';
 import type { CaseStatus } from '../platform/schema';
+import { CASE_COLUMNS, type ColumnKey } from '$lib/domain/list-columns';
+import { sortOf } from '$lib/list-sort';
 import { pageOf } from '../http/paging';
 
 /** A row of the case list: references, initials and status only, never names of the family. */
@@ -12,8 +14,7 @@ export interface CaseListRow {
 	nextReviewDate: string | null;
 }
 
-export const CASE_SORTS = ['reference', 'initials', 'status', 'lead', 'review'] as const;
-export type CaseSort = (typeof CASE_SORTS)[number];
+export type CaseSort = ColumnKey<typeof CASE_COLUMNS>;
 
 export interface CaseListQuery {
 	text: string;
@@ -27,12 +28,10 @@ export interface CaseListQuery {
 export function caseListQuery(url: URL, page: number): CaseListQuery {
 	const params = url.searchParams;
 	const status = params.get('status');
-	const sort = CASE_SORTS.find((s) => s === params.get('sort')) ?? 'reference';
 	return {
 		text: (params.get('text') ?? '').trim().slice(0, 100),
 		status: status && status in CASE_STATUSES ? (status as CaseStatus) : null,
-		sort,
-		descending: params.get('order') === 'desc',
+		...sortOf(params, CASE_COLUMNS),
 		page
 	};
 }

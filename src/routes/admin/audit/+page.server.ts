@@ -3,12 +3,14 @@ import { appDatabase } from '$lib/server/platform/app-database';
 import {
 	actionInWords,
 	auditActions,
+	auditKinds,
 	normaliseReference,
 	searchAudit,
 	ukDayBounds,
 	type AuditFilters
 } from '$lib/server/audit/search';
 import type { FieldErrors } from '$lib/server/http/forms';
+import { requestedPage } from '$lib/server/http/paging';
 import { dateBoxes, optionalDate } from '$lib/server/http/date-boxes';
 import type { PageServerLoad } from './$types';
 
@@ -37,15 +39,23 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	if (from.ok && to.ok && from.date && to.date && to.date < from.date)
 		errors.to = 'The to date must be the same as or after the from date';
 
-	const actions = (await auditActions(db)).map((action) => ({
-		value: action,
-		label: actionInWords(action) === action ? action : `${actionInWords(action)} (${action})`
-	}));
+	const kinds = await auditActions(db);
+	// Every entry of a kind ("family.*") first, then each action of that kind.
+	const actions = [...kinds, ...auditKinds(kinds).map((kind) => `${kind}.*`)]
+		.sort()
+		.map((action) => ({
+			value: action,
+			label: action.endsWith('.*')
+				? `Any ${action.slice(0, -2)} entry (${action})`
+				: actionInWords(action) === action
+					? action
+					: `${actionInWords(action)} (${action})`
+		}));
 	const searched = Boolean(
 		values.person || values.caseReference || values.action || from.date || to.date
 	);
 	if (Object.keys(errors).length > 0 || !from.ok || !to.ok) {
-		return { values, errors, actions, searched, rows: [], olderHref: null, caseReference: null };
+		return { values, errors, actions, searched, list: null, caseReference: null };
 	}
 
 	const filters: AuditFilters = {
@@ -55,23 +65,16 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		...ukDayBounds(from.date, to.date)
 	};
 	const before = Number(params.get('before'));
-	const page = await searchAudit(db, filters, {
+	const list = await searchAudit(db, filters, {
+		page: requestedPage(url),
 		beforeId: Number.isInteger(before) && before > 0 ? before : undefined
 	});
-	const last = page.rows.at(-1);
-	let olderHref: string | null = null;
-	if (page.hasMore && last) {
-		const older = new URLSearchParams(params);
-		older.set('before', String(last.id));
-		olderHref = `?${older}`;
-	}
 	return {
 		values,
 		errors: undefined,
 		actions,
 		searched,
-		rows: page.rows.map((row) => ({ ...row, what: actionInWords(row.action) })),
-		olderHref,
+		list: { ...list, rows: list.rows.map((row) => ({ ...row, what: actionInWords(row.action) })) },
 		caseReference: values.caseReference ? normaliseReference(values.caseReference) : null
 	};
 };

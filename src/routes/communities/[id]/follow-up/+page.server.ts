@@ -3,6 +3,8 @@ import { appDatabase } from '$lib/server/platform/app-database';
 import { requireCommunityOrganiser } from '$lib/server/policy/community';
 import { agencyFigures } from '$lib/server/actions/follow-up';
 import { followUpPage, type FollowUpQuery } from '$lib/server/actions/follow-up-list';
+import { FOLLOW_UP_COLUMNS } from '$lib/domain/list-columns';
+import { sortOf } from '$lib/list-sort';
 import { remindOwnersOfSelected } from '$lib/server/actions/bulk-reminders';
 import { bulkReminderConfirmation } from '$lib/server/actions/bulk-reminder-rules';
 import { requestedPage } from '$lib/server/http/paging';
@@ -10,19 +12,22 @@ import { todayInEngland } from '$lib/dates';
 import { dueWording } from '$lib/due-wording';
 import type { Actions, PageServerLoad } from './$types';
 
+function followUpSort(url: URL) {
+	const { sort, descending } = sortOf(url.searchParams, FOLLOW_UP_COLUMNS);
+	return { sort, descending };
+}
+
 /** The board's search, filters and sort, from its plain GET form and column headings. */
 function boardQuery(url: URL): FollowUpQuery {
 	const get = (name: string) => url.searchParams.get(name) ?? '';
 	const status = get('status');
-	const sort = get('sort');
 	return {
 		page: requestedPage(url),
 		search: get('text').trim().slice(0, 100) || undefined,
 		status: status === 'open' || status === 'in-progress' ? status : undefined,
 		overdueOnly: get('overdue') === 'yes',
 		agency: get('agency') || undefined,
-		sort: sort === 'owner' || sort === 'status' ? sort : 'due',
-		descending: get('dir') === 'desc'
+		...followUpSort(url)
 	};
 }
 
