@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSession, validateSession } from '$lib/server/auth/session';
-import { findUserForAdmin, listUsers, updateUser } from '$lib/server/people/users';
+import { findUserForAdmin, updateUser } from '$lib/server/people/users';
+import { userListPage, userListQuery } from '$lib/server/people/user-list';
 import { addUser } from '../helpers';
 import { admin, agencyId, communityIds, database, usePeopleFixture } from './people-fixture';
 
@@ -197,7 +198,11 @@ describe('someone who signs in only by single sign-on', () => {
 				last_signed_in_at: now
 			})
 			.execute();
-		const rows = await listUsers(database.db);
+		const { rows } = await userListPage(
+			database.db,
+			userListQuery(new URL('http://localhost/admin/users')),
+			1000
+		);
 		expect(rows.find((row) => row.id === person.id)?.status).toBe('active');
 		expect(rows.find((row) => row.id === invited.id)?.status).toBe('invited');
 		expect((await findUserForAdmin(database.db, person.id))?.status).toBe('active');

@@ -6,14 +6,15 @@ import { itemLabel } from './submission-rules';
  * `itemLabel`: never the text of the item, and a family only by reference and initials.
  */
 
-/** One line per item: what the lists show (never the text of the item). */
-export function itemSummaries(db: DB) {
+/**
+ * Items with what names them (itemLabel): the meeting and community they are going to, and the
+ * part's own row (community issue, advice request, new CAF or review) with the family's case.
+ */
+export function itemsWithLabelFacts(db: DB) {
 	return db
 		.selectFrom('submission')
 		.innerJoin('meeting', 'meeting.id', 'submission.meeting_id')
 		.innerJoin('community', 'community.id', 'meeting.community_id')
-		.innerJoin('user', 'user.id', 'submission.submitted_by')
-		.leftJoin('agency', 'agency.id', 'submission.agency_id')
 		.leftJoin('community_issue', 'community_issue.submission_id', 'submission.id')
 		.leftJoin('advice_request', 'advice_request.submission_id', 'submission.id')
 		.leftJoin('new_caf', 'new_caf.submission_id', 'submission.id')
@@ -22,7 +23,14 @@ export function itemSummaries(db: DB) {
 			join.on((eb) =>
 				eb('family_case.id', '=', eb.fn.coalesce('new_caf.case_id', 'review.case_id'))
 			)
-		)
+		);
+}
+
+/** One line per item: what the lists show (never the text of the item). */
+export function itemSummaries(db: DB) {
+	return itemsWithLabelFacts(db)
+		.innerJoin('user', 'user.id', 'submission.submitted_by')
+		.leftJoin('agency', 'agency.id', 'submission.agency_id')
 		.select([
 			'submission.id',
 			'submission.part',

@@ -19,45 +19,6 @@ export interface UserListRow {
 	communityCount: number;
 }
 
-export async function listUsers(db: DB): Promise<UserListRow[]> {
-	const rows = await db
-		.selectFrom('user')
-		.leftJoin('agency', 'agency.id', 'user.agency_id')
-		.select((eb) => [
-			'user.id',
-			'user.name',
-			'user.email',
-			'agency.name as agencyName',
-			'user.is_administrator',
-			'user.disabled_at',
-			'user.password_hash',
-			eb
-				.selectFrom('community_membership')
-				.select(eb.fn.countAll<number>().as('n'))
-				.whereRef('community_membership.user_id', '=', 'user.id')
-				.as('communityCount'),
-			eb
-				.exists(
-					eb
-						.selectFrom('single_sign_on_identity')
-						.select('single_sign_on_identity.id')
-						.whereRef('single_sign_on_identity.user_id', '=', 'user.id')
-				)
-				.as('hasSingleSignOn')
-		])
-		.orderBy('user.name')
-		.execute();
-	return rows.map((row) => ({
-		id: row.id,
-		name: row.name,
-		email: row.email,
-		agencyName: row.agencyName,
-		isAdministrator: row.is_administrator === 1,
-		status: accountStatus({ ...row, hasSingleSignOn: Boolean(row.hasSingleSignOn) }),
-		communityCount: Number(row.communityCount ?? 0)
-	}));
-}
-
 export async function findUserForAdmin(db: DB, userId: number) {
 	const user = await db
 		.selectFrom('user')

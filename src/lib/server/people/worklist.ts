@@ -6,6 +6,7 @@ import { actionsWithReference } from '../actions/queries';
 import { referenceOf } from '../actions/reference';
 import { OPEN_STATUSES } from '../actions/statuses';
 import { itemLabel } from '../agenda/submission-rules';
+import { itemsWithLabelFacts } from '../agenda/item-lists';
 import { agendaBeingBuilt } from '../meeting/stages';
 
 /**
@@ -165,19 +166,7 @@ export async function reviewsILead(db: DB, userId: number, today: string) {
 
 /** Items on their way to a meeting, named as the lists name them (itemLabel). */
 export function itemLines(db: DB) {
-	return db
-		.selectFrom('submission')
-		.innerJoin('meeting', 'meeting.id', 'submission.meeting_id')
-		.innerJoin('community', 'community.id', 'meeting.community_id')
-		.leftJoin('community_issue', 'community_issue.submission_id', 'submission.id')
-		.leftJoin('advice_request', 'advice_request.submission_id', 'submission.id')
-		.leftJoin('new_caf', 'new_caf.submission_id', 'submission.id')
-		.leftJoin('review', 'review.submission_id', 'submission.id')
-		.leftJoin('family_case', (join) =>
-			join.on((eb) =>
-				eb('family_case.id', '=', eb.fn.coalesce('new_caf.case_id', 'review.case_id'))
-			)
-		)
+	return itemsWithLabelFacts(db)
 		.where('submission.status', '=', AWAITING_DECISION)
 		.where('meeting.status', 'in', BUILDING_STATUSES);
 }
