@@ -112,3 +112,42 @@ for (const [width, viewport] of Object.entries(WIDTHS) as [
 		await context.close();
 	});
 }
+
+test('without JavaScript, a decision on the second page of the actions review comes back to that page', async ({
+	browser
+}) => {
+	test.slow();
+	// Kington and Weobley: some 80 overdue actions, so the review has a second page.
+	const meetingId = runningMeeting('Kington and Weobley');
+	const { context, page } = await countySignedIn(
+		browser,
+		'chair.north@mag.example',
+		WIDTHS.desktop,
+		{ javaScriptEnabled: false }
+	);
+	await page.goto(`/meetings/${meetingId}/room`);
+	await page.getByRole('button', { name: 'I agree to this statement' }).click();
+	await page.goto(`/meetings/${meetingId}/room?page=2`);
+	const caption = page.getByTestId('actions-review-table').locator('caption');
+	await expect(caption).toHaveText(/showing 51–(\d+) of \1/);
+	const total = Number((await caption.textContent())!.match(/of (\d+)/)![1]);
+
+	await page
+		.getByTestId('actions-review-table')
+		.locator('tbody')
+		.first()
+		.getByRole('checkbox')
+		.check();
+	const nextYear = new Date().getFullYear() + 1;
+	await page.locator('#bulk-due').fill('1');
+	await page.locator('#bulk-due-month').fill('6');
+	await page.locator('#bulk-due-year').fill(String(nextYear));
+	await page.getByRole('button', { name: 'Extend the selected actions' }).click();
+
+	// Still the second page, one action fewer: the extended one is no longer overdue.
+	await expect(page).toHaveURL(/[?&]page=2/);
+	await expect(caption).toHaveText(
+		`Overdue actions, most overdue first: showing 51–${total - 1} of ${total - 1}`
+	);
+	await context.close();
+});
