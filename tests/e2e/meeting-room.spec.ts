@@ -145,9 +145,15 @@ test('a whole meeting: register, confidentiality, the consent gate, outcomes, ac
 	await page
 		.getByLabel(/^Support agreed/)
 		.fill('Speech and language therapy referral fast-tracked');
-	await page
-		.getByLabel('Lead professional agreed')
-		.selectOption({ label: 'Gareth Jones, Education Welfare Service' });
+	// Each candidate shows their caseload, so the group can see who has room.
+	const lead = page.getByLabel('Lead professional agreed');
+	const garethChoice = lead.locator('option', {
+		hasText: 'Gareth Jones, Education Welfare Service'
+	});
+	await expect(garethChoice).toHaveText(
+		/^Gareth Jones, Education Welfare Service \(leads (no|\d+) open cases?\)$/
+	);
+	await lead.selectOption((await garethChoice.getAttribute('value'))!);
 	await submitForm(page, 'Save the outcome');
 	await expect(page.getByText('Outcome saved.')).toBeVisible();
 	await expect(page.locator('#current-item')).toContainText(

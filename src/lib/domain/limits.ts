@@ -20,3 +20,9 @@ export const DUE_SOON_DAYS = 14;
 
 /** An action marked done can be reopened by its owner or the MAG's chair for this many days. */
 export const REOPEN_WITHIN_DAYS = 14;
+
+/**
+ * Herefordshire's lead professionals each hold 12 to 15 open cases: the group picks the best lead
+ * worker knowing who has room (docs/domain.md).
+ */
+export const LEAD_PROFESSIONAL_CASELOAD = { from: 12, to: 15 } as const;

@@ -1,4 +1,5 @@
 import type { DB } from '../platform/db';
+import { caseloadWords, openCasesLed } from '../cases/caseload';
 import type { CommunityRole } from '../platform/schema';
 import { config } from '../platform/config';
 import type { findMeeting } from '../agenda/meetings';
@@ -233,11 +234,16 @@ async function actionsReview(db: DB, meeting: Meeting, today: string, reviewPage
 /** What the chair's and coordinators' forms offer: owners, lead professionals, later meetings. */
 async function organiserChoices(db: DB, meeting: Meeting, register: Register, today: string) {
 	const later = await laterMeetings(db, meeting, today);
+	const caseloads = await openCasesLed(
+		db,
+		register.members.map((m) => m.userId)
+	);
 	return {
 		owners: await ownerChoices(db, meeting.id, meeting.communityId),
+		// Each candidate with their caseload, so the group sees who has room (docs/domain.md).
 		leadProfessionals: register.members.map((m) => ({
 			value: `member:${m.userId}`,
-			label: `${m.name}${m.agency ? `, ${m.agency}` : ''}`
+			label: `${m.name}${m.agency ? `, ${m.agency}` : ''} (${caseloadWords(caseloads.get(m.userId) ?? 0)})`
 		})),
 		reviewMeetings: later.map((m) => ({
 			value: String(m.id),
