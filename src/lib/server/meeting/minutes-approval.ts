@@ -19,11 +19,9 @@ export interface NeighbourMeeting {
 	status: string;
 }
 
-/** The next meeting of the same MAG, not cancelled, after this one. */
-export async function nextMeetingOf(
-	db: DB,
-	meeting: MeetingPlace
-): Promise<NeighbourMeeting | undefined> {
+/** The meeting of the same MAG just after (or before) this one, not cancelled. */
+function neighbourMeeting(db: DB, meeting: MeetingPlace, side: 'next' | 'previous') {
+	const [beyond, order] = side === 'next' ? (['>', 'asc'] as const) : (['<', 'desc'] as const);
 	return db
 		.selectFrom('meeting')
 		.select(['id', 'date', 'status'])
@@ -31,13 +29,21 @@ export async function nextMeetingOf(
 		.where('status', '!=', 'cancelled')
 		.where((eb) =>
 			eb.or([
-				eb('date', '>', meeting.date),
-				eb.and([eb('date', '=', meeting.date), eb('id', '>', meeting.id)])
+				eb('date', beyond, meeting.date),
+				eb.and([eb('date', '=', meeting.date), eb('id', beyond, meeting.id)])
 			])
 		)
-		.orderBy('date')
-		.orderBy('id')
+		.orderBy('date', order)
+		.orderBy('id', order)
 		.executeTakeFirst();
+}
+
+/** The next meeting of the same MAG, not cancelled, after this one. */
+export function nextMeetingOf(
+	db: DB,
+	meeting: MeetingPlace
+): Promise<NeighbourMeeting | undefined> {
+	return neighbourMeeting(db, meeting, 'next');
 }
 
 /** The concluded meeting of the same MAG before this one: the minutes this meeting approves. */
@@ -45,20 +51,7 @@ export async function previousConcludedMeetingOf(
 	db: DB,
 	meeting: MeetingPlace
 ): Promise<NeighbourMeeting | undefined> {
-	const previous = await db
-		.selectFrom('meeting')
-		.select(['id', 'date', 'status'])
-		.where('community_id', '=', meeting.communityId)
-		.where('status', '!=', 'cancelled')
-		.where((eb) =>
-			eb.or([
-				eb('date', '<', meeting.date),
-				eb.and([eb('date', '=', meeting.date), eb('id', '<', meeting.id)])
-			])
-		)
-		.orderBy('date', 'desc')
-		.orderBy('id', 'desc')
-		.executeTakeFirst();
+	const previous = await neighbourMeeting(db, meeting, 'previous');
 	return previous?.status === 'concluded' ? previous : undefined;
 }
 
