@@ -17,9 +17,15 @@ function familyNames(): string[] {
 				.all()
 				.map((name) => String(name))
 		);
-		return (db.prepare('select distinct name from family_member').pluck().all() as string[]).filter(
-			(name) => !staff.has(name)
-		);
+		return (
+			db
+				.prepare(
+					// Retention replaces an old family's names with "Removed": not a name to look for.
+					'select distinct family_member.name from family_member join family_case on family_case.id = family_member.case_id where family_case.anonymised_at is null'
+				)
+				.pluck()
+				.all() as string[]
+		).filter((name) => !staff.has(name));
 	} finally {
 		db.close();
 	}
