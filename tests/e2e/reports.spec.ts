@@ -93,6 +93,8 @@ test.describe('reports on five years of generated history', () => {
 		await open(page, `${server.url}/reports`);
 		await page.getByLabel('Area').selectOption({ label: 'Hereford South City' });
 		await page.getByRole('button', { name: 'Choose' }).click();
+		// Wait for the chosen area's page, so its Capacity link carries the area.
+		await expect(page).toHaveURL(/area=/);
 		await page.getByRole('link', { name: 'Capacity', exact: true }).click();
 		await expect(page.locator('.govuk-caption-l')).toHaveText('Hereford South City');
 		const next = page.getByTestId('forecast-table').locator('tbody tr').first();
