@@ -74,7 +74,7 @@ function cafInput(child: string, signedOn: string): NewCafInput {
 			youngPerson: 'not-of-age',
 			signedOn,
 			coversMag: true,
-			sharedWith: 'Health, school',
+			sharing: { agencies: 'all', partnerChecks: false },
 			formLocation: 'CAF team file'
 		}
 	};

@@ -73,7 +73,8 @@ export function cafSections(values: Record<string, string>): CafSection[] {
 				'youngPerson',
 				...date('signedOn'),
 				'coversMag',
-				'sharedWith',
+				'sharesWith',
+				'partnerChecks',
 				'formLocation'
 			])
 		}

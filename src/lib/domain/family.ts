@@ -60,3 +60,20 @@ export const DEFAULT_LEVELS_OF_NEED = '1,2,3a,3b,4';
  */
 export const CAF_MEMBER_LIMIT = 12;
 export const CAF_NEED_LIMIT = 12;
+
+/**
+ * Who the family agreed may know about them (docs/domain.md, "Consent that says who may know"):
+ * every agency at the MAG, or only the agencies the consent names. Members from any other agency
+ * see the reference and initials only, even in the room with the gate open.
+ */
+export const CONSENT_SHARING = {
+	all: 'All agencies at this MAG',
+	chosen: 'Only the agencies chosen below'
+} as const;
+export type ConsentSharingChoice = keyof typeof CONSENT_SHARING;
+
+/** The consent's words for the agencies it covers: "All agencies at this MAG", or their names. */
+export function sharingWords(agencies: 'all' | readonly string[]): string {
+	if (agencies === 'all') return CONSENT_SHARING.all;
+	return agencies.length > 0 ? agencies.join(', ') : 'No agency beyond those who bring the family';
+}

@@ -34,8 +34,6 @@ export const TEXT_LIMITS = {
 	onlineLink: 500,
 	/** Who gave consent ("Mother, Jane Smith"). */
 	consentGivenBy: 200,
-	/** The agencies the family agreed to share with. */
-	consentSharedWith: 500,
 	/** Where the signed consent form is kept. */
 	consentFormLocation: 200,
 	/** The council's, a locality's or a community's name. */

@@ -37,7 +37,8 @@ export function cafForm(overrides: Record<string, string | null> = {}): FormData
 		'signedOn-month': '2',
 		'signedOn-year': '2027',
 		coversMag: 'yes',
-		sharedWith: 'School, health visiting, family support',
+		sharesWith: 'all',
+		partnerChecks: 'no',
 		formLocation: 'Scanned to the case file'
 	};
 	const form = new FormData();

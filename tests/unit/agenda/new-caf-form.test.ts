@@ -58,11 +58,6 @@ describe('reading a new CAF', () => {
 		['member-1-setting', 120, 'School or setting must be 120 characters or fewer'],
 		['need-1-description', 300, 'A need must be 300 characters or fewer'],
 		['givenBy', 200, 'Who gave consent must be 200 characters or fewer'],
-		[
-			'sharedWith',
-			500,
-			'The agencies the family agreed to share with must be 500 characters or fewer'
-		],
 		['formLocation', 200, 'Where the signed consent form is kept must be 200 characters or fewer']
 	])('%s takes %i characters and no more, what was typed kept', (field, limit, message) => {
 		expect(readNewCafForm(cafForm({ [field]: 'a'.repeat(limit) }), MEETING, TODAY).errors).toEqual(

@@ -209,7 +209,8 @@ describe('changing a new CAF before the agenda is published', () => {
 		levelOfNeed: '3a',
 		givenBy: 'Sam Sample',
 		'signedOn-day': '20',
-		sharedWith: 'School and family support',
+		sharesWith: 'all',
+		partnerChecks: 'no',
 		formLocation: 'In the school office safe'
 	};
 
@@ -242,7 +243,7 @@ describe('changing a new CAF before the agenda is published', () => {
 			youngPerson: 'not-of-age',
 			signedOn: '2027-02-20',
 			coversMag: true,
-			sharedWith: 'School and family support',
+			sharing: { allAgencies: true, partnerChecks: false, words: 'All agencies at this MAG' },
 			formLocation: 'In the school office safe'
 		});
 		expect(family.members.map((m) => [m.name, m.dateOfBirth, m.relationship])).toEqual([

@@ -71,7 +71,7 @@ export async function anotherFamily(meetingId: number, child: string, signedOn =
 				youngPerson: 'not-of-age',
 				signedOn,
 				coversMag: true,
-				sharedWith: 'School',
+				sharing: { agencies: 'all', partnerChecks: false },
 				formLocation: 'CAF team file'
 			}
 		},

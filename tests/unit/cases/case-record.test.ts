@@ -190,7 +190,8 @@ describe('a hand-over or consent posted twice (a retry after a dropped connectio
 		'signedOn-month': month!,
 		'signedOn-year': year!,
 		coversMag: 'yes',
-		sharedWith: 'School',
+		sharesWith: 'all',
+		partnerChecks: 'no',
 		formLocation: 'CAF team file'
 	};
 	const versions = (caseId: number) =>

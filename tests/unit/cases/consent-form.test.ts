@@ -45,7 +45,9 @@ describe('the withdrawal date', () => {
 			givenBy: 'Enter who gave consent',
 			youngPerson: 'Say whether the young person consented',
 			signedOn: 'The date consent was signed must be today or in the past',
-			sharedWith: 'Enter the agencies the family agreed to share with',
+			sharesWith: 'Choose who the family agreed may know about them',
+			partnerChecks:
+				'Say whether the family agreed partners may check their own records before the meeting',
 			formLocation: 'Enter where the signed consent form is kept'
 		});
 	});
@@ -59,16 +61,12 @@ describe('how long consent’s free text may be, at renewal', () => {
 		'signedOn-month': '3',
 		'signedOn-year': '2027',
 		coversMag: 'yes',
-		sharedWith: 'School, health visiting',
+		sharesWith: 'all',
+		partnerChecks: 'no',
 		formLocation: 'Scanned to the case file'
 	};
 	it.each([
 		['givenBy', 200, 'Who gave consent must be 200 characters or fewer'],
-		[
-			'sharedWith',
-			500,
-			'The agencies the family agreed to share with must be 500 characters or fewer'
-		],
 		['formLocation', 200, 'Where the signed consent form is kept must be 200 characters or fewer']
 	])('%s takes %i characters and no more, what was typed kept', (field, limit, message) => {
 		expect(

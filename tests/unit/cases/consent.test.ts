@@ -163,7 +163,7 @@ describe('renewal of consent', () => {
 				youngPerson: 'not-of-age',
 				signedOn: '2027-05-01',
 				coversMag: true,
-				sharedWith: 'School',
+				sharing: { agencies: 'all', partnerChecks: false },
 				formLocation: 'CAF team file'
 			},
 			{ id: fixture.people.leadProfessional, ip: null },

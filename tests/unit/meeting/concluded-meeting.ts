@@ -50,7 +50,7 @@ function caf(child: string, parent: string): NewCafInput {
 			youngPerson: 'not-of-age',
 			signedOn: '2027-02-15',
 			coversMag: true,
-			sharedWith: 'School, health visiting',
+			sharing: { agencies: 'all', partnerChecks: false },
 			formLocation: 'Scanned to the case file'
 		}
 	};

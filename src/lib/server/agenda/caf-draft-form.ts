@@ -1,3 +1,4 @@
+import { sharingValues } from '../cases/consent-sharing';
 import { tooLongProblem, type FieldErrors } from '../http/forms';
 import { CAF_ROW_FIELDS, cafRowCount } from '../../domain/caf-rows';
 import { TEXT_LIMITS } from '../../domain/text-limits';
@@ -14,10 +15,6 @@ const FREE_TEXT: Record<string, { limit: number; label: string }> = {
 	setting: { limit: TEXT_LIMITS.itemShort, label: 'School or setting' },
 	description: { limit: TEXT_LIMITS.need, label: 'A need' },
 	givenBy: { limit: TEXT_LIMITS.consentGivenBy, label: 'Who gave consent' },
-	sharedWith: {
-		limit: TEXT_LIMITS.consentSharedWith,
-		label: 'The agencies the family agreed to share with'
-	},
 	formLocation: {
 		limit: TEXT_LIMITS.consentFormLocation,
 		label: 'Where the signed consent form is kept'
@@ -38,7 +35,9 @@ const CAF_FIELDS = [
 	'signedOn-month',
 	'signedOn-year',
 	'coversMag',
-	'sharedWith',
+	'sharesWith',
+	'agencies',
+	'partnerChecks',
 	'formLocation'
 ];
 
@@ -53,6 +52,8 @@ export function readCafDraftForm(form: FormData) {
 	const typed: Record<string, string> = {};
 	for (const [name, value] of form.entries())
 		if (typeof value === 'string') typed[name] = value.trim();
+	// The agencies ticked for who may know: whole numbers only, joined by commas (any length).
+	typed.agencies = sharingValues(form).agencies ?? '';
 	const names = [...CAF_FIELDS, 'memberRows', 'needRows'];
 	for (const kind of ['member', 'need'] as const)
 		for (let row = 1; row <= cafRowCount(typed, kind); row++)
@@ -65,7 +66,7 @@ export function readCafDraftForm(form: FormData) {
 		const rule = FREE_TEXT[name.split('-').at(-1)!];
 		const problem = rule ? tooLongProblem(value, rule.limit, rule.label) : null;
 		if (problem) errors[name] = problem;
-		fields[name] = rule ? value : value.slice(0, SHORT);
+		fields[name] = rule || name === 'agencies' ? value : value.slice(0, SHORT);
 	}
 	let label = '';
 	for (let row = 1; row <= cafRowCount(fields, 'member') && !label; row++)

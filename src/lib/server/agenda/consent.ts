@@ -59,11 +59,6 @@ const CONSENT_TEXT = {
 		limit: TEXT_LIMITS.consentGivenBy,
 		label: 'Who gave consent'
 	},
-	sharedWith: {
-		missing: 'Enter the agencies the family agreed to share with',
-		limit: TEXT_LIMITS.consentSharedWith,
-		label: 'The agencies the family agreed to share with'
-	},
 	formLocation: {
 		missing: 'Enter where the signed consent form is kept',
 		limit: TEXT_LIMITS.consentFormLocation,

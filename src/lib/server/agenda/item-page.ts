@@ -1,4 +1,5 @@
 import type { DB } from '../platform/db';
+import { listAgencies } from '../people/users';
 import { readNewCaf } from './new-caf';
 import { newCafFormValues, newCafOptions } from './new-caf-form';
 import { readReview, reviewedCase } from './reviews';
@@ -44,7 +45,9 @@ export async function readItemPage(db: DB, access: ItemReader, ip: string | null
 		canChange,
 		// The part 2 form starts from what is stored, read through readNewCaf above (so it is logged).
 		newCaf:
-			canChange && family ? { values: newCafFormValues(family), options: newCafOptions() } : null,
+			canChange && family
+				? { values: newCafFormValues(family), options: newCafOptions(await listAgencies(db)) }
+				: null,
 		review,
 		reviewedCase: item.part === 3 ? await reviewedCase(db, item.id) : null,
 		canChangeReview: item.part === 3 && isSubmitter && isWithdrawable(item),

@@ -1,6 +1,12 @@
 import type { NeedDomain } from '../platform/schema';
 import { freeTextProblem, textField, type FieldErrors } from '../http/forms';
 import { consentTextProblem } from './consent';
+import {
+	readSharing,
+	sharingFormValues,
+	sharingValues,
+	type SharingOnFile
+} from '../cases/consent-sharing';
 import { isChildRelationship, levelsOfNeed, partTwoConsentRefusal } from './new-caf-rules';
 import type { FamilyMemberInput, NewCafInput } from './new-caf';
 import { readDateInput } from '../../dates';
@@ -13,9 +19,13 @@ import { cafRowCount, withRowChange } from '../../domain/caf-rows';
  * checked field by field, and a stored CAF turned back into the form's fields to change it.
  */
 
-/** The choices the part 2 form offers (NewCafFields); its rows grow with the family (caf-rows). */
-export function newCafOptions() {
+/**
+ * The choices the part 2 form offers (NewCafFields); its rows grow with the family (caf-rows).
+ * `agencies`: the council's agencies, for who may know (`listAgencies`).
+ */
+export function newCafOptions(agencies: { id: number; name: string }[]) {
 	return {
+		agencies: agencies.map(({ id, name }) => ({ id, name })),
 		relationships: RELATIONSHIPS,
 		domains: NEED_DOMAINS,
 		waysIn: WAYS_IN,
@@ -141,22 +151,22 @@ function readConsent(form: FormData, meetingDate: string, today: string, errors:
 	}
 
 	// Checked after the consent date and scope, so the errors list in the order of the page.
-	const sharedWith = textField(form, 'sharedWith');
-	const sharedWithProblem = consentTextProblem('sharedWith', sharedWith);
-	if (sharedWithProblem) errors.sharedWith = sharedWithProblem;
+	const { errors: sharingErrors, sharing } = readSharing(form);
+	Object.assign(errors, sharingErrors);
 	const formLocation = textField(form, 'formLocation');
 	const formLocationProblem = consentTextProblem('formLocation', formLocation);
 	if (formLocationProblem) errors.formLocation = formLocationProblem;
-	const consent: NewCafInput['consent'] | null = signed.ok
-		? {
-				givenBy,
-				youngPerson: youngPerson as 'yes' | 'not-of-age',
-				signedOn: signed.date,
-				coversMag,
-				sharedWith,
-				formLocation
-			}
-		: null;
+	const consent: NewCafInput['consent'] | null =
+		signed.ok && sharing
+			? {
+					givenBy,
+					youngPerson: youngPerson as 'yes' | 'not-of-age',
+					signedOn: signed.date,
+					coversMag,
+					sharing,
+					formLocation
+				}
+			: null;
 	return { refused, consent };
 }
 
@@ -198,7 +208,8 @@ function typedValues(form: FormData): Record<string, string> {
 	const values: Record<string, string> = {};
 	for (const [name, value] of form.entries())
 		if (typeof value === 'string' && name !== 'change') values[name] = value.trim();
-	return values;
+	// Several agencies may be ticked: kept as their ids joined by commas.
+	return { ...values, ...sharingValues(form) };
 }
 
 /**
@@ -218,7 +229,7 @@ export function newCafFormValues(caf: {
 	youngPerson: string;
 	signedOn: string;
 	coversMag: boolean;
-	sharedWith: string;
+	sharing: SharingOnFile;
 	formLocation: string;
 	members: {
 		id: number;
@@ -236,7 +247,7 @@ export function newCafFormValues(caf: {
 		givenBy: caf.givenBy,
 		youngPerson: caf.youngPerson,
 		...dateValues('signedOn', caf.signedOn),
-		sharedWith: caf.sharedWith,
+		...sharingFormValues(caf.sharing),
 		formLocation: caf.formLocation
 	};
 	if (caf.coversMag) values.coversMag = 'yes';

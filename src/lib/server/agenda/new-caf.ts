@@ -1,4 +1,10 @@
 import type { DB } from '../platform/db';
+import {
+	firstSharingWords,
+	saveSharing,
+	sharingOf,
+	type ConsentSharing
+} from '../cases/consent-sharing';
 import type { NeedDomain } from '../platform/schema';
 import type { Actor } from '../audit/log';
 import { readFamily } from '../meeting/consent-gate';
@@ -34,7 +40,7 @@ export interface NewCafInput {
 		youngPerson: 'yes' | 'no' | 'not-of-age';
 		signedOn: string;
 		coversMag: boolean;
-		sharedWith: string;
+		sharing: ConsentSharing;
 		formLocation: string;
 	};
 }
@@ -73,14 +79,15 @@ async function insertFamily(db: DB, caseId: number, input: Pick<NewCafInput, 'me
 	}
 }
 
-/** The consent as its table keeps it, recorded by this person at this moment. */
+/** The consent as its table keeps it, recorded by this person at this moment (who may know:
+ * `saveSharing`, once the row is written). */
 function consentColumns(consent: NewCafInput['consent'], recordedBy: number, recordedAt: string) {
 	return {
 		given_by: consent.givenBy,
 		young_person: consent.youngPerson,
 		signed_on: consent.signedOn,
 		covers_mag: consent.coversMag ? 1 : 0,
-		shared_with: consent.sharedWith,
+		shared_with: firstSharingWords(consent.sharing),
 		form_location: consent.formLocation,
 		recorded_by: recordedBy,
 		recorded_at: recordedAt
@@ -147,6 +154,7 @@ export async function createNewCaf(
 			})
 			.returning('id')
 			.executeTakeFirstOrThrow();
+		await saveSharing(trx, consent.id, input.consent.sharing, true);
 		const submission = await insertSubmission(
 			trx,
 			{ ...context, part: 2 },
@@ -192,18 +200,19 @@ export async function readNewCaf(
 			'consent.young_person as youngPerson',
 			'consent.signed_on as signedOn',
 			'consent.covers_mag as coversMag',
-			'consent.shared_with as sharedWith',
+			'consent.id as consentId',
 			'consent.form_location as formLocation'
 		])
 		.where('new_caf.submission_id', '=', submissionId)
 		.executeTakeFirst();
 	if (!caf) return undefined;
+	const sharing = (await sharingOf(db, [caf.consentId])).get(caf.consentId)!;
 	const { members, needs } = await readFamily(
 		db,
 		{ caseId: caf.caseId, reference: caf.reference, submissionId },
 		reader
 	);
-	return { ...caf, coversMag: caf.coversMag === 1, members, needs };
+	return { ...caf, coversMag: caf.coversMag === 1, sharing, members, needs };
 }
 
 /**
@@ -256,6 +265,7 @@ export async function updateNewCaf(
 					.set(consentColumns(input.consent, actor.id, now.toISOString()))
 					.where('id', '=', item.consentId)
 					.execute();
+				await saveSharing(trx, item.consentId, input.consent.sharing);
 				await trx
 					.updateTable('new_caf')
 					.set(cafColumns(input))

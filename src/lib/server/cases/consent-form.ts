@@ -3,6 +3,7 @@ import { noteProblem } from '../actions/update-form';
 import { textField, type FieldErrors } from '../http/forms';
 import { readDateInput, formatCalendarDate } from '$lib/dates';
 import { YOUNG_PERSON_CONSENT, type YoungPersonConsent } from '$lib/domain/family';
+import { readSharing, sharingValues, type ConsentSharing } from './consent-sharing';
 
 /** The facts of a consent: who gave it, when it was signed, what it covers, where the form is. */
 export interface ConsentInput {
@@ -10,7 +11,8 @@ export interface ConsentInput {
 	youngPerson: YoungPersonConsent;
 	signedOn: string;
 	coversMag: boolean;
-	sharedWith: string;
+	/** Who may know about the family (consent-sharing.ts). */
+	sharing: ConsentSharing;
 	formLocation: string;
 }
 
@@ -36,7 +38,7 @@ function valuesOf(form: FormData): Record<string, string> {
 
 /** The renewal form: the same facts as consent given with a new CAF. */
 export function readConsentForm(form: FormData, today: string) {
-	const values = valuesOf(form);
+	const values = { ...valuesOf(form), ...sharingValues(form) };
 	const errors: FieldErrors = {};
 	const givenBy = textField(form, 'givenBy');
 	const givenByProblem = consentTextProblem('givenBy', givenBy);
@@ -48,19 +50,19 @@ export function readConsentForm(form: FormData, today: string) {
 	if (!signed.ok) errors.signedOn = dateMessage(signed.message, 'date consent was signed');
 	else if (signed.date > today)
 		errors.signedOn = 'The date consent was signed must be today or in the past';
-	const sharedWith = textField(form, 'sharedWith');
-	const sharedWithProblem = consentTextProblem('sharedWith', sharedWith);
-	if (sharedWithProblem) errors.sharedWith = sharedWithProblem;
+	const { errors: sharingErrors, sharing } = readSharing(form);
+	Object.assign(errors, sharingErrors);
 	const formLocation = textField(form, 'formLocation');
 	const formLocationProblem = consentTextProblem('formLocation', formLocation);
 	if (formLocationProblem) errors.formLocation = formLocationProblem;
-	if (Object.keys(errors).length > 0 || !signed.ok) return { values, errors, input: null };
+	if (Object.keys(errors).length > 0 || !signed.ok || !sharing)
+		return { values, errors, input: null };
 	const input: ConsentInput = {
 		givenBy,
 		youngPerson: youngPerson as YoungPersonConsent,
 		signedOn: signed.date,
 		coversMag: form.get('coversMag') === 'yes',
-		sharedWith,
+		sharing,
 		formLocation
 	};
 	return { values, errors, input };

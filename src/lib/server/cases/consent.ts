@@ -9,6 +9,7 @@ import type { ConsentInput } from './consent-form';
 import { toldOfWithdrawal, withdrawalMessage } from './consent-rules';
 import { flagOpenActions } from './flagged-actions';
 import { itemsOfCase } from './queries';
+import { firstSharingWords, saveSharing, sharingOf, type SharingOnFile } from './consent-sharing';
 
 /**
  * Consent over time (README, "Case records"): given with the new CAF, renewed (a new version that
@@ -18,7 +19,9 @@ import { itemsOfCase } from './queries';
 
 const ACTIVE_ITEM_STATUSES = ['submitted', 'accepted', 'deferred'] as const;
 
-export interface ConsentVersion extends ConsentInput {
+export interface ConsentVersion extends Omit<ConsentInput, 'sharing'> {
+	/** Who may know about the family, as this version says. */
+	sharing: SharingOnFile;
 	id: number;
 	kind: ConsentKind;
 	withdrawnOn: string | null;
@@ -43,7 +46,6 @@ export async function consentHistory(db: DB, caseId: number): Promise<ConsentVer
 			'consent.young_person as youngPerson',
 			'consent.signed_on as signedOn',
 			'consent.covers_mag as coversMag',
-			'consent.shared_with as sharedWith',
 			'consent.form_location as formLocation',
 			'consent.withdrawn_on as withdrawnOn',
 			'withdrawer.name as withdrawnByName',
@@ -53,8 +55,13 @@ export async function consentHistory(db: DB, caseId: number): Promise<ConsentVer
 		.where('consent.case_id', '=', caseId)
 		.orderBy('consent.id', 'desc')
 		.execute();
+	const sharing = await sharingOf(
+		db,
+		rows.map((row) => row.id)
+	);
 	return rows.map((row) => ({
 		...row,
+		sharing: sharing.get(row.id)!,
 		coversMag: row.coversMag === 1,
 		current: row.id === current,
 		validUntil: consentValidUntil(row.signedOn)
@@ -105,7 +112,7 @@ export async function recordConsent(
 				young_person: input.youngPerson,
 				signed_on: input.signedOn,
 				covers_mag: input.coversMag ? 1 : 0,
-				shared_with: input.sharedWith,
+				shared_with: firstSharingWords(input.sharing),
 				form_location: input.formLocation,
 				withdrawn_on: null,
 				recorded_by: actor.id,
@@ -113,6 +120,7 @@ export async function recordConsent(
 			})
 			.returning('id')
 			.executeTakeFirstOrThrow();
+		await saveSharing(trx, consent.id, input.sharing, true);
 		if (familyCase.status === 'withdrawn') await setCaseStatus(trx, caseId, 'open', actor, stamp);
 		await recordAudit(
 			trx,

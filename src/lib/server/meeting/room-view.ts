@@ -6,7 +6,8 @@ import type { findMeeting } from '../agenda/meetings';
 import { deferralReasonOptions } from '../agenda/agenda';
 import { findSubmission } from '../agenda/submissions';
 import { listMeetingActions, openCaseActions, ownerChoices } from '../actions/actions';
-import { mayIdentify, outcomeForReader } from '../policy/family';
+import { identityInMeeting, outcomeForReader } from '../policy/family';
+import { consentCoversAll } from '../cases/consent-sharing';
 import { mayAgreeOnOwnDevice, roomPresence } from '../policy/meeting';
 import { formatMeetingDate } from '../../dates';
 import { ADVICE_OUTCOMES, REVIEW_DECISIONS } from '../../domain/outcomes';
@@ -132,10 +133,14 @@ async function itemOnScreen(
 	const detail = await findSubmission(db, current.id);
 	const family = await familyOfItem(db, current.id);
 	const gate = family ? await gateState(db, meeting.id, current.id) : null;
-	// Names, ages and needs only once the gate has opened, and only for those who confirmed.
-	const mayIdentifyHere =
-		family !== undefined &&
-		(await mayIdentify(db, reader.id, family, { kind: 'meeting', meetingId: meeting.id }));
+	// Names, ages and needs only once the gate has opened, only for those who confirmed, and only
+	// for those the family's consent covers.
+	const identity = family ? await identityInMeeting(db, reader.id, family, meeting.id) : null;
+	// A projector is seen by everyone in the room: it shows the family only when their consent
+	// covers every agency at the MAG.
+	const offScreen =
+		projector && identity === 'identified' && !(await consentCoversAll(db, family!.consentId));
+	const mayIdentifyHere = identity === 'identified' && !offScreen;
 	const identified =
 		family && mayIdentifyHere
 			? await readFamily(db, family, {
@@ -165,6 +170,10 @@ async function itemOnScreen(
 					initials: family.initials,
 					gate: gate!.state,
 					gateReason: gate!.reason,
+					// The gate is open but the family's consent does not cover this reader's agency.
+					agencyNotCovered: identity === 'agency-not-covered',
+					// On a projector: the consent covers only some agencies, so not on the shared screen.
+					offScreen,
 					consent: consent ?? null,
 					members: identified?.members ?? null,
 					needs: identified?.needs ?? null,

@@ -53,6 +53,7 @@ import type {
 	CaseConfidentialityTable,
 	CaseStatusChangeTable,
 	ConsentTable,
+	ConsentAgencyTable,
 	FamilyCaseTable,
 	FamilyMemberTable,
 	LeadProfessionalChangeTable,
@@ -92,6 +93,7 @@ export interface Database {
 	family_member: FamilyMemberTable;
 	need: NeedTable;
 	consent: ConsentTable;
+	consent_agency: ConsentAgencyTable;
 	new_caf: NewCafTable;
 	caf_draft: CafDraftTable;
 	review: ReviewTable;

@@ -79,9 +79,10 @@ export async function familyOpenToOwner(
 
 /**
  * Whether the owner may read the family behind their action now: the gate opened for it at the
- * meeting that agreed it, the consent covers them (a member of that MAG), and they agreed the
- * confidentiality statement at that meeting or agree it now for this case (the rule outside the
- * meeting: `readingOutsideTheMeeting`). Undefined: reference and initials only.
+ * meeting that agreed it, they are a member of that MAG whom the family's consent covers, and they
+ * agreed the confidentiality statement at that meeting or agree it now for this case (the rule
+ * outside the meeting: `readingOutsideTheMeeting`). `agency-not-covered`: the page says why it
+ * shows the reference only. Undefined: reference and initials only.
  */
 export async function ownerFamilyReading(
 	db: DB,
@@ -94,8 +95,15 @@ export async function ownerFamilyReading(
 	return reading === 'not-covered' ? undefined : { family, reading };
 }
 
+/** The owner may read the family now, or after agreeing the statement for this case. */
+export function ownerMayRead(
+	owned: Awaited<ReturnType<typeof ownerFamilyReading>>
+): owned is { family: ItemFamily; reading: 'allowed' | 'agree-first' } {
+	return owned !== undefined && owned.reading !== 'agency-not-covered';
+}
+
 export function refuseFamily(): never {
 	refuse(
-		"Only the action's owner sees the family, once the consent gate opened for them, and only as a member of its MAG"
+		"Only the action's owner sees the family, once the consent gate opened for them, and only as a member of its MAG whom the family's consent covers"
 	);
 }

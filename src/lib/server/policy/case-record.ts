@@ -72,7 +72,14 @@ export async function caseAccess(
 		const reading = await readingOutsideTheMeeting(
 			db,
 			userId,
-			{ caseId, communityId: familyCase.community_id },
+			// A coordinator runs the MAG the family consented to: the consent covers them.
+			{
+				caseId,
+				communityId: familyCase.community_id,
+				consentId: null,
+				leadProfessionalId: familyCase.lead_professional_id,
+				submittedBy: null
+			},
 			opened
 		);
 		return reading === 'allowed' ? 'full' : 'agree-first';

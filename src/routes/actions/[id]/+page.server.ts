@@ -9,6 +9,7 @@ import {
 	mayReopenAction,
 	mayUpdateAction,
 	ownerFamilyReading,
+	ownerMayRead,
 	refuseFamily,
 	refuseReopen,
 	refuseUpdate,
@@ -37,7 +38,7 @@ export const load: PageServerLoad = async ({ locals, params, url, getClientAddre
 	// Opening the action reads nothing about the family; only asking for their details does.
 	const owned = await ownerFamilyReading(db, action, user.id);
 	const showFamily = url.searchParams.get('family') === 'show';
-	if (showFamily && !owned) refuseFamily();
+	if (showFamily && !ownerMayRead(owned)) refuseFamily();
 	const family =
 		showFamily && owned?.reading === 'allowed'
 			? await familySummaryForOwner(
@@ -71,7 +72,9 @@ export const load: PageServerLoad = async ({ locals, params, url, getClientAddre
 				? reopenDeadline(action.completedAt)!.toISOString().slice(0, 10)
 				: null,
 		reopened: url.searchParams.has('reopened'),
-		familyOpen: Boolean(owned),
+		familyOpen: ownerMayRead(owned),
+		// The family's consent does not cover the owner's agency: the page says so.
+		agencyNotCovered: owned?.reading === 'agency-not-covered',
 		// Not at the meeting where the gate opened (or not agreed there): agree it now, for this case.
 		agreeFirst: showFamily && owned?.reading === 'agree-first',
 		statement: await confidentialityStatementOf(db, { meetingId: action.meetingId }),
@@ -90,7 +93,7 @@ export const actions: Actions = {
 	agree: async ({ locals, params, getClientAddress }) => {
 		const { user, action } = await requireActionReader(locals, params.id);
 		const owned = await ownerFamilyReading(appDatabase().db, action, user.id);
-		if (!owned) refuseFamily();
+		if (!ownerMayRead(owned)) refuseFamily();
 		await agreeForCase(appDatabase().db, owned.family, { id: user.id, ip: getClientAddress() });
 		redirect(303, `/actions/${action.id}?family=show#family`);
 	},

@@ -10,6 +10,7 @@ import { decideFlaggedAction } from '$lib/server/cases/flagged-actions';
 import { readActionSummary, readCase } from '$lib/server/cases/case-record';
 import { pendingHandOverFor } from '$lib/server/cases/case-record-rules';
 import { membershipRole } from '$lib/server/people/communities';
+import { listAgencies } from '$lib/server/people/users';
 import { formKeyField, newFormKey } from '$lib/server/http/form-keys';
 import { textField } from '$lib/server/http/forms';
 import {
@@ -51,6 +52,8 @@ export const load: PageServerLoad = async ({ locals, params, getClientAddress })
 		isChair: (await membershipRole(db, user.id, found.communityId)) === 'chair',
 		canHandOver,
 		possibleLeads: canHandOver ? await possibleLeads(db, caseId) : [],
+		// For who may know, when consent is renewed.
+		agencies: (await listAgencies(db)).map(({ id, name }) => ({ id, name })),
 		pendingHandOverId: pendingHandOverFor(record.leadChanges, user.id)?.id ?? null,
 		today: todayInEngland(),
 		// The hand-over and consent forms' key: the same post sent twice is recorded once.

@@ -49,8 +49,16 @@ export interface ConsentTable {
 	young_person: 'yes' | 'no' | 'not-of-age';
 	signed_on: string;
 	covers_mag: number;
-	/** The agencies the family agreed their information may be shared with. */
+	/**
+	 * Who may know, in words, as it read when recorded ("All agencies at this MAG", or the agencies
+	 * named). What is enforced is `shares_with_all` and `consent_agency`; before 2026-12-04 this was
+	 * free text that nothing read.
+	 */
 	shared_with: string;
+	/** 1: every agency at this MAG may know; 0: only those in `consent_agency`. */
+	shares_with_all: Generated<number>;
+	/** 1: the family agreed partners may check their own records before the meeting. */
+	partner_checks: Generated<number>;
 	/** Where the signed form is kept. */
 	form_location: string;
 	withdrawn_on: string | null;
@@ -64,6 +72,12 @@ export interface ConsentTable {
 }
 
 export type ConsentKind = 'given' | 'renewed';
+
+/** An agency a consent names: its members may know about the family (when not all may). */
+export interface ConsentAgencyTable {
+	consent_id: number;
+	agency_id: number;
+}
 
 /** A hand-over of a case to another lead professional; the new one accepts it. */
 export interface LeadProfessionalChangeTable {

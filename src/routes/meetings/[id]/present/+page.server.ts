@@ -39,6 +39,7 @@ export const load: PageServerLoad = async ({ locals, params, getClientAddress })
 				reference: item.family.reference,
 				initials: item.family.initials,
 				gate: item.family.gate,
+				offScreen: item.family.offScreen,
 				members: item.family.members,
 				needs: item.family.needs,
 				needUpdates: item.family.needUpdates,

@@ -13,6 +13,7 @@ import {
 	type SubmitAnswer
 } from '$lib/server/agenda/new-items';
 import { requireReviewableCase, requireSubmissionWindow } from '$lib/server/policy/meeting';
+import { listAgencies } from '$lib/server/people/users';
 import type { Actions, PageServerLoad } from './$types';
 import { AGE_BANDS } from '$lib/domain/family';
 import { readCafDraftForm } from '$lib/server/agenda/caf-draft-form';
@@ -74,7 +75,7 @@ export const load: PageServerLoad = async ({ locals, params, url, getClientAddre
 					)
 				: null,
 		ageBands: AGE_BANDS,
-		newCaf: newCafOptions(),
+		newCaf: newCafOptions(await listAgencies(db)),
 		// The item form's key: "Submit the item" sent twice adds one item.
 		formKey: newFormKey()
 	};
