@@ -40,9 +40,11 @@ async function fillNewCaf(page: Page, signedOn: string) {
 	await page.getByLabel('Who gave consent').fill(PARENT);
 	await page.getByLabel('Not of an age to consent').check();
 	await fillDateInput(page, 'signedOn', signedOn);
-	await page
-		.getByLabel('Agencies the family agreed to share information with')
-		.fill('School, youth service');
+	// Who may know: two agencies, not all at the MAG (members of the others see initials only).
+	await page.getByLabel('Only the agencies chosen below').check();
+	await page.getByLabel('Youth Service', { exact: true }).check();
+	await page.getByLabel('Leominster Primary School', { exact: true }).check();
+	await page.locator('#partnerChecks').check();
 	await page.getByLabel('Where the signed form is kept').fill('Scanned to the case file');
 }
 
@@ -167,6 +169,10 @@ test('a new CAF saved as a draft is its author’s alone, finished later with ev
 	await page.getByLabel('Discussion at this MAG').check();
 	await submitForm(page, 'Submit the item');
 	await expect(page.getByText('Your item has been submitted.')).toBeVisible();
+	// The consent names the agencies chosen, in the council's words for them.
+	await expect(
+		page.getByText('Leominster Primary School, Youth Service', { exact: true })
+	).toBeVisible();
 	await open(page, `/meetings/${meeting.id}/items/new`);
 	await expect(page.getByTestId('drafts')).toHaveCount(0);
 	expect(
