@@ -4,6 +4,7 @@ import { readNewCafForm } from '$lib/server/agenda/new-caf-form';
 import { findSubmission, type SubmissionDetail } from '$lib/server/agenda/submissions';
 import { addUser, freshDatabase } from '../helpers';
 import { bromyard, cafForm, MEETING, TODAY } from './new-caf-fixture';
+import { newCafContext } from '../builders';
 
 /**
  * What the tests of an item's pages share: a database with the Bromyard MAG and two meetings (the
@@ -51,15 +52,7 @@ export async function itemNumbered(id: number): Promise<SubmissionDetail> {
 export async function caseLedBy(leadId: number, meetingId = openMeetingId) {
 	const created = await createNewCaf(
 		database.db,
-		{
-			meetingId,
-			communityId,
-			communityName: 'Bromyard',
-			submittedBy: submitter.id,
-			agencyId: null,
-			late: false,
-			year: '2027'
-		},
+		newCafContext(meetingId, communityId, 'Bromyard', submitter.id),
 		readNewCafForm(cafForm(), MEETING, TODAY).input!,
 		null
 	);

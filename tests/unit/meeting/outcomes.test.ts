@@ -3,19 +3,12 @@ import { familyOfItem } from '$lib/server/meeting/consent-gate';
 import { readOutcomeForm } from '$lib/server/meeting/outcome-form';
 import type { OutcomeInput } from '$lib/server/meeting/outcome-rules';
 import { findOutcome, latestLevelOfNeed, saveOutcome } from '$lib/server/meeting/outcomes';
-import {
-	MEETING_DATE,
-	TODAY,
-	database,
-	fixture,
-	useMeetingFixture,
-	chair
-} from '../meeting-fixture';
+import { MEETING_DATE, TODAY, chair, database, fixture } from '../meeting-fixture';
 import { SHARE_OUTCOME } from '$lib/domain/outcomes';
-import { at, form } from './room-fixture';
+import { at, form, useRoomFixture } from './room-fixture';
 import { scheduleReview } from '$lib/server/agenda/reviews-due';
 
-useMeetingFixture();
+useRoomFixture();
 
 describe('saving an outcome', () => {
 	const partTwo = (leadProfessionalId: number): OutcomeInput => ({

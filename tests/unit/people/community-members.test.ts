@@ -7,7 +7,7 @@ import {
 	listMembers
 } from '$lib/server/people/community-members';
 import { mayChangeRole, rolesManagedBy } from '$lib/server/policy/membership';
-import { addUser, freshDatabase } from '../helpers';
+import { addCommunity, addUser, freshDatabase } from '../helpers';
 
 let database: OpenDatabase;
 let communityId: number;
@@ -18,18 +18,7 @@ beforeAll(async () => {
 	database = await freshDatabase();
 	const { db } = database;
 	actor.id = (await addUser(database, { administrator: true, name: 'Admin' })).id;
-	const locality = await db
-		.insertInto('locality')
-		.values({ name: 'North' })
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	communityId = (
-		await db
-			.insertInto('community')
-			.values({ name: 'Bromyard', locality_id: locality.id })
-			.returning('id')
-			.executeTakeFirstOrThrow()
-	).id;
+	communityId = await addCommunity(db, 'Bromyard', 'North');
 	people.ann = (await addUser(database, { name: 'Ann Lee', email: 'ann@police.example' })).id;
 	people.bob = (await addUser(database, { name: 'Bob Fox', email: 'bob@school.example' })).id;
 	people.cat = (await addUser(database, { name: 'Cat Ng', email: 'cat@school.example' })).id;
