@@ -1,6 +1,6 @@
 import { openDatabase, type DB, type OpenDatabase } from '$lib/server/platform/db';
 import { migrate } from '$lib/server/platform/migrator';
-import type { CommunityRole } from '$lib/server/platform/schema';
+import type { CommunityRole, Database } from '$lib/server/platform/schema';
 
 /** A fresh, migrated in-memory database: every test file starts from nothing. */
 export async function freshDatabase(): Promise<OpenDatabase> {
@@ -94,6 +94,15 @@ export async function addUser(
 			.execute();
 	}
 	return { id, email };
+}
+
+/** How many rows a table holds. */
+export async function countRows(db: DB, table: keyof Database): Promise<number> {
+	const row = await db
+		.selectFrom(table)
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.executeTakeFirstOrThrow();
+	return Number(row.n);
 }
 
 export function minutesAfter(date: Date, minutes: number): Date {

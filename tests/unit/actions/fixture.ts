@@ -1,4 +1,5 @@
 import type { ActionStatus } from '$lib/server/platform/schema';
+import { countRows } from '../helpers';
 import {
 	database,
 	fixture,
@@ -25,6 +26,13 @@ export const reviewMeeting = () => ({
 	id: fixture.laterMeetingIds[0]!,
 	communityId: fixture.communityId,
 	date: REVIEW_DATE
+});
+
+/** What the actions review at the review meeting works from: the meeting, its community, the day. */
+export const reviewContext = () => ({
+	meetingId: reviewMeeting().id,
+	communityId: fixture.communityId,
+	today: REVIEW_DATE
 });
 
 export { form } from '../helpers';
@@ -65,15 +73,8 @@ export async function addAction(fields: {
 	return row.id;
 }
 
-export const count = async (table: 'action_update' | 'audit_log' | 'notice' | 'mail_outbox') =>
-	Number(
-		(
-			await database.db
-				.selectFrom(table)
-				.select((eb) => eb.fn.countAll().as('n'))
-				.executeTakeFirstOrThrow()
-		).n
-	);
+export const count = (table: 'action_update' | 'audit_log' | 'notice' | 'mail_outbox') =>
+	countRows(database.db, table);
 
 /** A second community with a meeting, whose actions never count in the first one's figures. */
 export async function otherCommunityMeeting() {

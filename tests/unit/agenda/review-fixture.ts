@@ -1,7 +1,7 @@
 import type { OpenDatabase } from '$lib/server/platform/db';
 import { scheduleMeetings } from '$lib/server/agenda/meetings';
 import type { CaseStatus } from '$lib/server/platform/schema';
-import { addUser, freshDatabase } from '../helpers';
+import { addUser, countRows, freshDatabase } from '../helpers';
 
 /**
  * What the part 3 tests share: a database with the Kington and Weobley MAG and its meetings, its
@@ -108,15 +108,17 @@ export const complete = {
 	'need-2-progress': 'Arrears cleared with a repayment plan'
 };
 
-export async function count(
-	table: 'submission' | 'review' | 'need_update' | 'audit_log' | 'notice'
-) {
-	const row = await database.db
-		.selectFrom(table)
-		.select((eb) => eb.fn.countAll<number>().as('n'))
-		.executeTakeFirstOrThrow();
-	return Number(row.n);
-}
+/** A review's item for a case, brought on time with no agency (by the lead, to the first meeting). */
+export const reviewItem = (caseId: number, meetingId = meetings[0]!, submittedBy = lead.id) => ({
+	meetingId,
+	caseId,
+	submittedBy,
+	agencyId: null,
+	late: false
+});
+
+export const count = (table: 'submission' | 'review' | 'need_update' | 'audit_log' | 'notice') =>
+	countRows(database.db, table);
 
 /** A fresh database with two MAGs, three leads and chairs, and three meetings of the first. */
 export async function setUpReviews() {

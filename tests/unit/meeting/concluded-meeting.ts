@@ -1,4 +1,5 @@
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
+import type { OpenDatabase } from '$lib/server/platform/db';
 import { decideItem } from '$lib/server/agenda/agenda';
 import { addAction } from '$lib/server/actions/actions';
 import { confirmConfidentiality } from '$lib/server/meeting/attendance';
@@ -339,4 +340,19 @@ export async function concludedMeeting() {
 		openedReference,
 		refusedReference
 	};
+}
+
+export type ConcludedMeeting = Awaited<ReturnType<typeof concludedMeeting>>;
+
+/** The current test file's concluded meeting and its database, once it calls useConcludedMeeting(). */
+export let fixture: ConcludedMeeting;
+export let database: OpenDatabase;
+
+/** One concluded meeting for the whole test file, made before its tests and closed after them. */
+export function useConcludedMeeting() {
+	beforeAll(async () => {
+		fixture = await concludedMeeting();
+		database = fixture.database;
+	});
+	afterAll(() => database.close());
 }

@@ -10,7 +10,7 @@ import {
 } from '$lib/server/people/import';
 import type { ImportPlan } from '$lib/server/people/import-rules';
 import { fileFingerprint } from '$lib/server/people/people-csv';
-import { addUser, freshDatabase } from '../helpers';
+import { addUser, countRows, freshDatabase } from '../helpers';
 
 let database: OpenDatabase;
 let admin: { id: number; ip: string };
@@ -69,17 +69,8 @@ const HEADINGS = 'Name,Email,Job title,Agency,Communities';
 /** Rows in every table the import writes, and the person it changes. */
 async function snapshot() {
 	const { db } = database;
-	const count = async (
-		table: 'user' | 'invitation' | 'mail_outbox' | 'audit_log' | 'form_submission'
-	) =>
-		Number(
-			(
-				await db
-					.selectFrom(table)
-					.select((eb) => eb.fn.countAll<number>().as('n'))
-					.executeTakeFirstOrThrow()
-			).n
-		);
+	const count = (table: 'user' | 'invitation' | 'mail_outbox' | 'audit_log' | 'form_submission') =>
+		countRows(db, table);
 	return {
 		users: await count('user'),
 		invitations: await count('invitation'),
