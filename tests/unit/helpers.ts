@@ -96,6 +96,16 @@ export async function addUser(
 	return { id, email };
 }
 
+/** The case a new CAF item opened. */
+export async function caseOfItem(db: DB, submissionId: number): Promise<number> {
+	const row = await db
+		.selectFrom('new_caf')
+		.select('case_id')
+		.where('submission_id', '=', submissionId)
+		.executeTakeFirstOrThrow();
+	return row.case_id;
+}
+
 /** How many rows a table holds. */
 export async function countRows(db: DB, table: keyof Database): Promise<number> {
 	const row = await db

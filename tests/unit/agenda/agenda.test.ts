@@ -68,6 +68,17 @@ async function item(part: 1 | 4, label: string, meeting = meetingId) {
 	);
 }
 
+/** The chair defers an item to the later meeting, on Tuesday 22 June 2027. */
+const deferToLater = (submissionId: number, reason: DeferralReason, now?: Date) =>
+	decideItem(
+		database.db,
+		meetingId,
+		submissionId,
+		{ kind: 'defer', toMeetingId: laterMeetingId, toMeetingDate: 'Tuesday 22 June 2027', reason },
+		chair,
+		now
+	);
+
 describe('building an agenda', () => {
 	it('puts accepted items in order within their part and adds up their time', async () => {
 		const a = await item(4, 'Park drinking');
@@ -129,18 +140,7 @@ describe('building an agenda', () => {
 			{ kind: 'decline', reason: 'This is a single-agency matter' },
 			chair
 		);
-		await decideItem(
-			database.db,
-			meetingId,
-			deferred,
-			{
-				kind: 'defer',
-				toMeetingId: laterMeetingId,
-				toMeetingDate: 'Tuesday 22 June 2027',
-				reason: 'agenda-full'
-			},
-			chair
-		);
+		await deferToLater(deferred, 'agenda-full');
 		const notices = (await unreadNotices(database.db, practitioner.id)).map((n) => n.message);
 		expect(notices).toContain(
 			'Your item was not taken onto the agenda: This is a single-agency matter'
@@ -163,19 +163,7 @@ describe('building an agenda', () => {
 
 	it('records why an item was deferred, from which meeting to which, and by whom', async () => {
 		const deferred = await item(1, 'Deferred for more information');
-		await decideItem(
-			database.db,
-			meetingId,
-			deferred,
-			{
-				kind: 'defer',
-				toMeetingId: laterMeetingId,
-				toMeetingDate: 'Tuesday 22 June 2027',
-				reason: 'more-information'
-			},
-			chair,
-			new Date('2027-05-04T10:00:00Z')
-		);
+		await deferToLater(deferred, 'more-information', new Date('2027-05-04T10:00:00Z'));
 		const rows = await database.db
 			.selectFrom('item_deferral')
 			.selectAll()

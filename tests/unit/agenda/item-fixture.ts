@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import type { OpenDatabase } from '$lib/server/platform/db';
 import { createNewCaf } from '$lib/server/agenda/new-caf';
 import { readNewCafForm } from '$lib/server/agenda/new-caf-form';
@@ -17,6 +18,12 @@ export let someoneElse: { id: number };
 export let communityId: number;
 export let openMeetingId: number;
 export let laterMeetingId: number;
+
+/** One set of items for the whole test file, made before its tests; the database closed after. */
+export function useItemFixture() {
+	beforeAll(setUpItems);
+	afterAll(() => database.close());
+}
 
 export async function setUpItems() {
 	database = await freshDatabase();

@@ -15,7 +15,7 @@ import {
 	inviteUser,
 	reissueInvitation
 } from '$lib/server/people/invitations';
-import { freshDatabase } from '../helpers';
+import { caseOfItem, freshDatabase } from '../helpers';
 import {
 	closedPort,
 	startMailServer,
@@ -66,14 +66,7 @@ async function outbox(kind?: MailKind) {
 const receivedBy = (email: string) =>
 	server.received.filter((mail) => mail.envelopeTo.includes(email));
 
-async function caseOf(submissionId: number): Promise<number> {
-	const row = await database.db
-		.selectFrom('new_caf')
-		.select('case_id')
-		.where('submission_id', '=', submissionId)
-		.executeTakeFirstOrThrow();
-	return row.case_id;
-}
+const caseOf = (submissionId: number) => caseOfItem(database.db, submissionId);
 
 /** An action as the meeting room leaves it, straight into the database. */
 async function addTestAction(options: {

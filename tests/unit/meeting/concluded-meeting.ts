@@ -9,7 +9,7 @@ import { concludeMeeting, startMeeting } from '$lib/server/meeting/room';
 import { advanceMeeting } from '$lib/server/agenda/meetings';
 import { createNewCaf, type NewCafInput } from '$lib/server/agenda/new-caf';
 import { saveOutcome } from '$lib/server/meeting/outcomes';
-import { addCommunity, addUser, freshDatabase } from '../helpers';
+import { addCommunity, addUser, caseOfItem, freshDatabase } from '../helpers';
 import { newCafContext, primaryAdvice, scheduleAt, submitItem } from '../builders';
 
 export const MEETING = '2027-03-09';
@@ -224,14 +224,7 @@ export async function concludedMeeting() {
 		communityId,
 		caseId
 	});
-	const caseOf = async (submissionId: number) =>
-		(
-			await db
-				.selectFrom('new_caf')
-				.select('case_id')
-				.where('submission_id', '=', submissionId)
-				.executeTakeFirstOrThrow()
-		).case_id;
+	const caseOf = (submissionId: number) => caseOfItem(db, submissionId);
 	const [attendanceNeed, routinesNeed] = (
 		await db
 			.selectFrom('need')
