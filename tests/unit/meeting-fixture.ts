@@ -22,17 +22,18 @@ export type Person =
 	| 'nonMember'
 	| 'administrator';
 
-export const PEOPLE: Person[] = [
+/** The people of the fixture who hold a role in its community. */
+export const MEMBERS = [
 	'chair',
 	'coordinator',
 	'submitter',
 	'leadProfessional',
 	'confirmedMember',
 	'unconfirmedMember',
-	'absentMember',
-	'nonMember',
-	'administrator'
-];
+	'absentMember'
+] as const satisfies Person[];
+
+export const PEOPLE: Person[] = [...MEMBERS, 'nonMember', 'administrator'];
 
 const ROLES: Partial<Record<Person, CommunityRole>> = {
 	chair: 'chair',

@@ -1,5 +1,5 @@
 import type { ActionStatus } from '$lib/server/platform/schema';
-import { countRows } from '../helpers';
+import { addCommunity, countRows } from '../helpers';
 import {
 	database,
 	fixture,
@@ -79,20 +79,11 @@ export const count = (table: 'action_update' | 'audit_log' | 'notice' | 'mail_ou
 /** A second community with a meeting, whose actions never count in the first one's figures. */
 export async function otherCommunityMeeting() {
 	const { db } = database;
-	const locality = await db
-		.insertInto('locality')
-		.values({ name: 'Elsewhere' })
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	const community = await db
-		.insertInto('community')
-		.values({ name: 'Bromyard', locality_id: locality.id })
-		.returning('id')
-		.executeTakeFirstOrThrow();
+	const communityId = await addCommunity(db, 'Bromyard', 'Elsewhere');
 	const meeting = await db
 		.insertInto('meeting')
 		.values({
-			community_id: community.id,
+			community_id: communityId,
 			date: MEETING_DATE,
 			start_time: '09:30',
 			length_minutes: 120,
@@ -109,7 +100,7 @@ export async function otherCommunityMeeting() {
 		})
 		.returning('id')
 		.executeTakeFirstOrThrow();
-	return { communityId: community.id, meetingId: meeting.id };
+	return { communityId, meetingId: meeting.id };
 }
 
 /** The keys of the posts saved (form-keys.ts). */

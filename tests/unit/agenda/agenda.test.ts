@@ -13,7 +13,8 @@ import type { OpenDatabase } from '$lib/server/platform/db';
 import { scheduleMeetings } from '$lib/server/agenda/meetings';
 import { unreadNotices } from '$lib/server/people/notices';
 import { createSubmission } from '$lib/server/agenda/submissions';
-import { addUser, freshDatabase } from '../helpers';
+import { addCommunity, addUser, freshDatabase } from '../helpers';
+import { meetingPlan } from '../builders';
 import { DEFERRAL_REASONS } from '$lib/domain/meeting';
 
 let database: OpenDatabase;
@@ -27,27 +28,10 @@ beforeAll(async () => {
 	const { db } = database;
 	chair = { id: (await addUser(database)).id, ip: null };
 	practitioner = await addUser(database);
-	const locality = await db
-		.insertInto('locality')
-		.values({ name: 'South' })
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	const community = await db
-		.insertInto('community')
-		.values({ name: 'Ledbury', locality_id: locality.id })
-		.returning('id')
-		.executeTakeFirstOrThrow();
+	const communityId = await addCommunity(db, 'Ledbury', 'South');
 	[meetingId, laterMeetingId] = (await scheduleMeetings(
 		db,
-		{
-			communityId: community.id,
-			dates: ['2027-05-11', '2027-06-22'],
-			startTime: '09:30',
-			lengthMinutes: 60,
-			venue: 'Ledbury',
-			onlineLink: null,
-			deadlineWorkingDays: 5
-		},
+		{ ...meetingPlan(communityId, ['2027-05-11', '2027-06-22'], 'Ledbury'), lengthMinutes: 60 },
 		chair
 	)) as [number, number];
 });

@@ -1,7 +1,7 @@
 import type { OpenDatabase } from '$lib/server/platform/db';
 import { scheduleMeetings } from '$lib/server/agenda/meetings';
 import type { CaseStatus } from '$lib/server/platform/schema';
-import { addUser, countRows, freshDatabase } from '../helpers';
+import { addCommunity as addCommunityIn, addUser, countRows, freshDatabase } from '../helpers';
 
 /**
  * What the part 3 tests share: a database with the Kington and Weobley MAG and its meetings, its
@@ -23,20 +23,7 @@ export let communityId: number;
 export let otherCommunityId: number;
 export let meetings: number[];
 
-async function addCommunity(name: string): Promise<number> {
-	const locality = await database.db
-		.insertInto('locality')
-		.values({ name: `${name} locality` })
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	return (
-		await database.db
-			.insertInto('community')
-			.values({ name, locality_id: locality.id })
-			.returning('id')
-			.executeTakeFirstOrThrow()
-	).id;
-}
+const addCommunity = (name: string) => addCommunityIn(database.db, name, `${name} locality`);
 
 let caseNumber = 0;
 

@@ -23,7 +23,7 @@ import {
 	type Received,
 	type TestMailServer
 } from './mail-server';
-import { CHILD, meetingWithFamilies, NEED } from '../meeting-fixture';
+import { CHILD, MEMBERS, meetingWithFamilies, NEED } from '../meeting-fixture';
 
 let database: OpenDatabase;
 let fixture: Awaited<ReturnType<typeof meetingWithFamilies>>;
@@ -376,15 +376,7 @@ describe('the agenda and the action list', () => {
 			.execute();
 		expect(await advanceMeeting(db, fixture.meetingId, 'agenda-open', chair())).toBe(true);
 		await deliver();
-		const members = [
-			'chair',
-			'coordinator',
-			'submitter',
-			'leadProfessional',
-			'confirmedMember',
-			'unconfirmedMember',
-			'absentMember'
-		] as const;
+		const members = MEMBERS;
 		expect(server.received.flatMap((mail) => mail.envelopeTo).sort()).toEqual(
 			members.map(emailOf).sort()
 		);
