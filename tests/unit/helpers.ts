@@ -24,6 +24,25 @@ export async function addCommunity(db: DB, name: string, locality: string): Prom
 	return community.id;
 }
 
+/** Inserts communities in one locality; their ids, in the order named. */
+export async function addCommunities(db: DB, locality: string, names: string[]): Promise<number[]> {
+	const { id: localityId } = await db
+		.insertInto('locality')
+		.values({ name: locality })
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	const ids: number[] = [];
+	for (const name of names) {
+		const community = await db
+			.insertInto('community')
+			.values({ name, locality_id: localityId })
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		ids.push(community.id);
+	}
+	return ids;
+}
+
 /** Inserts a person's row with no job title, password, two-factor key or disabling; returns their id. */
 export async function insertUser(
 	db: DB,
