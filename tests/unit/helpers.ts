@@ -11,17 +11,8 @@ export async function freshDatabase(): Promise<OpenDatabase> {
 
 /** Inserts a community in a locality of its own; returns the community's id. */
 export async function addCommunity(db: DB, name: string, locality: string): Promise<number> {
-	const { id: localityId } = await db
-		.insertInto('locality')
-		.values({ name: locality })
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	const community = await db
-		.insertInto('community')
-		.values({ name, locality_id: localityId })
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	return community.id;
+	const [id] = await addCommunities(db, locality, [name]);
+	return id!;
 }
 
 /** Inserts communities in one locality; their ids, in the order named. */
@@ -31,16 +22,13 @@ export async function addCommunities(db: DB, locality: string, names: string[]):
 		.values({ name: locality })
 		.returning('id')
 		.executeTakeFirstOrThrow();
-	const ids: number[] = [];
-	for (const name of names) {
-		const community = await db
-			.insertInto('community')
-			.values({ name, locality_id: localityId })
-			.returning('id')
-			.executeTakeFirstOrThrow();
-		ids.push(community.id);
-	}
-	return ids;
+	const rows = await db
+		.insertInto('community')
+		.values(names.map((name) => ({ name, locality_id: localityId })))
+		.returning('id')
+		.execute();
+	// Ids rise in the order the rows were inserted, whatever order RETURNING gives them in.
+	return rows.map((row) => row.id).sort((a, b) => a - b);
 }
 
 /** Inserts a person's row with no job title, password, two-factor key or disabling; returns their id. */
