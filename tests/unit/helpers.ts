@@ -1,6 +1,6 @@
 import { openDatabase, type DB, type OpenDatabase } from '$lib/server/platform/db';
 import { migrate } from '$lib/server/platform/migrator';
-import type { CommunityRole } from '$lib/server/platform/schema';
+import type { CommunityRole, Database } from '$lib/server/platform/schema';
 
 /** A fresh, migrated in-memory database: every test file starts from nothing. */
 export async function freshDatabase(): Promise<OpenDatabase> {
@@ -11,17 +11,24 @@ export async function freshDatabase(): Promise<OpenDatabase> {
 
 /** Inserts a community in a locality of its own; returns the community's id. */
 export async function addCommunity(db: DB, name: string, locality: string): Promise<number> {
+	const [id] = await addCommunities(db, locality, [name]);
+	return id!;
+}
+
+/** Inserts communities in one locality; their ids, in the order named. */
+export async function addCommunities(db: DB, locality: string, names: string[]): Promise<number[]> {
 	const { id: localityId } = await db
 		.insertInto('locality')
 		.values({ name: locality })
 		.returning('id')
 		.executeTakeFirstOrThrow();
-	const community = await db
+	const rows = await db
 		.insertInto('community')
-		.values({ name, locality_id: localityId })
+		.values(names.map((name) => ({ name, locality_id: localityId })))
 		.returning('id')
-		.executeTakeFirstOrThrow();
-	return community.id;
+		.execute();
+	// Ids rise in the order the rows were inserted, whatever order RETURNING gives them in.
+	return rows.map((row) => row.id).sort((a, b) => a - b);
 }
 
 /** Inserts a person's row with no job title, password, two-factor key or disabling; returns their id. */
@@ -94,6 +101,25 @@ export async function addUser(
 			.execute();
 	}
 	return { id, email };
+}
+
+/** The case a new CAF item opened. */
+export async function caseOfItem(db: DB, submissionId: number): Promise<number> {
+	const row = await db
+		.selectFrom('new_caf')
+		.select('case_id')
+		.where('submission_id', '=', submissionId)
+		.executeTakeFirstOrThrow();
+	return row.case_id;
+}
+
+/** How many rows a table holds. */
+export async function countRows(db: DB, table: keyof Database): Promise<number> {
+	const row = await db
+		.selectFrom(table)
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.executeTakeFirstOrThrow();
+	return Number(row.n);
 }
 
 export function minutesAfter(date: Date, minutes: number): Date {

@@ -1,11 +1,10 @@
 import { beforeEach } from 'vitest';
 import { decideItem } from '$lib/server/agenda/agenda';
 import type { OpenDatabase } from '$lib/server/platform/db';
-import { scheduleMeetings } from '$lib/server/agenda/meetings';
 import { createNewCaf, type NewCafInput } from '$lib/server/agenda/new-caf';
-import { createSubmission } from '$lib/server/agenda/submissions';
 import type { CommunityRole } from '$lib/server/platform/schema';
 import { addCommunity, freshDatabase, insertUser } from './helpers';
+import { newCafContext, primaryAdvice, scheduleAt, submitItem } from './builders';
 
 export const MEETING_DATE = '2027-05-11';
 export const TODAY = '2027-05-11';
@@ -23,17 +22,18 @@ export type Person =
 	| 'nonMember'
 	| 'administrator';
 
-export const PEOPLE: Person[] = [
+/** The people of the fixture who hold a role in its community. */
+export const MEMBERS = [
 	'chair',
 	'coordinator',
 	'submitter',
 	'leadProfessional',
 	'confirmedMember',
 	'unconfirmedMember',
-	'absentMember',
-	'nonMember',
-	'administrator'
-];
+	'absentMember'
+] as const satisfies Person[];
+
+export const PEOPLE: Person[] = [...MEMBERS, 'nonMember', 'administrator'];
 
 const ROLES: Partial<Record<Person, CommunityRole>> = {
 	chair: 'chair',
@@ -110,28 +110,14 @@ export async function meetingWithFamilies(database: OpenDatabase) {
 				.execute();
 	}
 	const chair = { id: people.chair, ip: null };
-	const [meetingId, laterId, afterId] = await scheduleMeetings(
+	const [meetingId, laterId, afterId] = await scheduleAt(
 		db,
-		{
-			communityId,
-			dates: [MEETING_DATE, '2027-06-22', '2027-08-03'],
-			startTime: '09:30',
-			lengthMinutes: 120,
-			venue: 'Ledbury',
-			onlineLink: null,
-			deadlineWorkingDays: 5
-		},
+		communityId,
+		[MEETING_DATE, '2027-06-22', '2027-08-03'],
+		'Ledbury',
 		chair
 	);
-	const context = {
-		meetingId: meetingId!,
-		communityId,
-		communityName: 'Ledbury',
-		submittedBy: people.submitter,
-		agencyId: null,
-		late: false,
-		year: '2027'
-	};
+	const context = newCafContext(meetingId, communityId, 'Ledbury', people.submitter);
 	const fine = await createNewCaf(db, context, cafInput(CHILD, '2027-03-01'), null);
 	const withdrawn = await createNewCaf(db, context, cafInput('Ottoline Marsh', '2027-03-01'), null);
 	const unchecked = await createNewCaf(
@@ -147,39 +133,16 @@ export async function meetingWithFamilies(database: OpenDatabase) {
 			qb.selectFrom('new_caf').select('case_id').where('submission_id', '=', withdrawn.submissionId)
 		)
 		.execute();
-	const advice = await createSubmission(
+	const advice = await submitItem(
 		db,
-		{
-			meetingId: meetingId!,
-			submittedBy: people.submitter,
-			agencyId: null,
-			late: false,
-			content: {
-				part: 1,
-				advice: {
-					ageBand: '5 to 10',
-					setting: 'primary school',
-					worry: 'Hungry',
-					askedFor: 'Ideas'
-				}
-			}
-		},
-		null
+		meetingId,
+		people.submitter,
+		primaryAdvice('Hungry', 'Ideas')
 	);
-	const issue = await createSubmission(
-		db,
-		{
-			meetingId: meetingId!,
-			submittedBy: people.submitter,
-			agencyId: null,
-			late: false,
-			content: {
-				part: 4,
-				issue: { title: 'Vaping', place: 'School gates', happening: 'Vaping', wanted: 'Response' }
-			}
-		},
-		null
-	);
+	const issue = await submitItem(db, meetingId, people.submitter, {
+		part: 4,
+		issue: { title: 'Vaping', place: 'School gates', happening: 'Vaping', wanted: 'Response' }
+	});
 	for (const id of [
 		advice,
 		fine.submissionId,
@@ -187,11 +150,11 @@ export async function meetingWithFamilies(database: OpenDatabase) {
 		unchecked.submissionId,
 		issue
 	])
-		await decideItem(db, meetingId!, id, { kind: 'accept', minutes: 10 }, chair);
+		await decideItem(db, meetingId, id, { kind: 'accept', minutes: 10 }, chair);
 	await db
 		.updateTable('meeting')
 		.set({ status: 'agenda-published' })
-		.where('id', '=', meetingId!)
+		.where('id', '=', meetingId)
 		.execute();
 	// The lead professional already holds the cases (as after an earlier meeting).
 	await db
@@ -200,7 +163,7 @@ export async function meetingWithFamilies(database: OpenDatabase) {
 		.execute();
 	return {
 		communityId,
-		meetingId: meetingId!,
+		meetingId: meetingId,
 		laterMeetingIds: [laterId!, afterId!],
 		people,
 		items: {

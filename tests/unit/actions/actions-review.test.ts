@@ -18,6 +18,7 @@ import {
 	form,
 	otherCommunityMeeting,
 	reviewDay,
+	reviewContext,
 	reviewMeeting,
 	useActionsFixture
 } from './fixture';
@@ -25,11 +26,7 @@ import {
 useActionsFixture();
 
 describe('the actions review at the next meeting', () => {
-	const context = () => ({
-		meetingId: reviewMeeting().id,
-		communityId: fixture.communityId,
-		today: REVIEW_DATE
-	});
+	const context = reviewContext;
 
 	it("lists the community's overdue actions from its other meetings only", async () => {
 		const overdue = await addAction({ description: 'Overdue', due: '2027-06-01' });

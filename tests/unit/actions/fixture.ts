@@ -1,4 +1,5 @@
 import type { ActionStatus } from '$lib/server/platform/schema';
+import { addCommunity, countRows } from '../helpers';
 import {
 	database,
 	fixture,
@@ -25,6 +26,13 @@ export const reviewMeeting = () => ({
 	id: fixture.laterMeetingIds[0]!,
 	communityId: fixture.communityId,
 	date: REVIEW_DATE
+});
+
+/** What the actions review at the review meeting works from: the meeting, its community, the day. */
+export const reviewContext = () => ({
+	meetingId: reviewMeeting().id,
+	communityId: fixture.communityId,
+	today: REVIEW_DATE
 });
 
 export { form } from '../helpers';
@@ -65,33 +73,17 @@ export async function addAction(fields: {
 	return row.id;
 }
 
-export const count = async (table: 'action_update' | 'audit_log' | 'notice' | 'mail_outbox') =>
-	Number(
-		(
-			await database.db
-				.selectFrom(table)
-				.select((eb) => eb.fn.countAll().as('n'))
-				.executeTakeFirstOrThrow()
-		).n
-	);
+export const count = (table: 'action_update' | 'audit_log' | 'notice' | 'mail_outbox') =>
+	countRows(database.db, table);
 
 /** A second community with a meeting, whose actions never count in the first one's figures. */
 export async function otherCommunityMeeting() {
 	const { db } = database;
-	const locality = await db
-		.insertInto('locality')
-		.values({ name: 'Elsewhere' })
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	const community = await db
-		.insertInto('community')
-		.values({ name: 'Bromyard', locality_id: locality.id })
-		.returning('id')
-		.executeTakeFirstOrThrow();
+	const communityId = await addCommunity(db, 'Bromyard', 'Elsewhere');
 	const meeting = await db
 		.insertInto('meeting')
 		.values({
-			community_id: community.id,
+			community_id: communityId,
 			date: MEETING_DATE,
 			start_time: '09:30',
 			length_minutes: 120,
@@ -108,7 +100,7 @@ export async function otherCommunityMeeting() {
 		})
 		.returning('id')
 		.executeTakeFirstOrThrow();
-	return { communityId: community.id, meetingId: meeting.id };
+	return { communityId, meetingId: meeting.id };
 }
 
 /** The keys of the posts saved (form-keys.ts). */

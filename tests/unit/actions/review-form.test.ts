@@ -1,23 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { readActionReviewForm } from '$lib/server/actions/review-form';
-import {
-	REVIEW_DATE,
-	addAction,
-	database,
-	fixture,
-	form,
-	reviewMeeting,
-	useActionsFixture
-} from './fixture';
+import { addAction, database, form, reviewContext, useActionsFixture } from './fixture';
 
 useActionsFixture();
 
 describe('the actions review at the next meeting', () => {
-	const context = () => ({
-		meetingId: reviewMeeting().id,
-		communityId: fixture.communityId,
-		today: REVIEW_DATE
-	});
+	const context = reviewContext;
 
 	it.each([
 		['no decision', {}, { 'review-ID-decision': expect.stringContaining('Choose whether') }],

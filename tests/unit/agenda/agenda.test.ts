@@ -13,7 +13,8 @@ import type { OpenDatabase } from '$lib/server/platform/db';
 import { scheduleMeetings } from '$lib/server/agenda/meetings';
 import { unreadNotices } from '$lib/server/people/notices';
 import { createSubmission } from '$lib/server/agenda/submissions';
-import { addUser, freshDatabase } from '../helpers';
+import { addCommunity, addUser, freshDatabase } from '../helpers';
+import { meetingPlan } from '../builders';
 import { DEFERRAL_REASONS } from '$lib/domain/meeting';
 
 let database: OpenDatabase;
@@ -27,27 +28,10 @@ beforeAll(async () => {
 	const { db } = database;
 	chair = { id: (await addUser(database)).id, ip: null };
 	practitioner = await addUser(database);
-	const locality = await db
-		.insertInto('locality')
-		.values({ name: 'South' })
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	const community = await db
-		.insertInto('community')
-		.values({ name: 'Ledbury', locality_id: locality.id })
-		.returning('id')
-		.executeTakeFirstOrThrow();
+	const communityId = await addCommunity(db, 'Ledbury', 'South');
 	[meetingId, laterMeetingId] = (await scheduleMeetings(
 		db,
-		{
-			communityId: community.id,
-			dates: ['2027-05-11', '2027-06-22'],
-			startTime: '09:30',
-			lengthMinutes: 60,
-			venue: 'Ledbury',
-			onlineLink: null,
-			deadlineWorkingDays: 5
-		},
+		{ ...meetingPlan(communityId, ['2027-05-11', '2027-06-22'], 'Ledbury'), lengthMinutes: 60 },
 		chair
 	)) as [number, number];
 });
@@ -67,6 +51,17 @@ async function item(part: 1 | 4, label: string, meeting = meetingId) {
 		null
 	);
 }
+
+/** The chair defers an item to the later meeting, on Tuesday 22 June 2027. */
+const deferToLater = (submissionId: number, reason: DeferralReason, now?: Date) =>
+	decideItem(
+		database.db,
+		meetingId,
+		submissionId,
+		{ kind: 'defer', toMeetingId: laterMeetingId, toMeetingDate: 'Tuesday 22 June 2027', reason },
+		chair,
+		now
+	);
 
 describe('building an agenda', () => {
 	it('puts accepted items in order within their part and adds up their time', async () => {
@@ -129,18 +124,7 @@ describe('building an agenda', () => {
 			{ kind: 'decline', reason: 'This is a single-agency matter' },
 			chair
 		);
-		await decideItem(
-			database.db,
-			meetingId,
-			deferred,
-			{
-				kind: 'defer',
-				toMeetingId: laterMeetingId,
-				toMeetingDate: 'Tuesday 22 June 2027',
-				reason: 'agenda-full'
-			},
-			chair
-		);
+		await deferToLater(deferred, 'agenda-full');
 		const notices = (await unreadNotices(database.db, practitioner.id)).map((n) => n.message);
 		expect(notices).toContain(
 			'Your item was not taken onto the agenda: This is a single-agency matter'
@@ -163,19 +147,7 @@ describe('building an agenda', () => {
 
 	it('records why an item was deferred, from which meeting to which, and by whom', async () => {
 		const deferred = await item(1, 'Deferred for more information');
-		await decideItem(
-			database.db,
-			meetingId,
-			deferred,
-			{
-				kind: 'defer',
-				toMeetingId: laterMeetingId,
-				toMeetingDate: 'Tuesday 22 June 2027',
-				reason: 'more-information'
-			},
-			chair,
-			new Date('2027-05-04T10:00:00Z')
-		);
+		await deferToLater(deferred, 'more-information', new Date('2027-05-04T10:00:00Z'));
 		const rows = await database.db
 			.selectFrom('item_deferral')
 			.selectAll()

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
 	changeItem,
 	changeNewCaf,
@@ -18,16 +18,15 @@ import {
 	laterMeetingId,
 	openMeetingId,
 	setMeetingStatus,
-	setUpItems,
 	someoneElse,
-	submitter
+	submitter,
+	useItemFixture
 } from './item-fixture';
 import { cafForm, TODAY } from './new-caf-fixture';
 
 const PUBLISHED = 'This item can no longer be changed: the agenda has been published';
 
-beforeAll(setUpItems);
-afterAll(() => database.close());
+useItemFixture();
 
 const actor = () => ({ id: submitter.id, ip: null });
 

@@ -1,9 +1,11 @@
+import { afterAll, beforeAll } from 'vitest';
 import type { OpenDatabase } from '$lib/server/platform/db';
 import { createNewCaf } from '$lib/server/agenda/new-caf';
 import { readNewCafForm } from '$lib/server/agenda/new-caf-form';
 import { findSubmission, type SubmissionDetail } from '$lib/server/agenda/submissions';
 import { addUser, freshDatabase } from '../helpers';
 import { bromyard, cafForm, MEETING, TODAY } from './new-caf-fixture';
+import { newCafContext } from '../builders';
 
 /**
  * What the tests of an item's pages share: a database with the Bromyard MAG and two meetings (the
@@ -16,6 +18,12 @@ export let someoneElse: { id: number };
 export let communityId: number;
 export let openMeetingId: number;
 export let laterMeetingId: number;
+
+/** One set of items for the whole test file, made before its tests; the database closed after. */
+export function useItemFixture() {
+	beforeAll(setUpItems);
+	afterAll(() => database.close());
+}
 
 export async function setUpItems() {
 	database = await freshDatabase();
@@ -51,15 +59,7 @@ export async function itemNumbered(id: number): Promise<SubmissionDetail> {
 export async function caseLedBy(leadId: number, meetingId = openMeetingId) {
 	const created = await createNewCaf(
 		database.db,
-		{
-			meetingId,
-			communityId,
-			communityName: 'Bromyard',
-			submittedBy: submitter.id,
-			agencyId: null,
-			late: false,
-			year: '2027'
-		},
+		newCafContext(meetingId, communityId, 'Bromyard', submitter.id),
 		readNewCafForm(cafForm(), MEETING, TODAY).input!,
 		null
 	);

@@ -1,16 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readItemPage, whyReading } from '$lib/server/agenda/item-page';
 import {
 	caseLedBy,
 	database,
 	itemNumbered,
-	setUpItems,
 	someoneElse,
-	submitter
+	submitter,
+	useItemFixture
 } from './item-fixture';
 
-beforeAll(setUpItems);
-afterAll(() => database.close());
+useItemFixture();
 
 describe('why a reader reads the family’s details', () => {
 	it.each([

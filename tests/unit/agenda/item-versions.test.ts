@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { saveItemVersion, staleSaveMessage } from '$lib/server/agenda/item-versions';
 import { createSubmission } from '$lib/server/agenda/submissions';
-import { database, ISSUE, openMeetingId, setUpItems, submitter } from './item-fixture';
+import { database, ISSUE, openMeetingId, submitter, useItemFixture } from './item-fixture';
 
-beforeAll(setUpItems);
-afterAll(() => database.close());
+useItemFixture();
 
 async function issue() {
 	return createSubmission(

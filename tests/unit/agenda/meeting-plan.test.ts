@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenDatabase } from '$lib/server/platform/db';
 import { previewMeetings, scheduleFromForm } from '$lib/server/agenda/meeting-plan';
 import { addClosureDay, listMeetings } from '$lib/server/agenda/meetings';
-import { addUser, freshDatabase } from '../helpers';
+import { addCommunity, addUser, freshDatabase } from '../helpers';
 
 const TODAY = '2027-01-04';
 let database: OpenDatabase;
@@ -12,18 +12,7 @@ let communityId: number;
 beforeAll(async () => {
 	database = await freshDatabase();
 	chair = { id: (await addUser(database)).id, ip: null };
-	const locality = await database.db
-		.insertInto('locality')
-		.values({ name: 'West' })
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	communityId = (
-		await database.db
-			.insertInto('community')
-			.values({ name: 'Kington and Weobley', locality_id: locality.id })
-			.returning('id')
-			.executeTakeFirstOrThrow()
-	).id;
+	communityId = await addCommunity(database.db, 'Kington and Weobley', 'West');
 	await addClosureDay(database.db, '2027-02-16', 'Training day', chair);
 });
 afterAll(() => database.close());

@@ -12,9 +12,9 @@ import {
 	scheduleMeetings
 } from '$lib/server/agenda/meetings';
 import { unreadNotices } from '$lib/server/people/notices';
-import { createSubmission } from '$lib/server/agenda/submissions';
 import { listMySubmissions } from '$lib/server/agenda/item-lists';
-import { addUser, freshDatabase } from '../helpers';
+import { addCommunity, addUser, freshDatabase } from '../helpers';
+import { meetingPlan, primaryAdvice, submitItem } from '../builders';
 
 let database: OpenDatabase;
 let chair: { id: number; ip: null };
@@ -27,51 +27,19 @@ beforeAll(async () => {
 	const chairUser = await addUser(database);
 	chair = { id: chairUser.id, ip: null };
 	practitioner = await addUser(database);
-	const locality = await db
-		.insertInto('locality')
-		.values({ name: 'North' })
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	communityId = (
-		await db
-			.insertInto('community')
-			.values({ name: 'Bromyard', locality_id: locality.id })
-			.returning('id')
-			.executeTakeFirstOrThrow()
-	).id;
+	communityId = await addCommunity(db, 'Bromyard', 'North');
 });
 afterAll(() => database.close());
 
 const describeDate = (date: string) => date;
-const plan = (dates: string[]) => ({
-	communityId,
-	dates,
-	startTime: '09:30',
-	lengthMinutes: 120,
-	venue: 'Bromyard Centre',
-	onlineLink: null,
-	deadlineWorkingDays: 5
-});
+const plan = (dates: string[]) => meetingPlan(communityId, dates, 'Bromyard Centre');
 
 async function adviceFor(meetingId: number) {
-	return createSubmission(
+	return submitItem(
 		database.db,
-		{
-			meetingId,
-			submittedBy: practitioner.id,
-			agencyId: null,
-			late: false,
-			content: {
-				part: 1,
-				advice: {
-					ageBand: '5 to 10',
-					setting: 'primary school',
-					worry: 'not sleeping',
-					askedFor: 'advice'
-				}
-			}
-		},
-		null
+		meetingId,
+		practitioner.id,
+		primaryAdvice('not sleeping', 'advice')
 	);
 }
 

@@ -1,5 +1,6 @@
 import type { DB } from '$lib/server/platform/db';
-import { scheduleMeetings } from '$lib/server/agenda/meetings';
+import { addCommunity } from '../helpers';
+import { scheduleAt } from '../builders';
 
 /** What the part 2 tests share: a meeting date, today, a filled-in form and a community. */
 
@@ -49,30 +50,7 @@ export function cafForm(overrides: Record<string, string | null> = {}): FormData
 
 /** The Bromyard community and its meetings on these dates. */
 export async function bromyard(db: DB, dates: string[], chair: { id: number }) {
-	const locality = await db
-		.insertInto('locality')
-		.values({ name: 'North' })
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	const communityId = (
-		await db
-			.insertInto('community')
-			.values({ name: 'Bromyard', locality_id: locality.id })
-			.returning('id')
-			.executeTakeFirstOrThrow()
-	).id;
-	const meetingIds = (await scheduleMeetings(
-		db,
-		{
-			communityId,
-			dates,
-			startTime: '09:30',
-			lengthMinutes: 120,
-			venue: 'x',
-			onlineLink: null,
-			deadlineWorkingDays: 5
-		},
-		{ id: chair.id, ip: null }
-	)) as [number, ...number[]];
+	const communityId = await addCommunity(db, 'Bromyard', 'North');
+	const meetingIds = await scheduleAt(db, communityId, dates, 'x', { id: chair.id, ip: null });
 	return { communityId, meetingIds };
 }

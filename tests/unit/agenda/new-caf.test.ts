@@ -6,6 +6,7 @@ import { newCafFormValues, readNewCafForm } from '$lib/server/agenda/new-caf-for
 import { listMeetingSubmissions } from '$lib/server/agenda/item-lists';
 import { addUser, freshDatabase } from '../helpers';
 import { bromyard, cafForm, MEETING, TODAY } from './new-caf-fixture';
+import { newCafContext } from '../builders';
 
 describe('submitting a new CAF', () => {
 	let database: OpenDatabase;
@@ -24,15 +25,7 @@ describe('submitting a new CAF', () => {
 	});
 	afterAll(() => database.close());
 
-	const context = () => ({
-		meetingId,
-		communityId,
-		communityName: 'Bromyard',
-		submittedBy: submitter.id,
-		agencyId: null,
-		late: false,
-		year: '2027'
-	});
+	const context = () => newCafContext(meetingId, communityId, 'Bromyard', submitter.id);
 
 	it('numbers cases within the community and year, and lists them by reference and initials only', async () => {
 		const input = readNewCafForm(cafForm(), MEETING, TODAY).input!;
@@ -122,15 +115,7 @@ describe('changing a new CAF before the agenda is published', () => {
 		const input = readNewCafForm(cafForm(), MEETING, TODAY).input!;
 		return createNewCaf(
 			database.db,
-			{
-				meetingId,
-				communityId,
-				communityName: 'Bromyard',
-				submittedBy: submitter.id,
-				agencyId: null,
-				late: false,
-				year: '2027'
-			},
+			newCafContext(meetingId, communityId, 'Bromyard', submitter.id),
 			input,
 			null
 		);

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { newFormKey } from '$lib/server/http/form-keys';
 import {
 	caseForReview,
@@ -17,14 +17,13 @@ import {
 	formOf,
 	ISSUE,
 	openMeetingId,
-	setUpItems,
 	someoneElse,
-	submitter
+	submitter,
+	useItemFixture
 } from './item-fixture';
 import { cafForm, MEETING, TODAY } from './new-caf-fixture';
 
-beforeAll(setUpItems);
-afterAll(() => database.close());
+useItemFixture();
 
 const bringer = (userId = submitter.id, late = false): Bringer => ({
 	userId,

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAgenda, decideItem } from '$lib/server/agenda/agenda';
 import { moveItem, reorderAgenda } from '$lib/server/agenda/reorder';
 import type { OpenDatabase } from '$lib/server/platform/db';
-import { scheduleMeetings } from '$lib/server/agenda/meetings';
+import { scheduleAt } from '../builders';
 import { createSubmission } from '$lib/server/agenda/submissions';
-import { addUser, freshDatabase } from '../helpers';
+import { addCommunity, addUser, freshDatabase } from '../helpers';
 
 let database: OpenDatabase;
 let chair: { id: number; ip: string };
@@ -17,29 +17,8 @@ beforeAll(async () => {
 	const { db } = database;
 	chair = { id: (await addUser(database)).id, ip: '192.0.2.1' };
 	const practitioner = await addUser(database);
-	const locality = await db
-		.insertInto('locality')
-		.values({ name: 'North' })
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	const community = await db
-		.insertInto('community')
-		.values({ name: 'Kington', locality_id: locality.id })
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	[meetingId] = (await scheduleMeetings(
-		db,
-		{
-			communityId: community.id,
-			dates: ['2027-05-11'],
-			startTime: '09:30',
-			lengthMinutes: 120,
-			venue: 'Kington',
-			onlineLink: null,
-			deadlineWorkingDays: 5
-		},
-		chair
-	)) as [number];
+	const communityId = await addCommunity(db, 'Kington', 'North');
+	[meetingId] = await scheduleAt(db, communityId, ['2027-05-11'], 'Kington', chair);
 	const issue = (title: string) =>
 		createSubmission(
 			db,

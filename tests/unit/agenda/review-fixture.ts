@@ -1,7 +1,7 @@
 import type { OpenDatabase } from '$lib/server/platform/db';
 import { scheduleMeetings } from '$lib/server/agenda/meetings';
 import type { CaseStatus } from '$lib/server/platform/schema';
-import { addUser, freshDatabase } from '../helpers';
+import { addCommunity as addCommunityIn, addUser, countRows, freshDatabase } from '../helpers';
 
 /**
  * What the part 3 tests share: a database with the Kington and Weobley MAG and its meetings, its
@@ -23,20 +23,7 @@ export let communityId: number;
 export let otherCommunityId: number;
 export let meetings: number[];
 
-async function addCommunity(name: string): Promise<number> {
-	const locality = await database.db
-		.insertInto('locality')
-		.values({ name: `${name} locality` })
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	return (
-		await database.db
-			.insertInto('community')
-			.values({ name, locality_id: locality.id })
-			.returning('id')
-			.executeTakeFirstOrThrow()
-	).id;
-}
+const addCommunity = (name: string) => addCommunityIn(database.db, name, `${name} locality`);
 
 let caseNumber = 0;
 
@@ -108,15 +95,17 @@ export const complete = {
 	'need-2-progress': 'Arrears cleared with a repayment plan'
 };
 
-export async function count(
-	table: 'submission' | 'review' | 'need_update' | 'audit_log' | 'notice'
-) {
-	const row = await database.db
-		.selectFrom(table)
-		.select((eb) => eb.fn.countAll<number>().as('n'))
-		.executeTakeFirstOrThrow();
-	return Number(row.n);
-}
+/** A review's item for a case, brought on time with no agency (by the lead, to the first meeting). */
+export const reviewItem = (caseId: number, meetingId = meetings[0]!, submittedBy = lead.id) => ({
+	meetingId,
+	caseId,
+	submittedBy,
+	agencyId: null,
+	late: false
+});
+
+export const count = (table: 'submission' | 'review' | 'need_update' | 'audit_log' | 'notice') =>
+	countRows(database.db, table);
 
 /** A fresh database with two MAGs, three leads and chairs, and three meetings of the first. */
 export async function setUpReviews() {

@@ -22,6 +22,7 @@ import {
 	otherCommunityId,
 	otherLead,
 	reviewForm,
+	reviewItem,
 	setUpReviews
 } from './review-fixture';
 
@@ -49,18 +50,7 @@ describe('submitting a review', () => {
 			reviewForm({ ...complete, stuck: 'yes' }),
 			familyCase.needIds.map((id) => ({ id }))
 		);
-		const created = await createReview(
-			database.db,
-			{
-				meetingId: meetings[0]!,
-				caseId: familyCase.id,
-				submittedBy: lead.id,
-				agencyId: null,
-				late: false
-			},
-			input!,
-			'192.0.2.1'
-		);
+		const created = await createReview(database.db, reviewItem(familyCase.id), input!, '192.0.2.1');
 		expect(created.reference).toBe(familyCase.reference);
 		const item = await database.db
 			.selectFrom('submission')
@@ -104,18 +94,7 @@ describe('submitting a review', () => {
 			]
 		};
 		await expect(
-			createReview(
-				database.db,
-				{
-					meetingId: meetings[0]!,
-					caseId: familyCase.id,
-					submittedBy: lead.id,
-					agencyId: null,
-					late: false
-				},
-				broken,
-				null
-			)
+			createReview(database.db, reviewItem(familyCase.id), broken, null)
 		).rejects.toThrow();
 		expect(
 			await Promise.all((['submission', 'review', 'need_update', 'audit_log'] as const).map(count))
@@ -127,13 +106,7 @@ describe('submitting a review', () => {
 		await expect(
 			createReview(
 				database.db,
-				{
-					meetingId: meetings[0]!,
-					caseId: familyCase.id,
-					submittedBy: otherLead.id,
-					agencyId: null,
-					late: false
-				},
+				reviewItem(familyCase.id, meetings[0]!, otherLead.id),
 				{ stuck: false, needs: [] },
 				null
 			)
@@ -156,13 +129,7 @@ describe('changing a review', () => {
 		const needs = familyCase.needIds.map((id) => ({ id }));
 		const created = await createReview(
 			database.db,
-			{
-				meetingId: meetings[0]!,
-				caseId: familyCase.id,
-				submittedBy: lead.id,
-				agencyId: null,
-				late: false
-			},
+			reviewItem(familyCase.id),
 			readReviewForm(reviewForm(complete), needs).input!,
 			null
 		);
@@ -273,7 +240,7 @@ describe('reviews on the agenda', () => {
 		);
 		const created = await createReview(
 			database.db,
-			{ meetingId, caseId: familyCase.id, submittedBy: lead.id, agencyId: null, late: false },
+			reviewItem(familyCase.id, meetingId),
 			input!,
 			null
 		);

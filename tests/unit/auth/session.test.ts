@@ -16,6 +16,14 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 
+const twoFactorDone = { twoFactorVerified: true, ip: null };
+
+/** A new person, signed in (two-factor done) at `start`. */
+async function signedInAt(start: Date) {
+	const user = await addUser(database);
+	return createSession(database.db, user.id, twoFactorDone, start);
+}
+
 describe('a session token', () => {
 	it('carries at least 128 random bits, and the database keeps only a hash of its secret', async () => {
 		const user = await addUser(database);
@@ -38,14 +46,14 @@ describe('a session token', () => {
 
 	it('is new at every sign-in', async () => {
 		const user = await addUser(database);
-		const first = await createSession(database.db, user.id, { twoFactorVerified: true, ip: null });
-		const second = await createSession(database.db, user.id, { twoFactorVerified: true, ip: null });
+		const first = await createSession(database.db, user.id, twoFactorDone);
+		const second = await createSession(database.db, user.id, twoFactorDone);
 		expect(first.token).not.toBe(second.token);
 	});
 
 	it('is refused when its secret is wrong, even with a real id', async () => {
 		const user = await addUser(database);
-		const { id } = await createSession(database.db, user.id, { twoFactorVerified: true, ip: null });
+		const { id } = await createSession(database.db, user.id, twoFactorDone);
 		const check = await validateSession(
 			database.db,
 			`${id}.aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa`,
@@ -61,14 +69,8 @@ describe('a session token', () => {
 
 describe('session lifetimes', () => {
 	it('stays alive while used within 30 minutes, up to 12 hours', async () => {
-		const user = await addUser(database);
 		const start = new Date('2026-11-23T09:00:00Z');
-		const { token } = await createSession(
-			database.db,
-			user.id,
-			{ twoFactorVerified: true, ip: null },
-			start
-		);
+		const { token } = await signedInAt(start);
 		let now = start;
 		for (let i = 0; i < 20; i++) {
 			now = minutesAfter(now, 29);
@@ -78,14 +80,8 @@ describe('session lifetimes', () => {
 	});
 
 	it('ends after 30 minutes without use, and says so', async () => {
-		const user = await addUser(database);
 		const start = new Date('2026-11-23T09:00:00Z');
-		const { token } = await createSession(
-			database.db,
-			user.id,
-			{ twoFactorVerified: true, ip: null },
-			start
-		);
+		const { token } = await signedInAt(start);
 		expect((await validateSession(database.db, token, policy, minutesAfter(start, 29))).ok).toBe(
 			true
 		);
@@ -98,14 +94,8 @@ describe('session lifetimes', () => {
 	});
 
 	it('ends after 12 hours however busy the person is', async () => {
-		const user = await addUser(database);
 		const start = new Date('2026-11-23T08:00:00Z');
-		const { token } = await createSession(
-			database.db,
-			user.id,
-			{ twoFactorVerified: true, ip: null },
-			start
-		);
+		const { token } = await signedInAt(start);
 		let now = start;
 		while (now.getTime() < start.getTime() + 12 * 3_600_000 - 20 * 60_000) {
 			now = minutesAfter(now, 20);
@@ -116,14 +106,8 @@ describe('session lifetimes', () => {
 	});
 
 	it('follows configured lifetimes', async () => {
-		const user = await addUser(database);
 		const start = new Date('2026-11-23T09:00:00Z');
-		const { token } = await createSession(
-			database.db,
-			user.id,
-			{ twoFactorVerified: true, ip: null },
-			start
-		);
+		const { token } = await signedInAt(start);
 		const short: SessionPolicy = { idleMinutes: 5, absoluteHours: 1 };
 		expect(await validateSession(database.db, token, short, minutesAfter(start, 6))).toEqual({
 			ok: false,
@@ -139,9 +123,8 @@ describe('a one-minute idle limit (SESSION_IDLE_MINUTES=1)', () => {
 	/** Two sessions for one person, both used every 40 seconds for five minutes from `start`. */
 	async function usedEvery40Seconds(start: Date) {
 		const user = await addUser(database);
-		const options = { twoFactorVerified: true, ip: null };
-		const a = await createSession(database.db, user.id, options, start);
-		const b = await createSession(database.db, user.id, options, start);
+		const a = await createSession(database.db, user.id, twoFactorDone, start);
+		const b = await createSession(database.db, user.id, twoFactorDone, start);
 		let lastUse = start;
 		for (let seconds = 40; seconds <= 300; seconds += 40) {
 			lastUse = secondsAfter(start, seconds);
@@ -180,10 +163,7 @@ describe('a one-minute idle limit (SESSION_IDLE_MINUTES=1)', () => {
 describe('ending sessions', () => {
 	it('signing out ends the session on the server', async () => {
 		const user = await addUser(database);
-		const { token, id } = await createSession(database.db, user.id, {
-			twoFactorVerified: true,
-			ip: null
-		});
+		const { token, id } = await createSession(database.db, user.id, twoFactorDone);
 		await invalidateSession(database.db, id);
 		expect((await validateSession(database.db, token, policy)).ok).toBe(false);
 	});
@@ -191,8 +171,8 @@ describe('ending sessions', () => {
 	it('disabling a person ends all their sessions at once', async () => {
 		const user = await addUser(database);
 		const admin = await addUser(database, { administrator: true });
-		const a = await createSession(database.db, user.id, { twoFactorVerified: true, ip: null });
-		const b = await createSession(database.db, user.id, { twoFactorVerified: true, ip: null });
+		const a = await createSession(database.db, user.id, twoFactorDone);
+		const b = await createSession(database.db, user.id, twoFactorDone);
 		await setUserDisabled(database.db, user.id, true, { id: admin.id, ip: null });
 		expect((await validateSession(database.db, a.token, policy)).ok).toBe(false);
 		expect((await validateSession(database.db, b.token, policy)).ok).toBe(false);

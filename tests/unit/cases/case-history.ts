@@ -1,4 +1,5 @@
 import type { OpenDatabase } from '$lib/server/platform/db';
+import { meetingWithFamilies } from '../meeting-fixture';
 
 export const OUTCOME_NOTE = 'Zebedee to start speech therapy; mum agreed';
 export const PROGRESS = 'Zebedee seen twice by speech therapy';
@@ -79,4 +80,16 @@ export async function addMeetingHistory(
 		})
 		.execute();
 	return { caseId: item.case_id };
+}
+
+/** The meeting fixture in this database, with a meeting's history for its family whose consent is in order. */
+export async function familiesWithHistory(database: OpenDatabase) {
+	const fixture = await meetingWithFamilies(database);
+	await addMeetingHistory(database, {
+		meetingId: fixture.meetingId,
+		communityId: fixture.communityId,
+		submissionId: fixture.items.fine,
+		chairId: fixture.people.chair
+	});
+	return fixture;
 }

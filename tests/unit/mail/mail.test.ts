@@ -15,7 +15,7 @@ import {
 	inviteUser,
 	reissueInvitation
 } from '$lib/server/people/invitations';
-import { freshDatabase } from '../helpers';
+import { caseOfItem, freshDatabase } from '../helpers';
 import {
 	closedPort,
 	startMailServer,
@@ -23,7 +23,7 @@ import {
 	type Received,
 	type TestMailServer
 } from './mail-server';
-import { CHILD, meetingWithFamilies, NEED } from '../meeting-fixture';
+import { CHILD, MEMBERS, meetingWithFamilies, NEED } from '../meeting-fixture';
 
 let database: OpenDatabase;
 let fixture: Awaited<ReturnType<typeof meetingWithFamilies>>;
@@ -66,14 +66,7 @@ async function outbox(kind?: MailKind) {
 const receivedBy = (email: string) =>
 	server.received.filter((mail) => mail.envelopeTo.includes(email));
 
-async function caseOf(submissionId: number): Promise<number> {
-	const row = await database.db
-		.selectFrom('new_caf')
-		.select('case_id')
-		.where('submission_id', '=', submissionId)
-		.executeTakeFirstOrThrow();
-	return row.case_id;
-}
+const caseOf = (submissionId: number) => caseOfItem(database.db, submissionId);
 
 /** An action as the meeting room leaves it, straight into the database. */
 async function addTestAction(options: {
@@ -383,15 +376,7 @@ describe('the agenda and the action list', () => {
 			.execute();
 		expect(await advanceMeeting(db, fixture.meetingId, 'agenda-open', chair())).toBe(true);
 		await deliver();
-		const members = [
-			'chair',
-			'coordinator',
-			'submitter',
-			'leadProfessional',
-			'confirmedMember',
-			'unconfirmedMember',
-			'absentMember'
-		] as const;
+		const members = MEMBERS;
 		expect(server.received.flatMap((mail) => mail.envelopeTo).sort()).toEqual(
 			members.map(emailOf).sort()
 		);

@@ -1,15 +1,16 @@
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
+import type { OpenDatabase } from '$lib/server/platform/db';
 import { decideItem } from '$lib/server/agenda/agenda';
 import { addAction } from '$lib/server/actions/actions';
 import { confirmConfidentiality } from '$lib/server/meeting/attendance';
 import { addGuest, saveRegister } from '$lib/server/meeting/register';
 import { checkConsentGate } from '$lib/server/meeting/consent-gate';
 import { concludeMeeting, startMeeting } from '$lib/server/meeting/room';
-import { advanceMeeting, scheduleMeetings } from '$lib/server/agenda/meetings';
+import { advanceMeeting } from '$lib/server/agenda/meetings';
 import { createNewCaf, type NewCafInput } from '$lib/server/agenda/new-caf';
 import { saveOutcome } from '$lib/server/meeting/outcomes';
-import { createSubmission } from '$lib/server/agenda/submissions';
-import { addUser, freshDatabase } from '../helpers';
+import { addCommunity, addUser, caseOfItem, freshDatabase } from '../helpers';
+import { newCafContext, primaryAdvice, scheduleAt, submitItem } from '../builders';
 
 export const MEETING = '2027-03-09';
 export const NEXT_MEETING = '2027-04-20';
@@ -77,18 +78,7 @@ export async function concludedMeeting() {
 		['submitter', 'Sue Submitter']
 	] as const)
 		people[key] = { id: (await addUser(database, { name })).id, ip: null };
-	const locality = await db
-		.insertInto('locality')
-		.values({ name: 'North' })
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	const communityId = (
-		await db
-			.insertInto('community')
-			.values({ name: 'Kington and Weobley', locality_id: locality.id })
-			.returning('id')
-			.executeTakeFirstOrThrow()
-	).id;
+	const communityId = await addCommunity(db, 'Kington and Weobley', 'North');
 	for (const [key, person] of Object.entries(people))
 		await db
 			.insertInto('community_membership')
@@ -99,48 +89,21 @@ export async function concludedMeeting() {
 			})
 			.execute();
 	const chair = people.chair;
-	const [meetingId, nextMeetingId] = (await scheduleMeetings(
+	const [meetingId, nextMeetingId] = (await scheduleAt(
 		db,
-		{
-			communityId,
-			dates: [MEETING, NEXT_MEETING],
-			startTime: '09:30',
-			lengthMinutes: 120,
-			venue: 'Kington Library',
-			onlineLink: null,
-			deadlineWorkingDays: 5
-		},
+		communityId,
+		[MEETING, NEXT_MEETING],
+		'Kington Library',
 		chair
 	)) as [number, number];
 
 	const submitter = people.submitter.id;
-	const context = {
-		meetingId,
-		communityId,
-		communityName: 'Kington and Weobley',
-		submittedBy: submitter,
-		agencyId: null,
-		late: false,
-		year: '2027'
-	};
-	items.advice = await createSubmission(
+	const context = newCafContext(meetingId, communityId, 'Kington and Weobley', submitter);
+	items.advice = await submitItem(
 		db,
-		{
-			meetingId,
-			submittedBy: submitter,
-			agencyId: null,
-			late: false,
-			content: {
-				part: 1,
-				advice: {
-					ageBand: '5 to 10',
-					setting: 'primary school',
-					worry: 'Often hungry at school',
-					askedFor: 'Which agency could help'
-				}
-			}
-		},
-		null
+		meetingId,
+		submitter,
+		primaryAdvice('Often hungry at school', 'Which agency could help')
 	);
 	const opened = await createNewCaf(
 		db,
@@ -179,25 +142,15 @@ export async function concludedMeeting() {
 			db.selectFrom('new_caf').select('case_id').where('submission_id', '=', items.deferred)
 		)
 		.execute();
-	items.issue = await createSubmission(
-		db,
-		{
-			meetingId,
-			submittedBy: submitter,
-			agencyId: null,
-			late: false,
-			content: {
-				part: 4,
-				issue: {
-					title: 'Drinking by the river',
-					place: 'Riverside walk',
-					happening: 'Teenagers drinking on Friday nights',
-					wanted: 'A joint response'
-				}
-			}
-		},
-		null
-	);
+	items.issue = await submitItem(db, meetingId, submitter, {
+		part: 4,
+		issue: {
+			title: 'Drinking by the river',
+			place: 'Riverside walk',
+			happening: 'Teenagers drinking on Friday nights',
+			wanted: 'A joint response'
+		}
+	});
 	for (const id of Object.values(items))
 		await decideItem(db, meetingId, id, { kind: 'accept', minutes: 10 }, chair);
 	await advanceMeeting(db, meetingId, 'scheduled', chair);
@@ -271,14 +224,7 @@ export async function concludedMeeting() {
 		communityId,
 		caseId
 	});
-	const caseOf = async (submissionId: number) =>
-		(
-			await db
-				.selectFrom('new_caf')
-				.select('case_id')
-				.where('submission_id', '=', submissionId)
-				.executeTakeFirstOrThrow()
-		).case_id;
+	const caseOf = (submissionId: number) => caseOfItem(db, submissionId);
 	const [attendanceNeed, routinesNeed] = (
 		await db
 			.selectFrom('need')
@@ -387,4 +333,19 @@ export async function concludedMeeting() {
 		openedReference,
 		refusedReference
 	};
+}
+
+export type ConcludedMeeting = Awaited<ReturnType<typeof concludedMeeting>>;
+
+/** The current test file's concluded meeting and its database, once it calls useConcludedMeeting(). */
+export let fixture: ConcludedMeeting;
+export let database: OpenDatabase;
+
+/** One concluded meeting for the whole test file, made before its tests and closed after them. */
+export function useConcludedMeeting() {
+	beforeAll(async () => {
+		fixture = await concludedMeeting();
+		database = fixture.database;
+	});
+	afterAll(() => database.close());
 }

@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { decideItem, readDeferralReason } from '$lib/server/agenda/agenda';
 import { checkConsentGate, familyOfItem, gateState } from '$lib/server/meeting/consent-gate';
-import {
-	MEETING_DATE,
-	TODAY,
-	database,
-	fixture,
-	useMeetingFixture,
-	chair
-} from '../meeting-fixture';
-import { at, form } from './room-fixture';
+import { MEETING_DATE, TODAY, chair, database, fixture } from '../meeting-fixture';
+import { at, form, useRoomFixture } from './room-fixture';
 
-useMeetingFixture();
+useRoomFixture();
 
 const meeting = () => ({ id: fixture.meetingId, date: MEETING_DATE });
 

@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OpenDatabase } from '$lib/server/platform/db';
+import { describe, expect, it } from 'vitest';
 import { advanceMeeting } from '$lib/server/agenda/meetings';
 import { startMeeting } from '$lib/server/meeting/room';
 import {
@@ -9,16 +8,9 @@ import {
 	nextMeetingOf,
 	previousMinutes
 } from '$lib/server/meeting/minutes-approval';
-import { concludedMeeting, MEETING, NEXT_MEETING } from './concluded-meeting';
+import { database, fixture, MEETING, NEXT_MEETING, useConcludedMeeting } from './concluded-meeting';
 
-let database: OpenDatabase;
-let fixture: Awaited<ReturnType<typeof concludedMeeting>>;
-
-beforeAll(async () => {
-	fixture = await concludedMeeting();
-	database = fixture.database;
-});
-afterAll(() => database.close());
+useConcludedMeeting();
 
 const place = () => ({ id: fixture.meetingId, communityId: fixture.communityId, date: MEETING });
 

@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OpenDatabase } from '$lib/server/platform/db';
+import { describe, expect, it } from 'vitest';
 import { meetingMinutes } from '$lib/server/meeting/minutes';
 import {
 	changedNotes,
 	notesAtVersion,
 	type CorrectableNote
 } from '$lib/server/meeting/minutes-correction-rules';
+import { form } from '../helpers';
 import { readCorrectionForm } from '$lib/server/meeting/minutes-correction-form';
 import {
 	correctableNotes,
@@ -13,22 +13,10 @@ import {
 	minutesAtVersion,
 	minutesVersions
 } from '$lib/server/meeting/minutes-corrections';
-import { concludedMeeting, MEETING } from './concluded-meeting';
+import { database, fixture, MEETING, useConcludedMeeting } from './concluded-meeting';
 
-let database: OpenDatabase;
-let fixture: Awaited<ReturnType<typeof concludedMeeting>>;
+useConcludedMeeting();
 
-beforeAll(async () => {
-	fixture = await concludedMeeting();
-	database = fixture.database;
-});
-afterAll(() => database.close());
-
-const form = (fields: Record<string, string>) => {
-	const data = new FormData();
-	for (const [name, value] of Object.entries(fields)) data.set(name, value);
-	return data;
-};
 const meeting = () => ({
 	id: fixture.meetingId,
 	communityId: fixture.communityId,

@@ -1,22 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { readOutcomeForm } from '$lib/server/meeting/outcome-form';
 import { TODAY, database, fixture, useMeetingFixture } from '../meeting-fixture';
-import { form } from './room-fixture';
+import { form, outcomeContext as readAgainst } from './room-fixture';
 
 useMeetingFixture();
 
 describe('the outcome form', () => {
 	it('a new CAF cannot be concluded without a lead professional, and each need needs its support', async () => {
-		const read = await readOutcomeForm(database.db, form({ note: 'Agreed' }), {
-			meetingId: fixture.meetingId,
-			communityId: fixture.communityId,
-			today: TODAY,
-			asAdvice: false,
-			part: 2,
-			needIds: [1],
-			leadProfessionalChoices: [fixture.people.leadProfessional],
-			reviewMeetingIds: fixture.laterMeetingIds
-		});
+		const read = await readOutcomeForm(
+			database.db,
+			form({ note: 'Agreed' }),
+			readAgainst({
+				part: 2,
+				needIds: [1],
+				leadProfessionalChoices: [fixture.people.leadProfessional],
+				reviewMeetingIds: fixture.laterMeetingIds
+			})
+		);
 		expect(read.input).toBeNull();
 		expect(read.errors).toEqual({
 			'support-1': 'Enter the support agreed for this need',
@@ -33,16 +33,11 @@ describe('the outcome form', () => {
 	])('a review outcome with %s for the level of need now', async (_, level, message) => {
 		const fields: Record<string, string> = { decision: 'closed-needs-met' };
 		if (level !== undefined) fields.levelOfNeed = level;
-		const read = await readOutcomeForm(database.db, form(fields), {
-			meetingId: fixture.meetingId,
-			communityId: fixture.communityId,
-			today: TODAY,
-			asAdvice: false,
-			part: 3,
-			needIds: [],
-			leadProfessionalChoices: [],
-			reviewMeetingIds: fixture.laterMeetingIds
-		});
+		const read = await readOutcomeForm(
+			database.db,
+			form(fields),
+			readAgainst({ part: 3, reviewMeetingIds: fixture.laterMeetingIds })
+		);
 		expect(read.errors.levelOfNeed ?? null).toBe(message);
 		expect(read.input).toEqual(
 			message
@@ -62,16 +57,7 @@ describe('the outcome form', () => {
 	it.each(['toString', 'constructor', 'nonsense', ''])(
 		'refuses "%s" as the outcome of an advice item',
 		async (kind) => {
-			const read = await readOutcomeForm(database.db, form({ kind, note: 'x' }), {
-				meetingId: fixture.meetingId,
-				communityId: fixture.communityId,
-				today: TODAY,
-				asAdvice: false,
-				part: 1,
-				needIds: [],
-				leadProfessionalChoices: [],
-				reviewMeetingIds: []
-			});
+			const read = await readOutcomeForm(database.db, form({ kind, note: 'x' }), readAgainst());
 			expect(read.input).toBeNull();
 			expect(read.errors.kind).toBe('Choose the outcome');
 		}

@@ -3,19 +3,12 @@ import { familyOfItem } from '$lib/server/meeting/consent-gate';
 import { readOutcomeForm } from '$lib/server/meeting/outcome-form';
 import type { OutcomeInput } from '$lib/server/meeting/outcome-rules';
 import { findOutcome, latestLevelOfNeed, saveOutcome } from '$lib/server/meeting/outcomes';
-import {
-	MEETING_DATE,
-	TODAY,
-	database,
-	fixture,
-	useMeetingFixture,
-	chair
-} from '../meeting-fixture';
+import { MEETING_DATE, chair, database, fixture } from '../meeting-fixture';
 import { SHARE_OUTCOME } from '$lib/domain/outcomes';
-import { at, form } from './room-fixture';
+import { at, form, outcomeContext, useRoomFixture } from './room-fixture';
 import { scheduleReview } from '$lib/server/agenda/reviews-due';
 
-useMeetingFixture();
+useRoomFixture();
 
 describe('saving an outcome', () => {
 	const partTwo = (leadProfessionalId: number): OutcomeInput => ({
@@ -147,16 +140,7 @@ describe('saving an outcome', () => {
 				'offer-due-month': '6',
 				'offer-due-year': '2027'
 			}),
-			{
-				meetingId: fixture.meetingId,
-				communityId: fixture.communityId,
-				today: TODAY,
-				asAdvice: false,
-				part: 1,
-				needIds: [],
-				leadProfessionalChoices: [],
-				reviewMeetingIds: []
-			}
+			outcomeContext()
 		);
 		expect(read.errors).toEqual({});
 		await saveOutcome(

@@ -7,23 +7,18 @@ import { at } from './room-fixture';
 
 useMeetingFixture();
 
+/** Someone present who has not yet agreed the statement aloud. */
+const there = (userId: number) => ({
+	userId,
+	status: 'present' as const,
+	substituteName: null,
+	agreedAloud: false
+});
+
 describe('the register', () => {
 	it('records apologies and a substitute, and keeps an own-device confirmation when the chair saves', async () => {
 		const { db } = database;
-		await saveRegister(
-			db,
-			fixture.meetingId,
-			[
-				{
-					userId: fixture.people.confirmedMember,
-					status: 'present',
-					substituteName: null,
-					agreedAloud: false
-				}
-			],
-			chair(),
-			at
-		);
+		await saveRegister(db, fixture.meetingId, [there(fixture.people.confirmedMember)], chair(), at);
 		await confirmConfidentiality(
 			db,
 			fixture.meetingId,
@@ -34,12 +29,7 @@ describe('the register', () => {
 			db,
 			fixture.meetingId,
 			[
-				{
-					userId: fixture.people.confirmedMember,
-					status: 'present',
-					substituteName: null,
-					agreedAloud: false
-				},
+				there(fixture.people.confirmedMember),
 				{
 					userId: fixture.people.absentMember,
 					status: 'apologies',

@@ -9,18 +9,11 @@ import {
 	saveOutcomeFromRoom,
 	withdrawFromRoom
 } from '$lib/server/meeting/room-decisions';
-import {
-	MEETING_DATE,
-	TODAY,
-	database,
-	fixture,
-	useMeetingFixture,
-	chair
-} from '../meeting-fixture';
+import { MEETING_DATE, TODAY, chair, database, fixture } from '../meeting-fixture';
 import { takeItemAfterReview } from '$lib/server/meeting/room-start-and-close';
-import { at, form } from './room-fixture';
+import { at, form, useRoomFixture } from './room-fixture';
 
-useMeetingFixture();
+useRoomFixture();
 
 const coordinator = () => ({ id: fixture.people.coordinator, ip: null });
 const meeting = () => ({

@@ -7,7 +7,7 @@ import {
 	listMembers
 } from '$lib/server/people/community-members';
 import { mayChangeRole, rolesManagedBy } from '$lib/server/policy/membership';
-import { addUser, freshDatabase } from '../helpers';
+import { addCommunity, addUser, countRows, freshDatabase } from '../helpers';
 
 let database: OpenDatabase;
 let communityId: number;
@@ -18,18 +18,7 @@ beforeAll(async () => {
 	database = await freshDatabase();
 	const { db } = database;
 	actor.id = (await addUser(database, { administrator: true, name: 'Admin' })).id;
-	const locality = await db
-		.insertInto('locality')
-		.values({ name: 'North' })
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	communityId = (
-		await db
-			.insertInto('community')
-			.values({ name: 'Bromyard', locality_id: locality.id })
-			.returning('id')
-			.executeTakeFirstOrThrow()
-	).id;
+	communityId = await addCommunity(db, 'Bromyard', 'North');
 	people.ann = (await addUser(database, { name: 'Ann Lee', email: 'ann@police.example' })).id;
 	people.bob = (await addUser(database, { name: 'Bob Fox', email: 'bob@school.example' })).id;
 	people.cat = (await addUser(database, { name: 'Cat Ng', email: 'cat@school.example' })).id;
@@ -51,13 +40,18 @@ async function rolesNow() {
 		.execute();
 }
 
-async function auditCount() {
-	const row = await database.db
-		.selectFrom('audit_log')
-		.select((eb) => eb.fn.countAll<number>().as('n'))
-		.executeTakeFirstOrThrow();
-	return Number(row.n);
-}
+const auditCount = () => countRows(database.db, 'audit_log');
+
+/** The members page's post adding Bob and Ann as members, always with the same form key. */
+const postBobAndAnnAsMembers = () =>
+	addMembers(
+		database.db,
+		communityId,
+		[people.bob, people.ann],
+		'member',
+		actor,
+		'AAAAAAAAAAAAAAAAAAAAAA'
+	);
 
 describe('who may change a MAG’s members', () => {
 	it('lets administrators give every role, and the chair and coordinators only members', () => {
@@ -90,14 +84,7 @@ describe('adding people to a MAG', () => {
 
 	it('adds several people with one role in one go, audited one by one', async () => {
 		const before = await auditCount();
-		const answer = await addMembers(
-			database.db,
-			communityId,
-			[people.bob, people.ann],
-			'member',
-			actor,
-			'AAAAAAAAAAAAAAAAAAAAAA'
-		);
+		const answer = await postBobAndAnnAsMembers();
 		expect(answer).toEqual({
 			ok: true,
 			added: [
@@ -140,14 +127,7 @@ describe('adding people to a MAG', () => {
 
 	it('answers the same post again as the first, and keeps the role of someone already in', async () => {
 		const before = await auditCount();
-		const again = await addMembers(
-			database.db,
-			communityId,
-			[people.bob, people.ann],
-			'member',
-			actor,
-			'AAAAAAAAAAAAAAAAAAAAAA'
-		);
+		const again = await postBobAndAnnAsMembers();
 		expect(again.ok && again.added).toHaveLength(2);
 		const chairNow = await addMembers(database.db, communityId, [people.ann], 'chair', actor, null);
 		expect(chairNow).toEqual({ ok: true, added: [] });

@@ -10,7 +10,7 @@ import {
 } from '$lib/server/people/import';
 import type { ImportPlan } from '$lib/server/people/import-rules';
 import { fileFingerprint } from '$lib/server/people/people-csv';
-import { addUser, freshDatabase } from '../helpers';
+import { addCommunities, addUser, countRows, freshDatabase } from '../helpers';
 
 let database: OpenDatabase;
 let admin: { id: number; ip: string };
@@ -33,20 +33,9 @@ beforeAll(async () => {
 				.executeTakeFirstOrThrow()
 		).id;
 	}
-	const locality = await db
-		.insertInto('locality')
-		.values({ name: 'South' })
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	for (const name of ['Bromyard', 'Ledbury', 'Ross on Wye']) {
-		ids[name] = (
-			await db
-				.insertInto('community')
-				.values({ name, locality_id: locality.id })
-				.returning('id')
-				.executeTakeFirstOrThrow()
-		).id;
-	}
+	const communities = ['Bromyard', 'Ledbury', 'Ross on Wye'];
+	const communityIds = await addCommunities(db, 'South', communities);
+	communities.forEach((name, index) => (ids[name] = communityIds[index]!));
 	const sam = await addUser(database, { email: 'sam@council.example', name: 'Sam Patel' });
 	ids.sam = sam.id;
 	await db
@@ -69,17 +58,8 @@ const HEADINGS = 'Name,Email,Job title,Agency,Communities';
 /** Rows in every table the import writes, and the person it changes. */
 async function snapshot() {
 	const { db } = database;
-	const count = async (
-		table: 'user' | 'invitation' | 'mail_outbox' | 'audit_log' | 'form_submission'
-	) =>
-		Number(
-			(
-				await db
-					.selectFrom(table)
-					.select((eb) => eb.fn.countAll<number>().as('n'))
-					.executeTakeFirstOrThrow()
-			).n
-		);
+	const count = (table: 'user' | 'invitation' | 'mail_outbox' | 'audit_log' | 'form_submission') =>
+		countRows(db, table);
 	return {
 		users: await count('user'),
 		invitations: await count('invitation'),

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import { hashPassword } from '$lib/server/auth/password';
 import type { OpenDatabase } from '$lib/server/platform/db';
-import { addUser, freshDatabase } from '../helpers';
+import { addCommunities, addUser, freshDatabase } from '../helpers';
 
 /**
  * What the tests of people share: one database for the file (usePeopleFixture) with an
@@ -27,23 +27,7 @@ export function usePeopleFixture() {
 				.returning('id')
 				.executeTakeFirstOrThrow()
 		).id;
-		const locality = await db
-			.insertInto('locality')
-			.values({ name: 'North' })
-			.returning('id')
-			.executeTakeFirstOrThrow();
-		communityIds = [];
-		for (const name of ['Bromyard', 'Ledbury']) {
-			communityIds.push(
-				(
-					await db
-						.insertInto('community')
-						.values({ name, locality_id: locality.id })
-						.returning('id')
-						.executeTakeFirstOrThrow()
-				).id
-			);
-		}
+		communityIds = await addCommunities(db, 'North', ['Bromyard', 'Ledbury']);
 		passwordHash = await hashPassword('river-kettle-lantern');
 	});
 	afterAll(() => database.close());

@@ -2,34 +2,40 @@ import { describe, expect, it } from 'vitest';
 import { createSession, validateSession } from '$lib/server/auth/session';
 import { findUserForAdmin, updateUser } from '$lib/server/people/users';
 import { userListPage, userListQuery } from '$lib/server/people/user-list';
+import type { CommunityRole } from '$lib/server/platform/schema';
 import { addUser } from '../helpers';
 import { admin, agencyId, communityIds, database, usePeopleFixture } from './people-fixture';
 
 usePeopleFixture();
 
+/** The details of someone with no job title who is not an administrator. */
+const plain = (name: string) => ({ name, jobTitle: null, agencyId, isAdministrator: false });
+
+/** Saves someone as a plain person holding one role in one community. */
+const saveWithRole = (personId: number, name: string, communityId: number, role: CommunityRole) =>
+	updateUser(
+		database.db,
+		personId,
+		{ ...plain(name), memberships: new Map([[communityId, role]]) },
+		admin
+	);
+
+/** The latest audit entry about this person. */
+const latestEntryAbout = (personId: number) =>
+	database.db
+		.selectFrom('audit_log')
+		.select(['action', 'detail'])
+		.where('record_id', '=', String(personId))
+		.orderBy('id', 'desc')
+		.executeTakeFirstOrThrow();
+
 describe('changing someone’s roles', () => {
 	it('saves community roles and records what changed', async () => {
 		const person = await addUser(database);
-		await updateUser(
-			database.db,
-			person.id,
-			{
-				name: 'Person Renamed',
-				jobTitle: null,
-				agencyId,
-				isAdministrator: false,
-				memberships: new Map([[communityIds[0]!, 'chair']])
-			},
-			admin
-		);
+		await saveWithRole(person.id, 'Person Renamed', communityIds[0]!, 'chair');
 		const saved = await findUserForAdmin(database.db, person.id);
 		expect(saved?.memberships).toEqual([{ communityId: communityIds[0], role: 'chair' }]);
-		const entry = await database.db
-			.selectFrom('audit_log')
-			.select(['action', 'detail'])
-			.where('record_id', '=', String(person.id))
-			.orderBy('id', 'desc')
-			.executeTakeFirstOrThrow();
+		const entry = await latestEntryAbout(person.id);
 		expect(entry.action).toBe('user.roles-changed');
 		expect(JSON.parse(entry.detail!)).toMatchObject({
 			communities: [{ communityId: communityIds[0], from: null, to: 'chair' }]
@@ -39,24 +45,13 @@ describe('changing someone’s roles', () => {
 	it('adds no one to a retired community, and keeps a role someone already had there', async () => {
 		const person = await addUser(database);
 		const [kept, retiredLater] = [communityIds[0]!, communityIds[1]!];
-		const details = { name: 'Rita Role', jobTitle: null, agencyId, isAdministrator: false };
-		await updateUser(
-			database.db,
-			person.id,
-			{ ...details, memberships: new Map([[kept, 'member']]) },
-			admin
-		);
+		await saveWithRole(person.id, 'Rita Role', kept, 'member');
 		await database.db
 			.updateTable('community')
 			.set({ retired_at: new Date().toISOString() })
 			.where('id', 'in', [kept, retiredLater])
 			.execute();
-		await updateUser(
-			database.db,
-			person.id,
-			{ ...details, memberships: new Map([[retiredLater, 'chair']]) },
-			admin
-		);
+		await saveWithRole(person.id, 'Rita Role', retiredLater, 'chair');
 		const saved = await findUserForAdmin(database.db, person.id);
 		expect(saved?.memberships).toEqual([{ communityId: kept, role: 'member' }]);
 		await database.db
@@ -80,12 +75,7 @@ describe('changing someone’s roles', () => {
 			isAdministrator: false,
 			isDataProtectionOfficer: true
 		});
-		const entry = await database.db
-			.selectFrom('audit_log')
-			.select(['action', 'detail'])
-			.where('record_id', '=', String(person.id))
-			.orderBy('id', 'desc')
-			.executeTakeFirstOrThrow();
+		const entry = await latestEntryAbout(person.id);
 		expect(entry.action).toBe('user.roles-changed');
 		expect(JSON.parse(entry.detail!)).toMatchObject({ dataProtectionOfficer: true });
 
@@ -126,13 +116,7 @@ describe('changing someone’s roles', () => {
 			isDataProtectionOfficer: false
 		});
 		expect((await sessionUser()).isManager).toBe(true);
-		const latestEntry = () =>
-			database.db
-				.selectFrom('audit_log')
-				.select(['action', 'detail'])
-				.where('record_id', '=', String(person.id))
-				.orderBy('id', 'desc')
-				.executeTakeFirstOrThrow();
+		const latestEntry = () => latestEntryAbout(person.id);
 		const made = await latestEntry();
 		expect(made.action).toBe('user.roles-changed');
 		expect(JSON.parse(made.detail!)).toMatchObject({ manager: true });
@@ -150,18 +134,7 @@ describe('changing someone’s roles', () => {
 
 	it('changes nothing when the save fails part-way', async () => {
 		const person = await addUser(database, { name: 'Kept Name' });
-		await updateUser(
-			database.db,
-			person.id,
-			{
-				name: 'Kept Name',
-				jobTitle: null,
-				agencyId,
-				isAdministrator: false,
-				memberships: new Map([[communityIds[1]!, 'member']])
-			},
-			admin
-		);
+		await saveWithRole(person.id, 'Kept Name', communityIds[1]!, 'member');
 		const before = await findUserForAdmin(database.db, person.id);
 		const auditBefore = await database.db.selectFrom('audit_log').select('id').execute();
 		await expect(

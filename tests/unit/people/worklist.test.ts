@@ -16,6 +16,7 @@ import {
 import { requireWorklistReader } from '$lib/server/policy/worklist';
 import type { SessionUser } from '$lib/server/auth/session';
 import { CHILD } from '../meeting-fixture';
+import { caseOfItem } from '../helpers';
 import {
 	addAction,
 	database,
@@ -97,14 +98,7 @@ describe('my actions on the home page', () => {
 describe('reviews I lead at the next meeting', () => {
 	it('lists the open cases whose review falls at their community’s next meeting, and whether it is on the agenda', async () => {
 		const { db } = database;
-		const caseOf = async (submissionId: number) =>
-			(
-				await db
-					.selectFrom('new_caf')
-					.select('case_id')
-					.where('submission_id', '=', submissionId)
-					.executeTakeFirstOrThrow()
-			).case_id;
+		const caseOf = (submissionId: number) => caseOfItem(db, submissionId);
 		const fine = await caseOf(fixture.items.fine);
 		const unchecked = await caseOf(fixture.items.unchecked);
 		const withdrawn = await caseOf(fixture.items.withdrawn);

@@ -10,11 +10,11 @@ import {
 	runRetention,
 	type RetentionSettings
 } from '$lib/server/records/retention';
-import { ACTION_TEXT, OUTCOME_NOTE, PROGRESS, addMeetingHistory } from '../cases/case-history';
+import { ACTION_TEXT, OUTCOME_NOTE, PROGRESS, familiesWithHistory } from '../cases/case-history';
 import { migrations } from '../../../db/migrations/index';
 import { freshDatabase } from '../helpers';
 import { CORRECTED_NOTE, correctTheFamilysNote } from './minutes-correction-fixture';
-import { CHILD, NEED, meetingWithFamilies } from '../meeting-fixture';
+import { CHILD, NEED, type MeetingWithFamilies } from '../meeting-fixture';
 
 let database: OpenDatabase;
 afterEach(async () => {
@@ -26,18 +26,12 @@ const now = new Date();
 const monthsAgo = (months: number) => subMonths(now, months).toISOString();
 
 describe('retention of closed cases', () => {
-	let fixture: Awaited<ReturnType<typeof meetingWithFamilies>>;
+	let fixture: MeetingWithFamilies;
 	let caseIds: Record<'fine' | 'withdrawn' | 'unchecked', number>;
 
 	beforeEach(async () => {
 		database = await freshDatabase();
-		fixture = await meetingWithFamilies(database);
-		await addMeetingHistory(database, {
-			meetingId: fixture.meetingId,
-			communityId: fixture.communityId,
-			submissionId: fixture.items.fine,
-			chairId: fixture.people.chair
-		});
+		fixture = await familiesWithHistory(database);
 		const ids = await database.db.selectFrom('family_case').select(['id', 'reference']).execute();
 		const idOf = (reference: string) => ids.find((row) => row.reference === reference)!.id;
 		caseIds = {
@@ -308,13 +302,7 @@ describe('the migration that added retention', () => {
 			database.db,
 			Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '20261124_1500'))
 		);
-		const fixture = await meetingWithFamilies(database);
-		await addMeetingHistory(database, {
-			meetingId: fixture.meetingId,
-			communityId: fixture.communityId,
-			submissionId: fixture.items.fine,
-			chairId: fixture.people.chair
-		});
+		const fixture = await familiesWithHistory(database);
 		const decided = '2025-01-02T10:00:00.000Z';
 		database.sqlite.prepare('update outcome set recorded_at = ?').run(decided);
 		database.sqlite

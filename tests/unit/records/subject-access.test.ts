@@ -5,25 +5,19 @@ import { renderPdf } from '$lib/server/http/pdf';
 import { mayExportCase } from '$lib/server/policy/administration';
 import { exportCase, type CaseExport } from '$lib/server/records/subject-access';
 import { subjectAccessDocument } from '$lib/server/records/subject-access-pdf';
-import { ACTION_TEXT, OUTCOME_NOTE, PROGRESS, addMeetingHistory } from '../cases/case-history';
+import { ACTION_TEXT, OUTCOME_NOTE, PROGRESS, familiesWithHistory } from '../cases/case-history';
 import { freshDatabase } from '../helpers';
 import { CORRECTED_NOTE, correctTheFamilysNote } from './minutes-correction-fixture';
-import { CHILD, NEED, meetingWithFamilies } from '../meeting-fixture';
+import { CHILD, NEED, type MeetingWithFamilies } from '../meeting-fixture';
 
 let database: OpenDatabase;
-let fixture: Awaited<ReturnType<typeof meetingWithFamilies>>;
+let fixture: MeetingWithFamilies;
 let officer: { id: number; ip: string; name: string; email: string };
 let exported: CaseExport;
 
 beforeAll(async () => {
 	database = await freshDatabase();
-	fixture = await meetingWithFamilies(database);
-	await addMeetingHistory(database, {
-		meetingId: fixture.meetingId,
-		communityId: fixture.communityId,
-		submissionId: fixture.items.fine,
-		chairId: fixture.people.chair
-	});
+	fixture = await familiesWithHistory(database);
 	// Someone read this family, and someone else another family.
 	await recordAudit(database.db, {
 		actorId: fixture.people.chair,

@@ -7,7 +7,7 @@ import { casesLedBy } from '$lib/server/agenda/reviews';
 import { reviewsDue } from '$lib/server/agenda/reviews-due';
 import { todayInEngland } from '$lib/dates';
 import { setUpGaps } from '$lib/server/council/gaps';
-import { freshDatabase } from '../helpers';
+import { countRows, freshDatabase } from '../helpers';
 
 let database: OpenDatabase;
 beforeAll(async () => {
@@ -27,15 +27,7 @@ async function counts() {
 			| 'family_case'
 			| 'need'
 			| 'consent'
-	) =>
-		Number(
-			(
-				await db
-					.selectFrom(table)
-					.select((eb) => eb.fn.countAll<number>().as('n'))
-					.executeTakeFirstOrThrow()
-			).n
-		);
+	) => countRows(db, table);
 	return {
 		agencies: await count('agency'),
 		localities: await count('locality'),
