@@ -4,7 +4,7 @@
  * and prints a single-use link (valid for INVITATION_HOURS) to set the password.
  */
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../src/lib/server/platform/config';
+import { loadConfig, originOf } from '../src/lib/server/platform/config';
 import { openDatabase } from '../src/lib/server/platform/db';
 import { emailProblem } from '../src/lib/server/http/forms';
 import { migrate } from '../src/lib/server/platform/migrator';
@@ -20,8 +20,7 @@ if (emailProblem(email) || name === '') {
 	process.exit(2);
 }
 const config = loadConfig();
-const origin =
-	values.origin ?? process.env.ORIGIN ?? `http://localhost:${process.env.PORT ?? 3000}`;
+const origin = originOf(values.origin);
 const database = openDatabase(config.databasePath);
 try {
 	await migrate(database.db);

@@ -8,7 +8,7 @@
  */
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../src/lib/server/platform/config';
+import { loadConfig, originOf } from '../src/lib/server/platform/config';
 import { openDatabase } from '../src/lib/server/platform/db';
 import { migrate } from '../src/lib/server/platform/migrator';
 import { alreadySetUp, setUpCouncil } from '../src/lib/server/council/setup';
@@ -22,8 +22,7 @@ const { values } = parseArgs({
 	}
 });
 const config = loadConfig();
-const origin =
-	values.origin ?? process.env.ORIGIN ?? `http://localhost:${process.env.PORT ?? 3000}`;
+const origin = originOf(values.origin);
 const database = openDatabase(config.databasePath);
 try {
 	await migrate(database.db);

@@ -2,6 +2,7 @@ import { format, subDays } from 'date-fns';
 import type { DB } from '../../src/lib/server/platform/db';
 import type { NeedDomain } from '../../src/lib/server/platform/schema';
 import { communityCode, initialsOf } from '../../src/lib/server/agenda/new-caf-rules';
+import { nextCaseReference } from '../../src/lib/server/agenda/new-caf';
 
 interface DemoCase {
 	community: string;
@@ -149,19 +150,11 @@ export async function seedOpenCases(db: DB, now: Date): Promise<void> {
 			.where('email', '=', demo.lead)
 			.executeTakeFirstOrThrow();
 		const prefix = caseReferencePrefix(community.name, format(now, 'yyyy'));
-		const last = await db
-			.selectFrom('family_case')
-			.select('reference')
-			.where('reference', 'like', `${prefix}%`)
-			.orderBy('reference', 'desc')
-			.limit(1)
-			.executeTakeFirst();
-		const number = last ? Number(last.reference.slice(prefix.length)) + 1 : 1;
 		const stamp = twoMonthsAgo.toISOString();
 		const familyCase = await db
 			.insertInto('family_case')
 			.values({
-				reference: caseReference(prefix, number),
+				reference: await nextCaseReference(db, prefix),
 				community_id: community.id,
 				initials: initialsOf(child.name),
 				created_by: lead.id,

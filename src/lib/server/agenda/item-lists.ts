@@ -26,31 +26,35 @@ export function itemsWithLabelFacts(db: DB) {
 		);
 }
 
-/** One line per item: what the lists show (never the text of the item). */
-export function itemSummaries(db: DB) {
+/** Items with their label facts and who submitted them (`user`), for which agency (`agency`). */
+export function itemsWithSubmitter(db: DB) {
 	return itemsWithLabelFacts(db)
 		.innerJoin('user', 'user.id', 'submission.submitted_by')
-		.leftJoin('agency', 'agency.id', 'submission.agency_id')
-		.select([
-			'submission.id',
-			'submission.part',
-			'family_case.reference',
-			'family_case.initials',
-			'new_caf.way_in as wayIn',
-			'review.stuck',
-			'submission.status',
-			'submission.late',
-			'submission.created_at as submittedAt',
-			'submission.meeting_id as meetingId',
-			'submission.submitted_by as submittedBy',
-			'meeting.date as meetingDate',
-			'community.name as communityName',
-			'user.name as submitterName',
-			'agency.name as agencyName',
-			'community_issue.title as issueTitle',
-			'advice_request.age_band as ageBand',
-			'advice_request.setting'
-		]);
+		.leftJoin('agency', 'agency.id', 'submission.agency_id');
+}
+
+/** One line per item: what the lists show (never the text of the item). */
+export function itemSummaries(db: DB) {
+	return itemsWithSubmitter(db).select([
+		'submission.id',
+		'submission.part',
+		'family_case.reference',
+		'family_case.initials',
+		'new_caf.way_in as wayIn',
+		'review.stuck',
+		'submission.status',
+		'submission.late',
+		'submission.created_at as submittedAt',
+		'submission.meeting_id as meetingId',
+		'submission.submitted_by as submittedBy',
+		'meeting.date as meetingDate',
+		'community.name as communityName',
+		'user.name as submitterName',
+		'agency.name as agencyName',
+		'community_issue.title as issueTitle',
+		'advice_request.age_band as ageBand',
+		'advice_request.setting'
+	]);
 }
 
 type SummaryRow = Awaited<ReturnType<ReturnType<typeof itemSummaries>['execute']>>[number];

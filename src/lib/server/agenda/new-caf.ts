@@ -99,6 +99,18 @@ function cafColumns(input: NewCafInput) {
 	return { caf_date: input.cafDate, way_in: input.wayIn, level_of_need: input.levelOfNeed };
 }
 
+/** The next free case reference with this prefix: the one after the last taken (nextReference). */
+export async function nextCaseReference(db: DB, prefix: string): Promise<string> {
+	const last = await db
+		.selectFrom('family_case')
+		.select('reference')
+		.where('reference', 'like', `${prefix}%`)
+		.orderBy('reference', 'desc')
+		.limit(1)
+		.executeTakeFirst();
+	return nextReference(prefix, last?.reference);
+}
+
 /**
  * Creates the case, its family, needs and consent, and the part 2 item: all in one transaction. A
  * post repeating one already saved (the same `formKey`) opens no second case and returns the first.
@@ -123,15 +135,10 @@ export async function createNewCaf(
 ): Promise<{ submissionId: number; reference: string }> {
 	const key = newItemKey(context.meetingId, 2, context.submittedBy, formKey);
 	return addOnce(db, key, now, async (trx) => {
-		const prefix = referencePrefix(context.communityName, context.year);
-		const last = await trx
-			.selectFrom('family_case')
-			.select('reference')
-			.where('reference', 'like', `${prefix}%`)
-			.orderBy('reference', 'desc')
-			.limit(1)
-			.executeTakeFirst();
-		const reference = nextReference(prefix, last?.reference);
+		const reference = await nextCaseReference(
+			trx,
+			referencePrefix(context.communityName, context.year)
+		);
 		const stamp = now.toISOString();
 		const familyCase = await trx
 			.insertInto('family_case')

@@ -6,7 +6,8 @@ import { createNewCaf } from './new-caf';
 import { readNewCafForm } from './new-caf-form';
 import { readReviewForm } from './review-form';
 import { reviewableCase, reviewChoices } from './review-rules';
-import { casesLedBy, createReview, membersOf, needsOf, readCaseForReview } from './reviews';
+import { casesLedBy, createReview, membersOf, readCaseForReview } from './reviews';
+import { needsOf } from '../cases/queries';
 import { createSubmission } from './submissions';
 import { todayInEngland } from '../../dates';
 

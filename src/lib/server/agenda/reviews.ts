@@ -6,6 +6,7 @@ import type { SaveResult } from '../meeting/outcomes';
 import { saveItemVersion } from './item-versions';
 import { isComplete, LIVE_STATUSES, type CaseToReview } from './review-rules';
 import { insertSubmission } from './submissions';
+import { needsOf } from '../cases/queries';
 
 /**
  * Part 3 of the agenda: a case already supported comes back to the group. Its lead professional
@@ -82,17 +83,6 @@ export async function casesLedBy(
 		cases.map((c) => c.id)
 	);
 	return cases.map((c) => ({ ...c, waitingReview: waiting.get(c.id) ?? null }));
-}
-
-/** The case's needs in the order the review form numbers them. */
-export async function needsOf(db: DB, caseId: number) {
-	return db
-		.selectFrom('need')
-		.innerJoin('family_member', 'family_member.id', 'need.family_member_id')
-		.select(['need.id', 'need.description', 'need.domain', 'family_member.name as forName'])
-		.where('need.case_id', '=', caseId)
-		.orderBy('need.id')
-		.execute();
 }
 
 /** The case's family members, for whom a need that has emerged may be raised. */

@@ -5,6 +5,7 @@ import { earlierAnswer, rememberAnswer, type FormKey } from '../http/form-keys';
 import type { SaveResult } from '../meeting/outcomes';
 import { saveItemVersion } from './item-versions';
 import { newItemKey } from './submission-rules';
+import { itemsWithSubmitter } from './item-lists';
 
 /**
  * The store of agenda items: a new item of any part starts here (`insertSubmission`); advice
@@ -202,14 +203,7 @@ export async function findSubmission(
 	db: DB,
 	submissionId: number
 ): Promise<SubmissionDetail | undefined> {
-	const row = await db
-		.selectFrom('submission')
-		.innerJoin('meeting', 'meeting.id', 'submission.meeting_id')
-		.innerJoin('community', 'community.id', 'meeting.community_id')
-		.innerJoin('user', 'user.id', 'submission.submitted_by')
-		.leftJoin('agency', 'agency.id', 'submission.agency_id')
-		.leftJoin('advice_request', 'advice_request.submission_id', 'submission.id')
-		.leftJoin('community_issue', 'community_issue.submission_id', 'submission.id')
+	const row = await itemsWithSubmitter(db)
 		.select([
 			'submission.id',
 			'submission.meeting_id as meetingId',

@@ -2,6 +2,7 @@ import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
 import { sql } from 'kysely';
 import type { DB } from '../platform/db';
+import type { AuditLogTable } from '../platform/schema';
 
 /** Who did something, and from where: carried into the audit log. */
 export interface Actor {
@@ -19,15 +20,7 @@ export interface AuditEvent {
 }
 
 /** The fields of an entry that its hash covers, as stored. */
-export interface ChainedFields {
-	at: string;
-	actor_id: number | null;
-	action: string;
-	record_type: string | null;
-	record_id: string | null;
-	ip: string | null;
-	detail: string | null;
-}
+export type ChainedFields = Omit<AuditLogTable, 'id' | 'previous_hash' | 'hash'>;
 
 /**
  * SHA-256 over the previous entry's hash and a canonical form of this entry (a JSON array in a fixed

@@ -3,7 +3,7 @@ import { recordAudit } from '../audit/log';
 import { levelOfNeedOverTime, needsWithHistory, timelineOf } from './case-record-rules';
 import { consentHistory } from './consent';
 import { consentStanding } from './consent-rules';
-import { itemsOfCase } from './queries';
+import { itemsOfCase, needsOf } from './queries';
 
 /**
  * The case record (README, "Case records"): the family, their needs and what each meeting said of
@@ -104,13 +104,7 @@ export async function readCase(db: DB, caseId: number, reader: CaseReader, today
 		.where('case_id', '=', caseId)
 		.orderBy('id')
 		.execute();
-	const needs = await db
-		.selectFrom('need')
-		.innerJoin('family_member', 'family_member.id', 'need.family_member_id')
-		.select(['need.id', 'need.description', 'need.domain', 'family_member.name as forName'])
-		.where('need.case_id', '=', caseId)
-		.orderBy('need.id')
-		.execute();
+	const needs = await needsOf(db, caseId);
 	const needHistory = await db
 		.selectFrom('need_update')
 		.innerJoin('need', 'need.id', 'need_update.need_id')

@@ -42,3 +42,14 @@ export function itemsOfCase(db: DB, caseId: number) {
 		.innerJoin('meeting', 'meeting.id', 'submission.meeting_id')
 		.where(isItemOfCase(caseId));
 }
+
+/** The case's needs, each with whom it is for, in the order the review form numbers them. */
+export async function needsOf(db: DB, caseId: number) {
+	return db
+		.selectFrom('need')
+		.innerJoin('family_member', 'family_member.id', 'need.family_member_id')
+		.select(['need.id', 'need.description', 'need.domain', 'family_member.name as forName'])
+		.where('need.case_id', '=', caseId)
+		.orderBy('need.id')
+		.execute();
+}

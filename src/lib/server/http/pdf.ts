@@ -18,6 +18,16 @@ pdfmake.setFonts({ Helvetica: HELVETICA });
 pdfmake.setUrlAccessPolicy(() => false);
 pdfmake.setLocalAccessPolicy((path) => STANDARD_FONTS.has(path));
 
+/** The styles our documents name (`caption`, `title`, `heading`…), the same in every PDF. */
+export const PDF_STYLES: TDocumentDefinitions['styles'] = {
+	caption: { fontSize: 11, color: '#505a5f' },
+	title: { fontSize: 20, bold: true, margin: [0, 2, 0, 8] },
+	heading: { fontSize: 15, bold: true, margin: [0, 14, 0, 6] },
+	subheading: { fontSize: 12, bold: true, margin: [0, 10, 0, 4] },
+	tableHeader: { bold: true },
+	muted: { color: '#505a5f' }
+};
+
 export async function renderPdf(document: TDocumentDefinitions): Promise<Uint8Array<ArrayBuffer>> {
 	const buffer = await pdfmake
 		.createPdf({

@@ -192,18 +192,23 @@ export async function minutesVersions(db: DB, meetingId: number): Promise<Minute
  * The minutes as they read at an earlier version: only the notes this reader is already shown are
  * put back as they were (a withheld discussion stays withheld, at every version).
  */
-export async function minutesAtVersion(
-	db: DB,
-	minutes: Minutes,
-	version: number
-): Promise<Minutes> {
-	const changes: VersionedChange[] = await db
+/** Each change a correction made, with the correction (version, reason, who, when) it is part of. */
+export function correctionChanges(db: DB) {
+	return db
 		.selectFrom('minutes_correction_change')
 		.innerJoin(
 			'minutes_correction',
 			'minutes_correction.id',
 			'minutes_correction_change.correction_id'
-		)
+		);
+}
+
+export async function minutesAtVersion(
+	db: DB,
+	minutes: Minutes,
+	version: number
+): Promise<Minutes> {
+	const changes: VersionedChange[] = await correctionChanges(db)
 		.select([
 			'minutes_correction.version',
 			'minutes_correction_change.submission_id as submissionId',

@@ -3,21 +3,13 @@ import type { ActionListRow } from '../actions/action-list';
 import type { Minutes, MinutesItem, MinutesMeeting } from './minutes';
 import { formatCalendarDate, formatInstant, formatMeetingDate, formatTime } from '../../dates';
 import { PART_NAMES } from '../../domain/parts';
+import { PDF_STYLES } from '../http/pdf';
 
 /**
  * The PDF downloads hold what the pages show, built from the same DTOs: so the minutes PDF obeys
  * the same identity rule for the person downloading it.
  */
 const CONFIDENTIAL = 'Confidential: for members of this MAG only.';
-
-const styles: TDocumentDefinitions['styles'] = {
-	caption: { fontSize: 11, color: '#505a5f' },
-	title: { fontSize: 20, bold: true, margin: [0, 2, 0, 8] },
-	heading: { fontSize: 15, bold: true, margin: [0, 14, 0, 6] },
-	subheading: { fontSize: 12, bold: true, margin: [0, 10, 0, 4] },
-	tableHeader: { bold: true },
-	muted: { color: '#505a5f' }
-};
 
 function footer(currentPage: number, pageCount: number): Content {
 	return {
@@ -203,7 +195,7 @@ export function minutesDocument(minutes: Minutes): TDocumentDefinitions {
 			title: `Minutes, ${meeting.communityName} MAG, ${formatMeetingDate(meeting.date)}`
 		},
 		content,
-		styles,
+		styles: PDF_STYLES,
 		footer
 	};
 }
@@ -228,7 +220,7 @@ export function actionListDocument(
 				? table(ACTION_HEAD, actionRows(actions), [110, '*', 120, 140, 90])
 				: { text: 'No actions were agreed.' }
 		],
-		styles,
+		styles: PDF_STYLES,
 		footer
 	};
 }

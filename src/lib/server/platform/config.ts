@@ -55,4 +55,9 @@ export function loadConfig() {
 
 export type Config = ReturnType<typeof loadConfig>;
 
+/** Where the links a command prints point: its `--origin`, else ORIGIN, else this machine's PORT. */
+export function originOf(flag: string | undefined): string {
+	return flag ?? process.env.ORIGIN ?? `http://localhost:${process.env.PORT ?? 3000}`;
+}
+
 export const config: Config = loadConfig();

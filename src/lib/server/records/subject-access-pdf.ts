@@ -1,19 +1,11 @@
 import type { Content, TDocumentDefinitions, TableCell } from 'pdfmake/interfaces';
 import { formatCalendarDate, formatInstant, formatMeetingDate } from '../../dates';
 import { PART_NAMES } from '../../domain/parts';
+import { PDF_STYLES } from '../http/pdf';
 import type { AgendaPart } from '../platform/schema';
 import type { CaseExport } from './subject-access';
 
 /** The subject access export in words: the same record as the JSON, for the family to read. */
-
-const styles: TDocumentDefinitions['styles'] = {
-	caption: { fontSize: 11, color: '#505a5f' },
-	title: { fontSize: 20, bold: true, margin: [0, 2, 0, 8] },
-	heading: { fontSize: 15, bold: true, margin: [0, 14, 0, 6] },
-	subheading: { fontSize: 12, bold: true, margin: [0, 10, 0, 4] },
-	tableHeader: { bold: true },
-	muted: { color: '#505a5f' }
-};
 
 function table(head: string[], rows: string[][]): Content {
 	if (rows.length === 0) return { text: 'None held.', style: 'muted', margin: [0, 0, 0, 6] };
@@ -105,7 +97,7 @@ export function subjectAccessDocument(record: CaseExport): TDocumentDefinitions 
 	});
 	return {
 		info: { title: `Subject access request: ${c.reference}` },
-		styles,
+		styles: PDF_STYLES,
 		footer: (currentPage: number, pageCount: number): Content => ({
 			columns: [
 				{ text: `Confidential: subject access request for ${c.reference}`, fontSize: 8 },

@@ -1,5 +1,6 @@
 import { recordAudit, type Actor } from '../audit/log';
 import type { DB } from '../platform/db';
+import { correctionChanges } from '../meeting/minutes-corrections';
 
 /**
  * A subject access request: everything the system holds about one family, with every audit entry
@@ -177,13 +178,7 @@ async function gatherCase(db: DB, reference: string) {
 			.execute(),
 		// Each correction of the minutes' note of the discussion of this family's items: the text
 		// before and after is theirs as much as the note itself.
-		minutesCorrections: await db
-			.selectFrom('minutes_correction_change')
-			.innerJoin(
-				'minutes_correction',
-				'minutes_correction.id',
-				'minutes_correction_change.correction_id'
-			)
+		minutesCorrections: await correctionChanges(db)
 			.select([
 				'minutes_correction_change.submission_id',
 				'minutes_correction.meeting_id',

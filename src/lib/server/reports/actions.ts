@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { DB } from '../platform/db';
 import type { CannotBeDoneReason } from '../platform/schema';
-import type { Report, ReportFilter } from './report';
+import { countColumn, labelColumn, type Report, type ReportFilter } from './report';
 import { completionRate } from '../actions/follow-up-rules';
 import { held, medianOfCounts } from './sql';
 import { cannotBeDoneReasons } from '../../domain/actions';
@@ -63,11 +63,11 @@ export async function actionsReport(db: DB, filter: ReportFilter): Promise<Repor
 		keys.map((key) => [key, agencies.reduce((sum, row) => sum + row[key], 0)])
 	) as unknown as Figures;
 	const status = [
-		{ key: 'done', label: 'Done', kind: 'count' },
-		{ key: 'open', label: 'Open, not yet due', kind: 'count' },
-		{ key: 'overdue', label: 'Overdue', kind: 'count' },
-		{ key: 'cannotBeDone', label: 'Could not be done', kind: 'count' }
-	] as const;
+		countColumn('done', 'Done'),
+		countColumn('open', 'Open, not yet due'),
+		countColumn('overdue', 'Overdue'),
+		countColumn('cannotBeDone', 'Could not be done')
+	];
 	return {
 		slug: 'actions',
 		title: 'Actions',
@@ -78,9 +78,9 @@ export async function actionsReport(db: DB, filter: ReportFilter): Promise<Repor
 				description:
 					'Completion rate: done, out of those done, still open or that could not be done. Actions closed at a review are left out of it.',
 				columns: [
-					{ key: 'agreed', label: 'Agreed', kind: 'count' },
+					countColumn('agreed', 'Agreed'),
 					...status,
-					{ key: 'closed', label: 'Closed at a review', kind: 'count' },
+					countColumn('closed', 'Closed at a review'),
 					{ key: 'rate', label: 'Completion rate (%)', kind: 'percent', from: 'done' },
 					{ key: 'median', label: 'Median days to complete', kind: 'days', from: 'done' }
 				],
@@ -93,8 +93,8 @@ export async function actionsReport(db: DB, filter: ReportFilter): Promise<Repor
 				id: 'actions-by-agency',
 				title: 'Actions by the owner’s agency',
 				columns: [
-					{ key: 'agency', label: 'Agency', kind: 'label' },
-					{ key: 'agreed', label: 'Owned', kind: 'count' },
+					labelColumn('agency', 'Agency'),
+					countColumn('agreed', 'Owned'),
 					...status,
 					{ key: 'rate', label: 'Completion rate (%)', kind: 'percent', from: 'done' }
 				],
@@ -106,8 +106,8 @@ export async function actionsReport(db: DB, filter: ReportFilter): Promise<Repor
 				id: 'could-not-be-done',
 				title: 'Why actions could not be done',
 				columns: [
-					{ key: 'reason', label: 'Reason', kind: 'label' },
-					{ key: 'actions', label: 'Actions', kind: 'count' }
+					labelColumn('reason', 'Reason'),
+					countColumn('actions', 'Actions')
 				],
 				rows: reasons.map((row) => ({
 					reason: row.reason ? cannotBeDoneReasons[row.reason] : 'Not given',

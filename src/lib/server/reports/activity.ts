@@ -2,18 +2,18 @@ import { sql } from 'kysely';
 import type { DB } from '../platform/db';
 import type { DeferralReason } from '../platform/schema';
 import { formatCalendarDate } from '../../dates';
-import type { Report, ReportFilter, ReportTable, Row } from './report';
+import { countColumn, labelColumn, type Report, type ReportFilter, type ReportTable, type Row } from './report';
 import { held, monthName, percent } from './sql';
 import { DEFERRAL_REASONS } from '../../domain/meeting';
 
 /** What the MAGs discussed: items by agenda part per month and per meeting, deferrals, overruns. */
 
 const PARTS = [
-	{ key: 'advice', label: 'Advice requests', kind: 'count' },
-	{ key: 'newCafs', label: 'New CAFs', kind: 'count' },
-	{ key: 'reviews', label: 'Reviews', kind: 'count' },
-	{ key: 'issues', label: 'Community issues', kind: 'count' }
-] as const;
+	countColumn('advice', 'Advice requests'),
+	countColumn('newCafs', 'New CAFs'),
+	countColumn('reviews', 'Reviews'),
+	countColumn('issues', 'Community issues')
+];
 const SERIES = PARTS.map((p) => p.key);
 
 const byPart = sql`count(s.id) filter (where s.part = 1) as advice,
@@ -50,8 +50,8 @@ export async function activityReport(db: DB, filter: ReportFilter): Promise<Repo
 			title: 'Items discussed per month',
 			description: 'Items taken at meetings held in the period, by part of the agenda.',
 			columns: [
-				{ key: 'month', label: 'Month', kind: 'label' },
-				{ key: 'meetings', label: 'Meetings', kind: 'count' },
+				labelColumn('month', 'Month'),
+				countColumn('meetings', 'Meetings'),
 				...PARTS
 			],
 			rows: months.map((row) => ({ ...row, month: monthName(row.month) })),
@@ -64,8 +64,8 @@ export async function activityReport(db: DB, filter: ReportFilter): Promise<Repo
 			title: 'Items deferred, and why',
 			description: 'Items moved from a meeting held in the period to a later one.',
 			columns: [
-				{ key: 'reason', label: 'Reason', kind: 'label' },
-				{ key: 'items', label: 'Items', kind: 'count' }
+				labelColumn('reason', 'Reason'),
+				countColumn('items', 'Items')
 			],
 			rows: deferrals.map((row) => ({ ...row, reason: DEFERRAL_REASONS[row.reason] })),
 			chart: { series: ['items'] },
@@ -77,8 +77,8 @@ export async function activityReport(db: DB, filter: ReportFilter): Promise<Repo
 			description:
 				'A meeting overruns when it concludes later than its planned length after it started.',
 			columns: [
-				{ key: 'meetings', label: 'Meetings held', kind: 'count' },
-				{ key: 'late', label: 'Meetings that overran', kind: 'count' },
+				countColumn('meetings', 'Meetings held'),
+				countColumn('late', 'Meetings that overran'),
 				{ key: 'share', label: 'Share that overran (%)', kind: 'percent', from: 'late' },
 				{ key: 'over', label: 'Average overrun (minutes)', kind: 'minutes', from: 'late' }
 			],
@@ -103,7 +103,7 @@ async function breakdown(db: DB, filter: ReportFilter): Promise<ReportTable> {
 			id: 'per-meeting',
 			title: 'Items discussed at each meeting',
 			columns: [
-				{ key: 'date', label: 'Meeting', kind: 'label' },
+				labelColumn('date', 'Meeting'),
 				...PARTS,
 				{ key: 'over', label: 'Minutes over time', kind: 'minutes' }
 			],
@@ -125,8 +125,8 @@ async function breakdown(db: DB, filter: ReportFilter): Promise<ReportTable> {
 		id: `per-${by}`,
 		title: `Items discussed, by ${by}`,
 		columns: [
-			{ key: 'name', label: by === 'community' ? 'Community' : 'Locality', kind: 'label' },
-			{ key: 'meetings', label: 'Meetings', kind: 'count' },
+			labelColumn('name', by === 'community' ? 'Community' : 'Locality'),
+			countColumn('meetings', 'Meetings'),
 			...PARTS,
 			{ key: 'perMeeting', label: 'Items per meeting', kind: 'average', from: 'meetings' }
 		],

@@ -3,7 +3,7 @@ import { addWeeks, format } from 'date-fns';
 import type { DB } from '../platform/db';
 import { formatCalendarDate } from '../../dates';
 import { inArea } from './area';
-import type { Report, ReportFilter, ReportTable } from './report';
+import { countColumn, labelColumn, type Report, type ReportFilter, type ReportTable } from './report';
 import { held } from './sql';
 import { FAMILY_ITEM_LIMIT } from '../../domain/limits';
 
@@ -45,8 +45,8 @@ async function familyItems(db: DB, filter: ReportFilter): Promise<ReportTable> {
 			title: 'Family items at each meeting',
 			description,
 			columns: [
-				{ key: 'date', label: 'Meeting', kind: 'label' },
-				{ key: 'family', label: 'Family items', kind: 'count' }
+				labelColumn('date', 'Meeting'),
+				countColumn('family', 'Family items')
 			],
 			rows: rows.map((m) => ({ date: formatCalendarDate(m.date), family: m.family })),
 			chart: { series: ['family'], reference },
@@ -63,8 +63,8 @@ async function familyItems(db: DB, filter: ReportFilter): Promise<ReportTable> {
 		title: 'Meetings by the number of family items taken',
 		description,
 		columns: [
-			{ key: 'band', label: 'Family items', kind: 'label' },
-			{ key: 'meetings', label: 'Meetings', kind: 'count' }
+			labelColumn('band', 'Family items'),
+			countColumn('meetings', 'Meetings')
 		],
 		rows: rows.length
 			? bands.map((band, i) => ({
@@ -118,10 +118,10 @@ async function forecast(db: DB, filter: ReportFilter): Promise<ReportTable> {
 			title: 'Forecast: meetings at risk of overload, by locality',
 			description,
 			columns: [
-				{ key: 'locality', label: 'Locality', kind: 'label' },
-				{ key: 'meetings', label: 'Meetings to come', kind: 'count' },
-				{ key: 'over', label: `Forecast over ${FAMILY_ITEM_LIMIT}`, kind: 'count' },
-				{ key: 'most', label: 'Most family items at one meeting', kind: 'count' }
+				labelColumn('locality', 'Locality'),
+				countColumn('meetings', 'Meetings to come'),
+				countColumn('over', `Forecast over ${FAMILY_ITEM_LIMIT}`),
+				countColumn('most', 'Most family items at one meeting')
 			],
 			rows,
 			empty
@@ -141,11 +141,11 @@ async function forecast(db: DB, filter: ReportFilter): Promise<ReportTable> {
 		title: 'Forecast: family items at the meetings to come',
 		description,
 		columns: [
-			{ key: 'meeting', label: 'Meeting', kind: 'label' },
-			{ key: 'due', label: 'Reviews due', kind: 'count' },
-			{ key: 'newCafs', label: 'New CAFs submitted', kind: 'count' },
-			{ key: 'early', label: 'Reviews brought early', kind: 'count' },
-			{ key: 'total', label: 'Family items forecast', kind: 'count' }
+			labelColumn('meeting', 'Meeting'),
+			countColumn('due', 'Reviews due'),
+			countColumn('newCafs', 'New CAFs submitted'),
+			countColumn('early', 'Reviews brought early'),
+			countColumn('total', 'Family items forecast')
 		],
 		rows: rows.map((row) => ({
 			meeting: `${filter.area.kind === 'locality' ? `${row.community}, ` : ''}${formatCalendarDate(row.date)}`,

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { DB } from '../platform/db';
-import type { Report, ReportFilter } from './report';
+import { countColumn, labelColumn, type Report, type ReportFilter } from './report';
 import { held, percent } from './sql';
 import { actionsByAgency } from './actions';
 
@@ -38,10 +38,10 @@ export async function engagementReport(db: DB, filter: ReportFilter): Promise<Re
 				description:
 					'Members on the register at meetings held in the period (guests are not counted). A named substitute counts as present.',
 				columns: [
-					{ key: 'agency', label: 'Agency', kind: 'label' },
-					{ key: 'present', label: 'Present', kind: 'count' },
-					{ key: 'apologies', label: 'Apologies', kind: 'count' },
-					{ key: 'absent', label: 'Absent', kind: 'count' },
+					labelColumn('agency', 'Agency'),
+					countColumn('present', 'Present'),
+					countColumn('apologies', 'Apologies'),
+					countColumn('absent', 'Absent'),
 					{ key: 'rate', label: 'Attendance rate (%)', kind: 'percent', from: 'present' }
 				],
 				rows: attendance.map((row) => ({
@@ -56,10 +56,10 @@ export async function engagementReport(db: DB, filter: ReportFilter): Promise<Re
 				title: 'Actions owned and delivered by agency',
 				description: 'Actions agreed at meetings held in the period; delivered means done.',
 				columns: [
-					{ key: 'agency', label: 'Agency', kind: 'label' },
-					{ key: 'owned', label: 'Owned', kind: 'count' },
-					{ key: 'delivered', label: 'Delivered', kind: 'count' },
-					{ key: 'notDelivered', label: 'Not delivered', kind: 'count' },
+					labelColumn('agency', 'Agency'),
+					countColumn('owned', 'Owned'),
+					countColumn('delivered', 'Delivered'),
+					countColumn('notDelivered', 'Not delivered'),
 					{ key: 'rate', label: 'Delivered (%)', kind: 'percent', from: 'delivered' }
 				],
 				rows: delivery.map((row) => ({

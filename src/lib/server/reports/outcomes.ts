@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { DB } from '../platform/db';
 import { levelsOfNeed } from '../agenda/new-caf-rules';
 import type { NeedStatus } from '../platform/schema';
-import type { Report, ReportFilter } from './report';
+import { countColumn, labelColumn, type Report, type ReportFilter } from './report';
 import { held, medianOfCounts } from './sql';
 import { NEED_STATUSES } from '../../domain/needs';
 import { REVIEW_DECISIONS } from '../../domain/outcomes';
@@ -78,8 +78,8 @@ export async function outcomesReport(db: DB, filter: ReportFilter): Promise<Repo
 				title: 'Needs at review',
 				description: 'Each need reported on at a review held in the period, as the group agreed it.',
 				columns: [
-					{ key: 'status', label: 'Need', kind: 'label' },
-					{ key: 'needs', label: 'Needs', kind: 'count' }
+					labelColumn('status', 'Need'),
+					countColumn('needs', 'Needs')
 				],
 				rows: needs.length
 					? (Object.keys(NEED_STATUSES) as NeedStatus[]).map((status) => ({
@@ -94,8 +94,8 @@ export async function outcomesReport(db: DB, filter: ReportFilter): Promise<Repo
 				id: 'review-decisions',
 				title: 'What reviews decided',
 				columns: [
-					{ key: 'decision', label: 'Decision', kind: 'label' },
-					{ key: 'reviews', label: 'Reviews', kind: 'count' }
+					labelColumn('decision', 'Decision'),
+					countColumn('reviews', 'Reviews')
 				],
 				rows: decisions.length
 					? (Object.keys(REVIEW_DECISIONS) as (keyof typeof REVIEW_DECISIONS)[]).map((kind) => ({
@@ -112,8 +112,8 @@ export async function outcomesReport(db: DB, filter: ReportFilter): Promise<Repo
 				description:
 					'Cases closed at a review in the period (needs met, stepped up or stepped down).',
 				columns: [
-					{ key: 'band', label: 'Time to close', kind: 'label' },
-					{ key: 'cases', label: 'Cases', kind: 'count' }
+					labelColumn('band', 'Time to close'),
+					countColumn('cases', 'Cases')
 				],
 				rows: closedCases ? bands.map((band, i) => ({ band, cases: closing[i]! })) : [],
 				chart: { series: ['cases'] },
@@ -123,7 +123,7 @@ export async function outcomesReport(db: DB, filter: ReportFilter): Promise<Repo
 				id: 'median-time-to-close',
 				title: 'Median time to close',
 				columns: [
-					{ key: 'cases', label: 'Cases closed', kind: 'count' },
+					countColumn('cases', 'Cases closed'),
 					{ key: 'median', label: 'Median time to close (days)', kind: 'days', from: 'cases' }
 				],
 				rows: closedCases
@@ -137,11 +137,11 @@ export async function outcomesReport(db: DB, filter: ReportFilter): Promise<Repo
 				description:
 					'Each case reviewed in the period, by its level of need at the new CAF and the level agreed at its latest review.',
 				columns: [
-					{ key: 'level', label: 'Level at the new CAF', kind: 'label' },
-					{ key: 'cases', label: 'Cases reviewed', kind: 'count' },
-					{ key: 'lower', label: 'Now lower', kind: 'count' },
-					{ key: 'same', label: 'The same', kind: 'count' },
-					{ key: 'higher', label: 'Now higher', kind: 'count' }
+					labelColumn('level', 'Level at the new CAF'),
+					countColumn('cases', 'Cases reviewed'),
+					countColumn('lower', 'Now lower'),
+					countColumn('same', 'The same'),
+					countColumn('higher', 'Now higher')
 				],
 				rows: movementRows,
 				chart: { series: ['lower', 'same', 'higher'] },

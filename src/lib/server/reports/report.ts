@@ -18,6 +18,12 @@ export interface Column {
 	from?: string;
 }
 
+/** The column naming each row (a month, an agency, a reason…). */
+export const labelColumn = (key: string, label: string): Column => ({ key, label, kind: 'label' });
+
+/** A column of counts: the small-number rule hides those from 1 to 4. */
+export const countColumn = (key: string, label: string): Column => ({ key, label, kind: 'count' });
+
 export type Row = Record<string, string | number | null>;
 
 export interface Chart {

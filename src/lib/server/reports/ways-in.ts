@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { DB } from '../platform/db';
-import type { Report, ReportFilter } from './report';
+import { countColumn, labelColumn, type Report, type ReportFilter } from './report';
 import { held, monthName } from './sql';
 import { WAYS_IN } from '../../domain/family';
 
@@ -26,8 +26,8 @@ export async function waysInReport(db: DB, filter: ReportFilter): Promise<Report
 				title: 'New cases by way in',
 				description: 'New CAFs taken at meetings held in the period, by how the family came to early help.',
 				columns: [
-					{ key: 'wayIn', label: 'Way in', kind: 'label' },
-					{ key: 'cases', label: 'New cases', kind: 'count' }
+					labelColumn('wayIn', 'Way in'),
+					countColumn('cases', 'New cases')
 				],
 				rows: rows.length
 					? [
@@ -45,8 +45,8 @@ export async function waysInReport(db: DB, filter: ReportFilter): Promise<Report
 				id: 'new-cases-per-month',
 				title: 'New cases per month',
 				columns: [
-					{ key: 'month', label: 'Month', kind: 'label' },
-					{ key: 'cases', label: 'New cases', kind: 'count' }
+					labelColumn('month', 'Month'),
+					countColumn('cases', 'New cases')
 				],
 				rows: months.map((row) => ({ ...row, month: monthName(row.month) })),
 				chart: { series: ['cases'] },
