@@ -1,14 +1,8 @@
-import { appDatabase } from '$lib/server/platform/app-database';
-import { actionList } from '$lib/server/actions/action-list';
-import { chosenAgency, requireConcludedMeeting } from '../published';
+import { publishedActions } from '../published';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	const { meeting } = await requireConcludedMeeting(locals, params.id);
-	const { db } = appDatabase();
-	const { agencies } = await actionList(db, meeting.id);
-	const agency = chosenAgency(url, agencies);
-	const { actions } = await actionList(db, meeting.id, agency ?? undefined);
+	const { meeting, agencies, agency, actions } = await publishedActions(locals, params.id, url);
 	return {
 		meeting: {
 			id: meeting.id,

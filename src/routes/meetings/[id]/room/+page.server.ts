@@ -25,7 +25,7 @@ import { takeRefusalMessage } from '$lib/server/meeting/room-rules';
 import { requestedPage } from '$lib/server/http/paging';
 import { todayInEngland } from '$lib/dates';
 import { notFound, recordId } from '$lib/server/policy/refusal';
-import type { Actions, PageServerLoad } from './$types';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 /** A refusal of the room's, in the words and with the answer the room gives it. */
 function refused(refusal: RoomRefusal) {
@@ -78,6 +78,16 @@ function changed<T>(meetingId: number, result: T): T {
 	return result;
 }
 
+/**
+ * A decision the organisers take in the room: the meeting (refused to anyone else), the form sent,
+ * who decided from where, and today.
+ */
+async function organiserDecision({ locals, params, request, getClientAddress }: RequestEvent) {
+	const { user, meeting } = await requireRoom(locals, params.id, 'organiser');
+	const form = await request.formData();
+	return { meeting, form, by: { id: user.id, ip: getClientAddress() }, today: todayInEngland() };
+}
+
 export const actions: Actions = {
 	confirm: async ({ locals, params, getClientAddress }) => {
 		const { user, meeting, organiser } = await requireRoom(locals, params.id);
@@ -104,21 +114,18 @@ export const actions: Actions = {
 		return asked ? changed(meeting.id, { askedToJoin: true }) : { askedToJoin: false };
 	},
 
-	admit: async ({ locals, params, request, getClientAddress }) => {
-		const { user, meeting } = await requireRoom(locals, params.id, 'organiser');
-		const person = recordId((await request.formData()).get('person'));
-		const admitted = await admitToMeeting(appDatabase().db, meeting.id, person, {
-			id: user.id,
-			ip: getClientAddress()
-		});
+	admit: async (event) => {
+		const { meeting, form, by } = await organiserDecision(event);
+		const person = recordId(form.get('person'));
+		const admitted = await admitToMeeting(appDatabase().db, meeting.id, person, by);
 		if (!admitted) return fail(409, { roomError: 'That person is not asking to join' });
 		return changed(meeting.id, { admitted: person });
 	},
 
-	take: async ({ locals, params, request }) => {
-		const { meeting } = await requireRoom(locals, params.id, 'organiser');
-		const itemId = recordId((await request.formData()).get('item'));
-		const answer = await takeItemAfterReview(appDatabase().db, meeting, itemId, todayInEngland());
+	take: async (event) => {
+		const { meeting, form, today } = await organiserDecision(event);
+		const itemId = recordId(form.get('item'));
+		const answer = await takeItemAfterReview(appDatabase().db, meeting, itemId, today);
 		if (!answer.done)
 			return answer.refused === 'not-on-agenda'
 				? refused(answer.refused)
@@ -126,9 +133,9 @@ export const actions: Actions = {
 		return changed(meeting.id, { took: itemId });
 	},
 
-	reviewLater: async ({ locals, params, getClientAddress }) => {
-		const { user, meeting } = await requireRoom(locals, params.id, 'organiser');
-		await reviewActionsLater(appDatabase().db, meeting.id, { id: user.id, ip: getClientAddress() });
+	reviewLater: async (event) => {
+		const { meeting, by } = await organiserDecision(event);
+		await reviewActionsLater(appDatabase().db, meeting.id, by);
 		return changed(meeting.id, { reviewLater: true });
 	},
 
@@ -149,17 +156,10 @@ export const actions: Actions = {
 		);
 	},
 
-	defer: async ({ locals, params, request, getClientAddress }) => {
-		const { user, meeting } = await requireRoom(locals, params.id, 'organiser');
-		const form = await request.formData();
-		const answer = await deferFromRoom(
-			appDatabase().db,
-			meeting,
-			recordId(form.get('item')),
-			form,
-			{ id: user.id, ip: getClientAddress() },
-			todayInEngland()
-		);
+	defer: async (event) => {
+		const { meeting, form, by, today } = await organiserDecision(event);
+		const item = recordId(form.get('item'));
+		const answer = await deferFromRoom(appDatabase().db, meeting, item, form, by, today);
 		if (!answer.done)
 			return 'refused' in answer
 				? refused(answer.refused)
@@ -167,28 +167,18 @@ export const actions: Actions = {
 		return changed(meeting.id, { deferredTo: answer.toMeetingDate });
 	},
 
-	withdraw: async ({ locals, params, request, getClientAddress }) => {
-		const { user, meeting } = await requireRoom(locals, params.id, 'organiser');
-		const itemId = recordId((await request.formData()).get('item'));
-		const answer = await withdrawFromRoom(appDatabase().db, meeting.id, itemId, {
-			id: user.id,
-			ip: getClientAddress()
-		});
+	withdraw: async (event) => {
+		const { meeting, form, by } = await organiserDecision(event);
+		const itemId = recordId(form.get('item'));
+		const answer = await withdrawFromRoom(appDatabase().db, meeting.id, itemId, by);
 		if (!answer.done) return refused(answer.refused);
 		return changed(meeting.id, { withdrawn: true });
 	},
 
-	outcome: async ({ locals, params, request, getClientAddress }) => {
-		const { user, meeting } = await requireRoom(locals, params.id, 'organiser');
-		const form = await request.formData();
-		const answer = await saveOutcomeFromRoom(
-			appDatabase().db,
-			meeting,
-			recordId(form.get('item')),
-			form,
-			{ id: user.id, ip: getClientAddress() },
-			todayInEngland()
-		);
+	outcome: async (event) => {
+		const { meeting, form, by, today } = await organiserDecision(event);
+		const item = recordId(form.get('item'));
+		const answer = await saveOutcomeFromRoom(appDatabase().db, meeting, item, form, by, today);
 		if (!answer.done)
 			return 'refused' in answer
 				? refused(answer.refused)
@@ -199,18 +189,11 @@ export const actions: Actions = {
 		return changed(meeting.id, { outcomeSaved: true, version: answer.version });
 	},
 
-	action: async ({ locals, params, request, getClientAddress }) => {
-		const { user, meeting } = await requireRoom(locals, params.id, 'organiser');
-		const form = await request.formData();
-		const answer = await addActionInRoom(
-			appDatabase().db,
-			meeting,
-			recordId(form.get('item')),
-			form,
-			{ id: user.id, ip: getClientAddress() },
-			todayInEngland(),
-			formKeyField(form)
-		);
+	action: async (event) => {
+		const { meeting, form, by, today } = await organiserDecision(event);
+		const item = recordId(form.get('item'));
+		const key = formKeyField(form);
+		const answer = await addActionInRoom(appDatabase().db, meeting, item, form, by, today, key);
 		if (!answer.done)
 			return 'refused' in answer
 				? refused(answer.refused)
@@ -218,19 +201,12 @@ export const actions: Actions = {
 		return changed(meeting.id, { actionAdded: true });
 	},
 
-	review: async ({ locals, params, request, getClientAddress }) => {
-		const { user, meeting } = await requireRoom(locals, params.id, 'organiser');
-		const form = await request.formData();
+	review: async (event) => {
+		const { meeting, form, by, today } = await organiserDecision(event);
 		const actionId = recordId(form.get('action'));
-		const answer = await reviewOverdueAction(
-			appDatabase().db,
-			meeting,
-			actionId,
-			form,
-			{ id: user.id, ip: getClientAddress() },
-			todayInEngland(),
-			formKeyField(form)
-		);
+		const key = formKeyField(form);
+		const db = appDatabase().db;
+		const answer = await reviewOverdueAction(db, meeting, actionId, form, by, today, key);
 		if (!answer.done)
 			return 'refused' in answer
 				? refused(answer.refused)
@@ -242,17 +218,10 @@ export const actions: Actions = {
 		return changed(meeting.id, { reviewed: actionId });
 	},
 
-	reviewSelected: async ({ locals, params, request, getClientAddress }) => {
-		const { user, meeting } = await requireRoom(locals, params.id, 'organiser');
-		const form = await request.formData();
-		const answer = await reviewSelectedActions(
-			appDatabase().db,
-			meeting,
-			form,
-			{ id: user.id, ip: getClientAddress() },
-			todayInEngland(),
-			formKeyField(form)
-		);
+	reviewSelected: async (event) => {
+		const { meeting, form, by, today } = await organiserDecision(event);
+		const key = formKeyField(form);
+		const answer = await reviewSelectedActions(appDatabase().db, meeting, form, by, today, key);
 		if (!answer.done)
 			return 'stale' in answer
 				? fail(409, {
@@ -262,16 +231,10 @@ export const actions: Actions = {
 		return changed(meeting.id, { bulkDecided: answer.decided, bulkKind: answer.kind });
 	},
 
-	conclude: async ({ locals, params, request, getClientAddress }) => {
-		const { user, meeting } = await requireRoom(locals, params.id, 'organiser');
-		const confirmed = (await request.formData()).get('confirm') === 'yes';
-		const result = await concludeWhenConfirmed(
-			appDatabase().db,
-			meeting,
-			confirmed,
-			{ id: user.id, ip: getClientAddress() },
-			todayInEngland()
-		);
+	conclude: async (event) => {
+		const { meeting, form, by, today } = await organiserDecision(event);
+		const confirmed = form.get('confirm') === 'yes';
+		const result = await concludeWhenConfirmed(appDatabase().db, meeting, confirmed, by, today);
 		if ('confirm' in result)
 			return { concludeCheck: result.confirm, itemsWithoutOutcome: result.itemsWithoutOutcome };
 		if (!result.concluded) {

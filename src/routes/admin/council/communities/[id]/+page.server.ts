@@ -1,4 +1,4 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
 import { requireAdministrator } from '$lib/server/policy/administration';
 import { recordId } from '$lib/server/policy/refusal';
 import { appDatabase } from '$lib/server/platform/app-database';
@@ -8,10 +8,11 @@ import {
 	retireCommunity,
 	updateCommunity
 } from '$lib/server/council/structure';
-import { communityFormValues, readCommunityForm } from '$lib/server/council/structure-form';
+import { communityFormValues } from '$lib/server/council/structure-form';
 import { findCommunitySettings, listLocalities } from '$lib/server/council/structure-view';
 import { formatMeetingDate } from '$lib/dates';
 import { plural } from '$lib/plural';
+import { saveCommunity } from '../save-community';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
@@ -30,23 +31,10 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 };
 
 export const actions: Actions = {
-	save: async ({ locals, params, request, getClientAddress }) => {
-		const admin = requireAdministrator(locals);
-		const { db } = appDatabase();
-		const localities = await listLocalities(db);
-		const read = readCommunityForm(
-			await request.formData(),
-			localities.map((l) => l.id)
-		);
-		if (!read.ok) return fail(400, { values: read.values, errors: read.errors });
-		const saved = await updateCommunity(db, recordId(params.id), read.input, {
-			id: admin.id,
-			ip: getClientAddress()
-		});
-		if (!saved.ok)
-			return fail(400, { values: communityFormValues(read.input), errors: saved.errors });
-		redirect(303, '/admin/council?done=community-saved#localities');
-	},
+	save: (event) =>
+		saveCommunity(event, (db, settings, actor) =>
+			updateCommunity(db, recordId(event.params.id), settings, actor)
+		),
 	retire: async ({ locals, params, getClientAddress }) => {
 		const admin = requireAdministrator(locals);
 		const result = await retireCommunity(appDatabase().db, recordId(params.id), {

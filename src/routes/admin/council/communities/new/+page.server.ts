@@ -1,12 +1,12 @@
-import { fail, redirect } from '@sveltejs/kit';
 import { requireAdministrator } from '$lib/server/policy/administration';
 import { appDatabase } from '$lib/server/platform/app-database';
 import { config } from '$lib/server/platform/config';
 import { addCommunity } from '$lib/server/council/structure';
-import { communityFormValues, readCommunityForm } from '$lib/server/council/structure-form';
+import { communityFormValues } from '$lib/server/council/structure-form';
 import { listLocalities } from '$lib/server/council/structure-view';
 import { MEETING_DEFAULTS } from '$lib/domain/meeting';
 import { FAMILY_ITEM_LIMIT } from '$lib/domain/limits';
+import { saveCommunity } from '../save-community';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -31,18 +31,5 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	save: async ({ locals, request, getClientAddress }) => {
-		const admin = requireAdministrator(locals);
-		const { db } = appDatabase();
-		const localities = await listLocalities(db);
-		const read = readCommunityForm(
-			await request.formData(),
-			localities.map((l) => l.id)
-		);
-		if (!read.ok) return fail(400, { values: read.values, errors: read.errors });
-		const saved = await addCommunity(db, read.input, { id: admin.id, ip: getClientAddress() });
-		if (!saved.ok)
-			return fail(400, { values: communityFormValues(read.input), errors: saved.errors });
-		redirect(303, '/admin/council?done=community-saved#localities');
-	}
+	save: (event) => saveCommunity(event, addCommunity)
 };

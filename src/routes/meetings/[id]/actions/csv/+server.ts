@@ -1,20 +1,10 @@
-import { appDatabase } from '$lib/server/platform/app-database';
-import { actionList } from '$lib/server/actions/action-list';
 import { toCsv } from '$lib/server/http/csv';
-import {
-	chosenAgency,
-	downloadHeaders,
-	downloadName,
-	requireConcludedMeeting
-} from '../../published';
+import { downloadHeaders, downloadName, publishedActions } from '../../published';
 import type { RequestHandler } from './$types';
 
 /** The action list (or one agency's extract) for a spreadsheet: dates as YYYY-MM-DD so they sort. */
 export const GET: RequestHandler = async ({ locals, params, url }) => {
-	const { meeting } = await requireConcludedMeeting(locals, params.id);
-	const { db } = appDatabase();
-	const agency = chosenAgency(url, (await actionList(db, meeting.id)).agencies);
-	const { actions } = await actionList(db, meeting.id, agency ?? undefined);
+	const { meeting, agency, actions } = await publishedActions(locals, params.id, url);
 	const csv = toCsv([
 		['Reference', 'What', 'Owner', 'Agency', 'Due date'],
 		...actions.map((a) => [a.reference, a.description, a.ownerName, a.ownerAgency, a.dueDate])
