@@ -26,3 +26,9 @@ export const REOPEN_WITHIN_DAYS = 14;
  * worker knowing who has room (docs/domain.md).
  */
 export const LEAD_PROFESSIONAL_CASELOAD = { from: 12, to: 15 } as const;
+
+/**
+ * A family coming back within this many months of their case closing is flagged as a return
+ * (the Marac repeat rule, Halton; docs/domain.md).
+ */
+export const RETURN_WITHIN_MONTHS = 12;
