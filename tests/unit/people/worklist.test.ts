@@ -269,6 +269,7 @@ describe('who sees which part of the worklist', () => {
 				isAdministrator,
 				isDataProtectionOfficer: false,
 				isManager: false,
+				isFrontDoor: false,
 				hasTwoFactor: false,
 				communityRoles: []
 			} satisfies SessionUser,

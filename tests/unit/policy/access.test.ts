@@ -13,6 +13,7 @@ function person(overrides: Partial<SessionUser>): SessionUser {
 		isAdministrator: false,
 		isDataProtectionOfficer: false,
 		isManager: false,
+		isFrontDoor: false,
 		hasTwoFactor: false,
 		communityRoles: [],
 		...overrides
