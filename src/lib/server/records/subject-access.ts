@@ -1,5 +1,6 @@
 import { recordAudit, type Actor } from '../audit/log';
 import type { DB } from '../platform/db';
+import { contactsNaming } from '../front-door/contacts';
 
 /**
  * A subject access request: everything the system holds about one family, with every audit entry
@@ -205,6 +206,12 @@ async function gatherCase(db: DB, reference: string) {
 		rows.familyMembers.map((member) => member.name)
 	);
 	for (const row of cafDrafts) addStaff(row.author_id);
+	// Calls to the front door about the family, before (or without) a case: theirs all the same.
+	const frontDoorContacts = await contactsNaming(
+		db,
+		rows.familyMembers.map((member) => member.name)
+	);
+	for (const row of frontDoorContacts) addStaff(row.recorded_by);
 	for (const row of rows.consents) addStaff(row.recorded_by);
 	for (const row of submissions) addStaff(row.submitted_by);
 	for (const row of rows.gateChecks) addStaff(row.checked_by);
@@ -233,6 +240,7 @@ async function gatherCase(db: DB, reference: string) {
 		case: { ...familyCase, community: community.name },
 		...rows,
 		cafDrafts,
+		frontDoorContacts,
 		staff,
 		auditEntries: auditEntries.map((entry) => ({
 			...entry,
