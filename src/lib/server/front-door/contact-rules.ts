@@ -17,7 +17,9 @@ export function monthOf(value: string | null | undefined): string | null {
 export function monthBounds(month: string): { from: string; to: string } {
 	const [year, monthNumber] = month.split('-').map(Number) as [number, number];
 	const start = new TZDate(year, monthNumber - 1, 1, LONDON);
-	return { from: start.toISOString(), to: addMonths(start, 1).toISOString() };
+	// TZDate's own toISOString keeps the offset (+01:00): stored instants are UTC (Z), compared as text.
+	const utc = (date: Date) => new Date(date.getTime()).toISOString();
+	return { from: utc(start), to: utc(addMonths(start, 1)) };
 }
 
 /** "November 2026". */

@@ -97,9 +97,7 @@ export async function updateUser(
 					? {}
 					: { is_dpo: changes.isDataProtectionOfficer ? 1 : 0 }),
 				...(changes.isManager === undefined ? {} : { is_manager: changes.isManager ? 1 : 0 }),
-				...(changes.isFrontDoor === undefined
-					? {}
-					: { is_front_door: changes.isFrontDoor ? 1 : 0 })
+				...(changes.isFrontDoor === undefined ? {} : { is_front_door: changes.isFrontDoor ? 1 : 0 })
 			})
 			.where('id', '=', userId)
 			.execute();
