@@ -13,7 +13,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 
 export const actions: Actions = {
 	/** Records the contact; "Brought to a MAG" goes on to choose the meeting. */
-	default: async ({ locals, request, getClientAddress }) => {
+	record: async ({ locals, request, getClientAddress }) => {
 		const user = requireFrontDoor(locals);
 		const { db } = appDatabase();
 		const communities = await contactCommunities(db);

@@ -54,7 +54,7 @@ export const load: PageServerLoad = async ({ locals, params, getClientAddress })
 };
 
 export const actions: Actions = {
-	default: async ({ locals, params, request, getClientAddress }) => {
+	bring: async ({ locals, params, request, getClientAddress }) => {
 		const ip = getClientAddress();
 		const { user, contact, db, meetings } = await contactFor(locals, params.id, ip);
 		const read = readBringForm(await request.formData(), {
