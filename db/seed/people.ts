@@ -45,13 +45,13 @@ const users: DemoUser[] = [
 		demoRole: 'Early help manager'
 	},
 	{
-		// Also a member of one MAG, so a contact the family agreed to can start a new CAF there.
+		// In no MAG: they bring contacts as anonymous advice; a new CAF is for a MAG's own members.
 		email: 'frontdoor@mag.example',
 		name: 'Priya Shah',
 		jobTitle: 'Early help front door practitioner',
 		agency: 'CAF Team',
 		frontDoor: true,
-		roles: [['Mortimer and Leominster', 'member']],
+		roles: [],
 		demoRole: 'Front door'
 	},
 	{
