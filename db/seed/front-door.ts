@@ -68,12 +68,7 @@ export async function seedFrontDoor(db: DB, now: Date): Promise<void> {
 				notes: null,
 				family_consented: i % 6 === 0 ? 1 : 0,
 				recorded_by: recorder.id,
-				created_at: received.toISOString(),
-				brought_meeting_id: null,
-				brought_submission_id: null,
-				brought_part: null,
-				brought_at: null,
-				anonymised_at: null
+				created_at: received.toISOString()
 			})
 			.returning('id')
 			.executeTakeFirstOrThrow();

@@ -14,20 +14,18 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const outcome = Object.hasOwn(CONTACT_OUTCOMES, outcomeParam)
 		? (outcomeParam as ContactOutcome)
 		: null;
-	const list = await listContacts(appDatabase().db, { month, outcome }, requestedPage(url));
+	const { rows, ...shown } = await listContacts(
+		appDatabase().db,
+		{ month, outcome },
+		requestedPage(url)
+	);
 	return {
 		filter: { month: month ?? '', outcome: outcome ?? '' },
 		filtered: Boolean(month || outcome),
 		months: recentMonths(),
 		outcomes: Object.entries(CONTACT_OUTCOMES).map(([value, label]) => ({ value, label })),
 		recorded: url.searchParams.get('recorded'),
-		contacts: list.rows,
-		shown: {
-			page: list.page,
-			pageCount: list.pageCount,
-			total: list.total,
-			from: list.from,
-			to: list.to
-		}
+		contacts: rows,
+		shown
 	};
 };

@@ -61,7 +61,9 @@ describe('reading the “Record a contact” form', () => {
 		const { input, errors, values } = readContactForm(form({ ...good, ...change }), [7], now);
 		expect(input).toBeNull();
 		expect(errors[field]).toBe(message);
-		expect(values.callerName).toBe(change.callerName ?? 'Claire Benton');
+		expect(values.callerName).toBe(
+			(change as Record<string, string>).callerName ?? 'Claire Benton'
+		);
 		expect(values.asked).toBe(good.asked);
 	});
 

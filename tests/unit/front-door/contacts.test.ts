@@ -10,7 +10,7 @@ import { anonymiseOldContacts } from '$lib/server/front-door/contact-retention';
 import { requireFrontDoor, requireFrontDoorReport } from '$lib/server/policy/front-door';
 import { navigationFor } from '$lib/server/policy/navigation';
 import type { SessionUser } from '$lib/server/auth/session';
-import { addCommunity, addUser, form, freshDatabase } from '../helpers';
+import { addCommunity, addUser, form, freshDatabase, sessionUser } from '../helpers';
 
 let database: OpenDatabase;
 let worker: { id: number; ip: string };
@@ -45,16 +45,10 @@ async function addMeeting(status: 'agenda-open' | 'agenda-published', deadline: 
 			date: '2026-12-17',
 			start_time: '09:30',
 			length_minutes: 120,
-			venue: null,
-			online_link: null,
 			submission_deadline: deadline,
 			status,
 			created_by: worker.id,
-			created_at: now.toISOString(),
-			started_at: null,
-			concluded_at: null,
-			current_item_id: null,
-			current_item_started_at: null
+			created_at: now.toISOString()
 		})
 		.returning('id')
 		.executeTakeFirstOrThrow();
@@ -300,21 +294,9 @@ describe('the monthly report and retention', () => {
 });
 
 describe('who may use the front door', () => {
-	const person = (overrides: Partial<SessionUser>): App.Locals =>
+	const person = (overrides: Partial<SessionUser>) =>
 		({
-			user: {
-				id: 1,
-				name: 'T',
-				email: 't@x.example',
-				agencyName: null,
-				isAdministrator: false,
-				isDataProtectionOfficer: false,
-				isManager: false,
-				isFrontDoor: false,
-				hasTwoFactor: false,
-				communityRoles: [],
-				...overrides
-			},
+			user: sessionUser(overrides),
 			session: { twoFactorVerified: true }
 		}) as unknown as App.Locals;
 	const status = (run: () => unknown) => {

@@ -44,6 +44,17 @@ function dateTyped(form: FormData, id: string) {
 	return { day: day!, month: month!, year: year! };
 }
 
+/** The form's date and time boxes as of now, in England: most contacts are recorded as they come. */
+export function receivedNow(now = new Date()): Record<string, string> {
+	const local = new TZDate(now, 'Europe/London');
+	return {
+		'received-day': String(local.getDate()),
+		'received-month': String(local.getMonth() + 1),
+		'received-year': String(local.getFullYear()),
+		receivedTime: `${String(local.getHours()).padStart(2, '0')}:${String(local.getMinutes()).padStart(2, '0')}`
+	};
+}
+
 export function readContactForm(form: FormData, communityIds: number[], now = new Date()) {
 	const values: Record<string, string> = {};
 	for (const name of [

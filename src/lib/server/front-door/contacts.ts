@@ -35,12 +35,7 @@ export async function recordContact(
 				notes: input.notes,
 				family_consented: input.familyConsented ? 1 : 0,
 				recorded_by: actor.id,
-				created_at: now.toISOString(),
-				brought_meeting_id: null,
-				brought_submission_id: null,
-				brought_part: null,
-				brought_at: null,
-				anonymised_at: null
+				created_at: now.toISOString()
 			})
 			.returning('id')
 			.executeTakeFirstOrThrow();

@@ -2,13 +2,17 @@ import { fail, redirect } from '@sveltejs/kit';
 import { requireFrontDoor } from '$lib/server/policy/front-door';
 import { appDatabase } from '$lib/server/platform/app-database';
 import { contactCommunities, recordContact } from '$lib/server/front-door/contacts';
-import { readContactForm } from '$lib/server/front-door/contact-form';
+import { readContactForm, receivedNow } from '$lib/server/front-door/contact-form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	requireFrontDoor(locals);
 	const communities = await contactCommunities(appDatabase().db);
-	return { communities: communities.map((c) => ({ value: String(c.id), label: c.name })) };
+	return {
+		communities: communities.map((c) => ({ value: String(c.id), label: c.name })),
+		// Most contacts are recorded as they come in: now, in England, until changed.
+		received: receivedNow()
+	};
 };
 
 export const actions: Actions = {
