@@ -3,6 +3,7 @@ import { hashPassword } from '../src/lib/server/auth/password';
 import { seedAgencies } from './seed/agencies';
 import { seedCommunities } from './seed/communities';
 import { seedOpenCases } from './seed/families';
+import { seedFrontDoor } from './seed/front-door';
 import { seedMeetings } from './seed/meetings';
 import { DEMO_PASSWORD, seedPeople } from './seed/people';
 
@@ -24,6 +25,7 @@ export async function seedDemo(db: DB, now = new Date()): Promise<void> {
 		await seedPeople(trx, passwordHash, now);
 		await seedMeetings(trx, now);
 		await seedOpenCases(trx, now);
+		await seedFrontDoor(trx, now);
 	});
 }
 

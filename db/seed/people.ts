@@ -13,6 +13,8 @@ interface DemoUser {
 	administrator?: boolean;
 	/** An early help manager: every community's reports, no family data. */
 	manager?: boolean;
+	/** The front-door team: the contact log and its report. */
+	frontDoor?: boolean;
 	roles: [community: string, role: CommunityRole][];
 	/** How the demo sign-in list describes this person. */
 	demoRole?: string;
@@ -41,6 +43,16 @@ const users: DemoUser[] = [
 		manager: true,
 		roles: [],
 		demoRole: 'Early help manager'
+	},
+	{
+		// In no MAG: they bring contacts as anonymous advice; a new CAF is for a MAG's own members.
+		email: 'frontdoor@mag.example',
+		name: 'Priya Shah',
+		jobTitle: 'Early help front door practitioner',
+		agency: 'CAF Team',
+		frontDoor: true,
+		roles: [],
+		demoRole: 'Front door'
 	},
 	{
 		email: 'chair.north@mag.example',
@@ -218,6 +230,7 @@ export async function seedPeople(db: DB, passwordHash: string, now: Date): Promi
 				agency_id: agencyIds.get(user.agency)!,
 				is_administrator: user.administrator ? 1 : 0,
 				is_manager: user.manager ? 1 : 0,
+				is_front_door: user.frontDoor ? 1 : 0,
 				password_hash: passwordHash,
 				totp_key: null,
 				totp_last_step: null,

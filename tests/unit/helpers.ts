@@ -1,6 +1,7 @@
 import { openDatabase, type DB, type OpenDatabase } from '$lib/server/platform/db';
 import { migrate } from '$lib/server/platform/migrator';
 import type { CommunityRole, Database } from '$lib/server/platform/schema';
+import type { SessionUser } from '$lib/server/auth/session';
 
 /** A fresh, migrated in-memory database: every test file starts from nothing. */
 export async function freshDatabase(): Promise<OpenDatabase> {
@@ -131,4 +132,21 @@ export function form(fields: Record<string, string>): FormData {
 	const data = new FormData();
 	for (const [name, value] of Object.entries(fields)) data.set(name, value);
 	return data;
+}
+
+/** A signed-in person as the session gives them to pages: no roles unless given. */
+export function sessionUser(overrides: Partial<SessionUser> = {}): SessionUser {
+	return {
+		id: 1,
+		name: 'Test',
+		email: 't@x.example',
+		agencyName: null,
+		isAdministrator: false,
+		isDataProtectionOfficer: false,
+		isManager: false,
+		isFrontDoor: false,
+		hasTwoFactor: false,
+		communityRoles: [],
+		...overrides
+	};
 }

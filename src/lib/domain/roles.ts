@@ -12,6 +12,7 @@ export const USER_ROLE_FILTERS = {
 	administrator: 'Administrator',
 	dpo: 'Data protection officer',
 	manager: 'Early help manager',
+	'front-door': 'Front door',
 	chair: 'Chair of a MAG',
 	coordinator: 'Coordinator of a MAG',
 	member: 'Member of a MAG'

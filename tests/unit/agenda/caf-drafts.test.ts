@@ -121,7 +121,7 @@ describe('the draft store', () => {
 		const report = await runRetention(
 			database.db,
 			new Date('2027-03-01T10:00:00Z'),
-			{ closedCaseMonths: 24, auditMonths: 24, draftDays: 30 },
+			{ closedCaseMonths: 24, auditMonths: 24, draftDays: 30, contactMonths: 24 },
 			'command'
 		);
 		expect(report.draftsRemoved).toBeGreaterThanOrEqual(1);

@@ -183,6 +183,7 @@ export function event(who: Who, caseId: number) {
 		isAdministrator: who === 'administrator',
 		isDataProtectionOfficer: who === 'dpo',
 		isManager: false,
+		isFrontDoor: false,
 		hasTwoFactor: false,
 		communityRoles: []
 	};

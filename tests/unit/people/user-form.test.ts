@@ -59,6 +59,7 @@ describe('the form changing a person', () => {
 			isAdministrator: true,
 			isDataProtectionOfficer: false,
 			isManager: false,
+			isFrontDoor: false,
 			memberships: new Map([[communityIds[0]!, 'chair']])
 		});
 	});

@@ -25,6 +25,7 @@ describe('what an administrator’s changes do to a person’s roles', () => {
 		isAdministrator: false,
 		isDataProtectionOfficer: false,
 		isManager: false,
+		isFrontDoor: false,
 		agencyId: 4
 	};
 	const same = {

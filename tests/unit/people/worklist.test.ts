@@ -263,6 +263,7 @@ describe('who sees which part of the worklist', () => {
 				isAdministrator,
 				isDataProtectionOfficer: false,
 				isManager: false,
+				isFrontDoor: false,
 				hasTwoFactor: false,
 				communityRoles: []
 			} satisfies SessionUser,

@@ -1,23 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { navigationFor, roleLabel } from '$lib/server/policy/navigation';
 import { twoFactorRequired } from '$lib/server/policy/session';
-import type { SessionUser } from '$lib/server/auth/session';
 import { safeNextPath } from '$lib/server/http/forms';
+import { sessionUser } from '../helpers';
 
-function person(overrides: Partial<SessionUser>): SessionUser {
-	return {
-		id: 1,
-		name: 'Test',
-		email: 't@x.example',
-		agencyName: null,
-		isAdministrator: false,
-		isDataProtectionOfficer: false,
-		isManager: false,
-		hasTwoFactor: false,
-		communityRoles: [],
-		...overrides
-	};
-}
+const person = sessionUser;
 
 const administrator = person({ isAdministrator: true });
 const chair = person({ communityRoles: ['chair'] });

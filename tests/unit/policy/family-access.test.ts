@@ -236,6 +236,7 @@ function event(who: Who, params: Record<string, string>, search = '') {
 		isAdministrator: who === 'administrator',
 		isDataProtectionOfficer: false,
 		isManager: false,
+		isFrontDoor: false,
 		hasTwoFactor: false,
 		communityRoles: []
 	};

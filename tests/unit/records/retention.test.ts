@@ -21,7 +21,12 @@ afterEach(async () => {
 	await database.close();
 });
 
-const settings: RetentionSettings = { closedCaseMonths: 24, auditMonths: 24, draftDays: 30 };
+const settings: RetentionSettings = {
+	closedCaseMonths: 24,
+	auditMonths: 24,
+	draftDays: 30,
+	contactMonths: 24
+};
 const now = new Date();
 const monthsAgo = (months: number) => subMonths(now, months).toISOString();
 
@@ -324,10 +329,10 @@ describe('the migration that added retention', () => {
 
 describe('retention settings', () => {
 	it.each([
-		[{}, { closedCaseMonths: 24, auditMonths: 24, draftDays: 30 }],
+		[{}, { closedCaseMonths: 24, auditMonths: 24, draftDays: 30, contactMonths: 24 }],
 		[
 			{ RETENTION_CLOSED_CASE_MONTHS: '36', AUDIT_RETENTION_MONTHS: '12' },
-			{ closedCaseMonths: 36, auditMonths: 12, draftDays: 30 }
+			{ closedCaseMonths: 36, auditMonths: 12, draftDays: 30, contactMonths: 24 }
 		]
 	])('reads %j as %j', (env, expected) => {
 		expect(retentionSettings(env)).toEqual(expected);

@@ -231,6 +231,7 @@ describe('who may see which reports', () => {
 				isAdministrator: false,
 				isDataProtectionOfficer: false,
 				isManager: false,
+				isFrontDoor: false,
 				hasTwoFactor: true,
 				communityRoles: roles,
 				...flags

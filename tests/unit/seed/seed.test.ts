@@ -153,12 +153,33 @@ describe('the demo data', () => {
 		expect(demoSignIns.map((signIn) => signIn.role)).toEqual([
 			'Administrator',
 			'Early help manager',
+			'Front door',
 			'Chair, North locality',
 			'Chair, South locality',
 			'Coordinator, North locality',
 			'Coordinator, South locality',
 			'Practitioner (member)',
 			'Lead professional (family support)'
+		]);
+	});
+
+	it('gives the front door a team member and thirty contacts in about the source’s shares', async () => {
+		const team = await database.db
+			.selectFrom('user')
+			.select('email')
+			.where('is_front_door', '=', 1)
+			.execute();
+		expect(team).toEqual([{ email: 'frontdoor@mag.example' }]);
+		const outcomes = await database.db
+			.selectFrom('front_door_contact')
+			.select(['outcome', (eb) => eb.fn.countAll<number>().as('count')])
+			.groupBy('outcome')
+			.orderBy('outcome')
+			.execute();
+		expect(outcomes).toEqual([
+			{ outcome: 'advice', count: 17 },
+			{ outcome: 'liaison', count: 9 },
+			{ outcome: 'referred', count: 4 }
 		]);
 	});
 

@@ -24,6 +24,8 @@ export interface SessionUser {
 	isDataProtectionOfficer: boolean;
 	/** An early help manager: every community's reports (counts only), no family data. */
 	isManager: boolean;
+	/** The front-door team: the contact log and its report, council-wide. */
+	isFrontDoor: boolean;
 	hasTwoFactor: boolean;
 	/** The strongest role the person holds in any community, or null for none. */
 	communityRoles: CommunityRole[];
@@ -106,6 +108,7 @@ export async function validateSession(
 			'user.is_administrator',
 			'user.is_dpo',
 			'user.is_manager',
+			'user.is_front_door',
 			'user.totp_key',
 			'user.disabled_at',
 			'agency.name as agencyName',
@@ -161,6 +164,7 @@ export async function validateSession(
 			isAdministrator: row.is_administrator === 1,
 			isDataProtectionOfficer: row.is_dpo === 1,
 			isManager: row.is_manager === 1,
+			isFrontDoor: row.is_front_door === 1,
 			hasTwoFactor: row.totp_key !== null,
 			communityRoles: roles.map((r) => r.role)
 		}

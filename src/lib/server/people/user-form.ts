@@ -75,6 +75,7 @@ export async function readUserForm(db: DB, form: FormData, context: { isSelf: bo
 		isAdministrator: form.get('isAdministrator') === 'yes',
 		isDataProtectionOfficer: form.get('isDataProtectionOfficer') === 'yes',
 		isManager: form.get('isManager') === 'yes',
+		isFrontDoor: form.get('isFrontDoor') === 'yes',
 		roles
 	};
 	const errors: FieldErrors = {};
@@ -105,6 +106,7 @@ export async function readUserForm(db: DB, form: FormData, context: { isSelf: bo
 					isAdministrator: values.isAdministrator,
 					isDataProtectionOfficer: values.isDataProtectionOfficer,
 					isManager: values.isManager,
+					isFrontDoor: values.isFrontDoor,
 					memberships
 				}
 			: null;

@@ -69,6 +69,7 @@ function withRole(eb: UserQuery, role: UserRoleFilter) {
 	if (role === 'administrator') return eb('user.is_administrator', '=', 1);
 	if (role === 'dpo') return eb('user.is_dpo', '=', 1);
 	if (role === 'manager') return eb('user.is_manager', '=', 1);
+	if (role === 'front-door') return eb('user.is_front_door', '=', 1);
 	return eb.exists(
 		eb
 			.selectFrom('community_membership')

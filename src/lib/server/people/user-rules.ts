@@ -24,6 +24,8 @@ export interface UserChanges {
 	isDataProtectionOfficer?: boolean;
 	/** Left out: unchanged. */
 	isManager?: boolean;
+	/** Left out: unchanged. */
+	isFrontDoor?: boolean;
 	/** community id → role; a community not listed means no membership. */
 	memberships: Map<number, CommunityRole>;
 }
@@ -34,6 +36,7 @@ export interface RolesBefore {
 	isAdministrator: boolean;
 	isDataProtectionOfficer: boolean;
 	isManager: boolean;
+	isFrontDoor: boolean;
 	agencyId: number | null;
 }
 
@@ -56,15 +59,18 @@ export function changeOfRoles(before: RolesBefore, changes: UserChanges) {
 		changes.isDataProtectionOfficer !== undefined &&
 		before.isDataProtectionOfficer !== changes.isDataProtectionOfficer;
 	const managerChanged = changes.isManager !== undefined && before.isManager !== changes.isManager;
+	const frontDoorChanged =
+		changes.isFrontDoor !== undefined && before.isFrontDoor !== changes.isFrontDoor;
 	return {
 		action:
-			roleChanges.length > 0 || adminChanged || dpoChanged || managerChanged
+			roleChanges.length > 0 || adminChanged || dpoChanged || managerChanged || frontDoorChanged
 				? ('user.roles-changed' as const)
 				: ('user.updated' as const),
 		detail: {
 			...(adminChanged ? { administrator: changes.isAdministrator } : {}),
 			...(dpoChanged ? { dataProtectionOfficer: changes.isDataProtectionOfficer } : {}),
 			...(managerChanged ? { manager: changes.isManager } : {}),
+			...(frontDoorChanged ? { frontDoor: changes.isFrontDoor } : {}),
 			...(roleChanges.length > 0 ? { communities: roleChanges } : {}),
 			...(before.agencyId !== changes.agencyId ? { agencyId: changes.agencyId } : {})
 		}

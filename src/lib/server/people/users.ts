@@ -31,6 +31,7 @@ export async function findUserForAdmin(db: DB, userId: number) {
 			'is_administrator',
 			'is_dpo',
 			'is_manager',
+			'is_front_door',
 			'disabled_at',
 			'password_hash',
 			'totp_key',
@@ -58,6 +59,7 @@ export async function findUserForAdmin(db: DB, userId: number) {
 		isAdministrator: user.is_administrator === 1,
 		isDataProtectionOfficer: user.is_dpo === 1,
 		isManager: user.is_manager === 1,
+		isFrontDoor: user.is_front_door === 1,
 		status: accountStatus({ ...user, hasSingleSignOn: singleSignOn !== undefined }),
 		hasTwoFactor: user.totp_key !== null,
 		createdAt: user.created_at,
@@ -76,7 +78,7 @@ export async function updateUser(
 	await db.transaction().execute(async (trx) => {
 		const before = await trx
 			.selectFrom('user')
-			.select(['is_administrator', 'is_dpo', 'is_manager', 'agency_id'])
+			.select(['is_administrator', 'is_dpo', 'is_manager', 'is_front_door', 'agency_id'])
 			.where('id', '=', userId)
 			.executeTakeFirstOrThrow();
 		const oldMemberships = await trx
@@ -94,7 +96,8 @@ export async function updateUser(
 				...(changes.isDataProtectionOfficer === undefined
 					? {}
 					: { is_dpo: changes.isDataProtectionOfficer ? 1 : 0 }),
-				...(changes.isManager === undefined ? {} : { is_manager: changes.isManager ? 1 : 0 })
+				...(changes.isManager === undefined ? {} : { is_manager: changes.isManager ? 1 : 0 }),
+				...(changes.isFrontDoor === undefined ? {} : { is_front_door: changes.isFrontDoor ? 1 : 0 })
 			})
 			.where('id', '=', userId)
 			.execute();
@@ -126,6 +129,7 @@ export async function updateUser(
 				isAdministrator: before.is_administrator === 1,
 				isDataProtectionOfficer: before.is_dpo === 1,
 				isManager: before.is_manager === 1,
+				isFrontDoor: before.is_front_door === 1,
 				agencyId: before.agency_id
 			},
 			{ ...changes, memberships }

@@ -61,6 +61,7 @@ import type {
 } from './schema/families';
 import type { ActionFlagTable, ActionTable, ActionUpdateTable } from './schema/actions';
 import type { CalendarFeedTable, EmailPreferenceTable, MailOutboxTable } from './schema/mail';
+import type { FrontDoorContactPersonTable, FrontDoorContactTable } from './schema/front-door';
 
 export type * from './schema/people';
 export type * from './schema/access';
@@ -70,6 +71,7 @@ export type * from './schema/submissions';
 export type * from './schema/families';
 export type * from './schema/actions';
 export type * from './schema/mail';
+export type * from './schema/front-door';
 
 export interface Database {
 	schema_migration: SchemaMigrationTable;
@@ -123,4 +125,6 @@ export interface Database {
 	minutes_correction: MinutesCorrectionTable;
 	minutes_correction_change: MinutesCorrectionChangeTable;
 	minutes_approval: MinutesApprovalTable;
+	front_door_contact: FrontDoorContactTable;
+	front_door_contact_person: FrontDoorContactPersonTable;
 }

@@ -14,6 +14,7 @@ export function navigationFor(user: SessionUser): NavigationItem[] {
 	}
 	if (user.isManager || user.communityRoles.some((r) => r === 'chair' || r === 'coordinator'))
 		items.push({ href: '/reports', label: 'Reports' });
+	if (user.isFrontDoor) items.push({ href: '/front-door', label: 'Front door' });
 	// Anyone can own an action, even after leaving a MAG: their list is always a click away.
 	items.push({ href: '/actions', label: 'My actions' });
 	if (user.isAdministrator) {
@@ -33,6 +34,7 @@ export function roleLabel(user: SessionUser): string {
 	if (user.isAdministrator) return 'Administrator';
 	if (user.isDataProtectionOfficer) return 'Data protection officer';
 	if (user.isManager) return 'Early help manager';
+	if (user.isFrontDoor) return 'Front door';
 	if (user.communityRoles.includes('member')) return 'Practitioner';
 	return 'No community role yet';
 }

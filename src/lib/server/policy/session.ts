@@ -16,6 +16,8 @@ export function rolesOf(user: SessionUser): TwoFactorRole[] {
 	const roles: TwoFactorRole[] = [...user.communityRoles];
 	// The data protection officer reads who saw which family: held to the administrators' standard.
 	if (user.isAdministrator || user.isDataProtectionOfficer) roles.push('administrator');
+	// The front door reads families' names as a MAG's members do: held to the members' standard.
+	if (user.isFrontDoor && !roles.includes('member')) roles.push('member');
 	return roles;
 }
 

@@ -1,5 +1,6 @@
 import { subDays, subMonths } from 'date-fns';
 import { removeStaleCafDrafts } from '../agenda/caf-drafts';
+import { anonymiseOldContacts } from '../front-door/contact-retention';
 import { sql } from 'kysely';
 import { recordAudit } from '../audit/log';
 import type { DB } from '../platform/db';
@@ -18,6 +19,8 @@ export interface RetentionSettings {
 	auditMonths: number;
 	/** A draft CAF untouched for this many days is removed (it holds a family's details). */
 	draftDays: number;
+	/** A front-door contact received this many months ago is anonymised. */
+	contactMonths: number;
 }
 
 function wholeNumberFrom(
@@ -36,13 +39,14 @@ function wholeNumberFrom(
 
 /**
  * RETENTION_CLOSED_CASE_MONTHS and AUDIT_RETENTION_MONTHS, both 24 by default, and
- * RETENTION_DRAFT_DAYS, 30 by default (README).
+ * RETENTION_DRAFT_DAYS, 30 by default, and RETENTION_CONTACT_MONTHS, 24 by default (README).
  */
 export function retentionSettings(env: NodeJS.ProcessEnv = process.env): RetentionSettings {
 	return {
 		closedCaseMonths: wholeNumberFrom(env, 'RETENTION_CLOSED_CASE_MONTHS', 24),
 		auditMonths: wholeNumberFrom(env, 'AUDIT_RETENTION_MONTHS', 24),
-		draftDays: wholeNumberFrom(env, 'RETENTION_DRAFT_DAYS', 30, 'days')
+		draftDays: wholeNumberFrom(env, 'RETENTION_DRAFT_DAYS', 30, 'days'),
+		contactMonths: wholeNumberFrom(env, 'RETENTION_CONTACT_MONTHS', 24)
 	};
 }
 
@@ -64,6 +68,9 @@ export interface RetentionReport {
 	/** Draft CAFs untouched since before this instant were due; how many were removed. */
 	draftsBefore: string;
 	draftsRemoved: number;
+	/** Front-door contacts received before this instant were due; how many were anonymised. */
+	contactsBefore: string;
+	contactsAnonymised: number;
 }
 
 /**
@@ -230,6 +237,8 @@ export async function runRetention(
 	const auditEntriesRemoved = await pruneAuditLog(db, auditEntriesBefore, now);
 	const draftsBefore = subDays(now, settings.draftDays).toISOString();
 	const draftsRemoved = await removeStaleCafDrafts(db, draftsBefore, now);
+	const contactsBefore = subMonths(now, settings.contactMonths).toISOString();
+	const contactsAnonymised = await anonymiseOldContacts(db, contactsBefore, REMOVED, now);
 	const report: RetentionReport = {
 		ranAt: now.toISOString(),
 		by,
@@ -238,7 +247,9 @@ export async function runRetention(
 		auditEntriesBefore,
 		auditEntriesRemoved,
 		draftsBefore,
-		draftsRemoved
+		draftsRemoved,
+		contactsBefore,
+		contactsAnonymised
 	};
 	const detail = { settings, casesClosedBefore, auditEntriesBefore, references: casesAnonymised };
 	await db.transaction().execute(async (trx) => {
@@ -273,5 +284,6 @@ export function describeRun(report: RetentionReport): string {
 			: `anonymised ${report.casesAnonymised.length} closed case${report.casesAnonymised.length === 1 ? '' : 's'} (${report.casesAnonymised.join(', ')})`;
 	const entries = `removed ${report.auditEntriesRemoved} audit entr${report.auditEntriesRemoved === 1 ? 'y' : 'ies'} from before ${report.auditEntriesBefore}`;
 	const drafts = `removed ${report.draftsRemoved} draft CAF${report.draftsRemoved === 1 ? '' : 's'} untouched since ${report.draftsBefore}`;
-	return `Retention (${report.by}): ${cases}, closed before ${report.casesClosedBefore}; ${entries}; ${drafts}.`;
+	const contacts = `anonymised ${report.contactsAnonymised} front-door contact${report.contactsAnonymised === 1 ? '' : 's'} received before ${report.contactsBefore}`;
+	return `Retention (${report.by}): ${cases}, closed before ${report.casesClosedBefore}; ${entries}; ${drafts}; ${contacts}.`;
 }

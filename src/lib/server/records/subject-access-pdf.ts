@@ -2,6 +2,7 @@ import type { Content, TDocumentDefinitions, TableCell } from 'pdfmake/interface
 import { formatCalendarDate, formatInstant, formatMeetingDate } from '../../dates';
 import { PART_NAMES } from '../../domain/parts';
 import { PDF_STYLES } from '../http/pdf';
+import { CONTACT_OUTCOMES } from '../../domain/front-door';
 import type { AgendaPart } from '../platform/schema';
 import type { CaseExport } from './subject-access';
 
@@ -175,6 +176,22 @@ export function subjectAccessDocument(record: CaseExport): TDocumentDefinitions 
 								Object.values(JSON.parse(d.fields) as Record<string, string>)
 									.filter(Boolean)
 									.join('; ')
+							])
+						)
+					]
+				: []),
+			...(record.frontDoorContacts.length > 0
+				? [
+						{ text: 'Calls to the front door', style: 'heading' },
+						table(
+							['Received', 'Caller', 'What was asked', 'Outcome'],
+							record.frontDoorContacts.map((c) => [
+								when(c.received_at),
+								[c.caller_name, c.caller_agency ?? c.caller_relationship]
+									.filter(Boolean)
+									.join(', '),
+								c.asked,
+								CONTACT_OUTCOMES[c.outcome]
 							])
 						)
 					]

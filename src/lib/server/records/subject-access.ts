@@ -1,6 +1,7 @@
 import { recordAudit, type Actor } from '../audit/log';
 import type { DB } from '../platform/db';
 import { correctionChanges } from '../meeting/minutes-corrections';
+import { contactsNaming } from '../front-door/contacts';
 
 /**
  * A subject access request: everything the system holds about one family, with every audit entry
@@ -200,6 +201,12 @@ async function gatherCase(db: DB, reference: string) {
 		rows.familyMembers.map((member) => member.name)
 	);
 	for (const row of cafDrafts) addStaff(row.author_id);
+	// Calls to the front door about the family, before (or without) a case: theirs all the same.
+	const frontDoorContacts = await contactsNaming(
+		db,
+		rows.familyMembers.map((member) => member.name)
+	);
+	for (const row of frontDoorContacts) addStaff(row.recorded_by);
 	for (const row of rows.consents) addStaff(row.recorded_by);
 	for (const row of submissions) addStaff(row.submitted_by);
 	for (const row of rows.gateChecks) addStaff(row.checked_by);
@@ -228,6 +235,7 @@ async function gatherCase(db: DB, reference: string) {
 		case: { ...familyCase, community: community.name },
 		...rows,
 		cafDrafts,
+		frontDoorContacts,
 		staff,
 		auditEntries: auditEntries.map((entry) => ({
 			...entry,

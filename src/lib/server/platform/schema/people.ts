@@ -56,6 +56,8 @@ export interface UserTable {
 	is_dpo: Generated<number>;
 	/** An early help manager: sees every community's reports (counts only), and no family data. */
 	is_manager: Generated<number>;
+	/** The front-door team: reads and records the contact log, and nothing else of a family. */
+	is_front_door: Generated<number>;
 	/** Null until the invited person sets a password. */
 	password_hash: string | null;
 	/** The TOTP key (20 bytes), null when two-factor sign-in is not set up. */
