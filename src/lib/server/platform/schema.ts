@@ -60,6 +60,12 @@ import type {
 } from './schema/families';
 import type { ActionFlagTable, ActionTable, ActionUpdateTable } from './schema/actions';
 import type { CalendarFeedTable, EmailPreferenceTable, MailOutboxTable } from './schema/mail';
+import type {
+	CaseProblemTable,
+	OutcomeEvidenceTable,
+	OutcomeIndicatorTable,
+	OutcomeProblemTable
+} from './schema/outcome-plan';
 
 export type * from './schema/people';
 export type * from './schema/access';
@@ -69,6 +75,7 @@ export type * from './schema/submissions';
 export type * from './schema/families';
 export type * from './schema/actions';
 export type * from './schema/mail';
+export type * from './schema/outcome-plan';
 
 export interface Database {
 	schema_migration: SchemaMigrationTable;
@@ -121,4 +128,8 @@ export interface Database {
 	minutes_correction: MinutesCorrectionTable;
 	minutes_correction_change: MinutesCorrectionChangeTable;
 	minutes_approval: MinutesApprovalTable;
+	outcome_problem: OutcomeProblemTable;
+	outcome_indicator: OutcomeIndicatorTable;
+	case_problem: CaseProblemTable;
+	outcome_evidence: OutcomeEvidenceTable;
 }
