@@ -62,6 +62,12 @@ import type {
 import type { ActionFlagTable, ActionTable, ActionUpdateTable } from './schema/actions';
 import type { CalendarFeedTable, EmailPreferenceTable, MailOutboxTable } from './schema/mail';
 import type { FrontDoorContactPersonTable, FrontDoorContactTable } from './schema/front-door';
+import type {
+	CaseProblemTable,
+	OutcomeEvidenceTable,
+	OutcomeIndicatorTable,
+	OutcomeProblemTable
+} from './schema/outcome-plan';
 
 export type * from './schema/people';
 export type * from './schema/access';
@@ -72,6 +78,7 @@ export type * from './schema/families';
 export type * from './schema/actions';
 export type * from './schema/mail';
 export type * from './schema/front-door';
+export type * from './schema/outcome-plan';
 
 export interface Database {
 	schema_migration: SchemaMigrationTable;
@@ -127,4 +134,8 @@ export interface Database {
 	minutes_approval: MinutesApprovalTable;
 	front_door_contact: FrontDoorContactTable;
 	front_door_contact_person: FrontDoorContactPersonTable;
+	outcome_problem: OutcomeProblemTable;
+	outcome_indicator: OutcomeIndicatorTable;
+	case_problem: CaseProblemTable;
+	outcome_evidence: OutcomeEvidenceTable;
 }

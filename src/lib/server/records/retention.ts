@@ -141,6 +141,11 @@ async function anonymiseCase(db: DB, caseId: number, closedBefore: string, now: 
 			.where((eb) => eb.or([eb('case_id', '=', caseId), eb('submission_id', 'in', items)]))
 			.execute();
 		await trx
+			.updateTable('outcome_evidence')
+			.set({ what: REMOVED })
+			.where('case_id', '=', caseId)
+			.execute();
+		await trx
 			.updateTable('family_case')
 			.set({ initials: REMOVED_INITIALS, anonymised_at: now.toISOString() })
 			.where('id', '=', caseId)

@@ -144,6 +144,18 @@ async function gatherCase(db: DB, reference: string) {
 			.where('case_id', '=', caseId)
 			.orderBy('id')
 			.execute(),
+		caseProblems: await db
+			.selectFrom('case_problem')
+			.innerJoin('outcome_problem', 'outcome_problem.id', 'case_problem.problem_id')
+			.select(['outcome_problem.name', 'case_problem.recorded_by', 'case_problem.recorded_at'])
+			.where('case_problem.case_id', '=', caseId)
+			.execute(),
+		outcomeEvidence: await db
+			.selectFrom('outcome_evidence')
+			.selectAll()
+			.where('case_id', '=', caseId)
+			.orderBy('id')
+			.execute(),
 		submissions,
 		newCafs,
 		reviews,

@@ -29,6 +29,8 @@ import {
 } from '$lib/server/policy/case-record';
 import { todayInEngland } from '$lib/dates';
 import type { Actions, PageServerLoad } from './$types';
+import { readCaseOutcomes } from '$lib/server/outcomes/case-outcomes';
+import { mayRecordOutcomes } from '$lib/server/policy/outcomes';
 import { confidentialityStatementOf } from '$lib/server/council/structure-view';
 
 export const load: PageServerLoad = async ({ locals, params, getClientAddress }) => {
@@ -56,6 +58,8 @@ export const load: PageServerLoad = async ({ locals, params, getClientAddress })
 		agencies: (await listAgencies(db)).map(({ id, name }) => ({ id, name })),
 		pendingHandOverId: pendingHandOverFor(record.leadChanges, user.id)?.id ?? null,
 		today: todayInEngland(),
+		outcomes: await readCaseOutcomes(db, found, reader),
+		mayRecordOutcomes: await mayRecordOutcomes({ user, caseId, found, access, db }),
 		// The hand-over and consent forms' key: the same post sent twice is recorded once.
 		formKey: newFormKey()
 	};
