@@ -20,6 +20,7 @@ import * as m20261203_1400_caf_drafts from './20261203_1400_caf_drafts';
 import * as m20261203_1500_action_reopened from './20261203_1500_action_reopened';
 import * as m20261203_1700_minutes_corrections from './20261203_1700_minutes_corrections';
 import * as m20261203_1710_room_review_later from './20261203_1710_room_review_later';
+import * as m20261204_1020_living_plan from './20261204_1020_living_plan';
 
 export interface Migration {
 	up: (db: Kysely<unknown>) => Promise<void>;
@@ -51,5 +52,6 @@ export const migrations: Record<string, Migration> = {
 	'20261203_1400_caf_drafts': m20261203_1400_caf_drafts,
 	'20261203_1500_action_reopened': m20261203_1500_action_reopened,
 	'20261203_1700_minutes_corrections': m20261203_1700_minutes_corrections,
-	'20261203_1710_room_review_later': m20261203_1710_room_review_later
+	'20261203_1710_room_review_later': m20261203_1710_room_review_later,
+	'20261204_1020_living_plan': m20261204_1020_living_plan
 };
