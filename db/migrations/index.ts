@@ -21,6 +21,7 @@ import * as m20261203_1500_action_reopened from './20261203_1500_action_reopened
 import * as m20261203_1700_minutes_corrections from './20261203_1700_minutes_corrections';
 import * as m20261203_1710_room_review_later from './20261203_1710_room_review_later';
 import * as m20261204_1000_consent_agencies from './20261204_1000_consent_agencies';
+import * as m20261204_1020_living_plan from './20261204_1020_living_plan';
 import * as m20261204_1030_outcome_plan from './20261204_1030_outcome_plan';
 import * as m20261204_1040_front_door from './20261204_1040_front_door';
 
@@ -56,6 +57,7 @@ export const migrations: Record<string, Migration> = {
 	'20261203_1700_minutes_corrections': m20261203_1700_minutes_corrections,
 	'20261203_1710_room_review_later': m20261203_1710_room_review_later,
 	'20261204_1000_consent_agencies': m20261204_1000_consent_agencies,
+	'20261204_1020_living_plan': m20261204_1020_living_plan,
 	'20261204_1030_outcome_plan': m20261204_1030_outcome_plan,
 	'20261204_1040_front_door': m20261204_1040_front_door
 };

@@ -10,3 +10,16 @@ export const NEED_STATUSES: Record<NeedStatus, string> = {
 
 /** A review's line of progress on one need: one line, as the meeting reads it out. */
 export const PROGRESS_LIMIT = TEXT_LIMITS.reviewProgress;
+
+/** Progress on a need is scored at each review from 0 (no progress) to 10 (the need is met). */
+export const SCORE_MIN = 0;
+export const SCORE_MAX = 10;
+
+/** What the trend of a need's scores says, from its first score to its last. */
+export const TREND_WORDS = {
+	improving: 'improving',
+	worsening: 'getting worse',
+	steady: 'no change',
+	single: 'first score',
+	none: 'not scored yet'
+} as const;

@@ -26,6 +26,8 @@ export const TEXT_LIMITS = {
 	need: 300,
 	/** A review's line of progress on one need. */
 	reviewProgress: 300,
+	/** The family's own view of the plan at a review, in their words as the lead professional reports it. */
+	familyView: 1000,
 	/** Why an item is declined, a case handed over, or a flagged action closed. */
 	reason: 300,
 	/** Why the council is closed on a day. */

@@ -188,7 +188,14 @@ describe('changing a review', () => {
 			saved: false,
 			status: 409,
 			data: {
-				values: { stuck: '', ...answers, version: '0' },
+				values: {
+					stuck: '',
+					'family-view': '',
+					'need-1-score': '',
+					'need-2-score': '',
+					...answers,
+					version: '0'
+				},
 				errors: { 'need-1-progress': staleSaveMessage('review') }
 			}
 		});

@@ -10,12 +10,36 @@ describe('reading a review', () => {
 		expect(result.errors).toEqual({});
 		expect(result.input).toEqual({
 			stuck: true,
+			familyView: null,
 			needs: [
-				{ needId: 11, status: 'partly-met', progress: 'Attendance up to 88 percent' },
-				{ needId: 12, status: 'met', progress: 'Arrears cleared with a repayment plan' }
+				{ needId: 11, status: 'partly-met', progress: 'Attendance up to 88 percent', score: null },
+				{
+					needId: 12,
+					status: 'met',
+					progress: 'Arrears cleared with a repayment plan',
+					score: null
+				}
 			]
 		});
 		expect(readReviewForm(reviewForm(complete), needs).input?.stuck).toBe(false);
+	});
+
+	it('reads each need’s score 0–10 and the family’s view, refusing a score out of range', () => {
+		const scored = readReviewForm(
+			reviewForm({
+				...complete,
+				'need-1-score': '4',
+				'need-2-score': '10',
+				'family-view': 'Mum says mornings are calmer'
+			}),
+			needs
+		);
+		expect(scored.input?.needs.map((n) => n.score)).toEqual([4, 10]);
+		expect(scored.input?.familyView).toBe('Mum says mornings are calmer');
+		const refused = readReviewForm(reviewForm({ ...complete, 'need-2-score': '12' }), needs);
+		expect(refused.input).toBeNull();
+		expect(refused.errors).toEqual({ 'need-2-score': 'The score for need 2 must be from 0 to 10' });
+		expect(refused.values['need-2-score']).toBe('12');
 	});
 
 	it.each([

@@ -4,6 +4,7 @@ import type { ReviewInput } from './reviews';
 import { NEED_STATUSES, PROGRESS_LIMIT } from '../../domain/needs';
 import { NEED_DOMAINS } from '../../domain/family';
 import { TEXT_LIMITS } from '../../domain/text-limits';
+import { readScore } from '../cases/need-trend-rules';
 
 /**
  * A need that has emerged since the CAF, added with the review (`emerged-…`, all optional): for one
@@ -40,7 +41,8 @@ function readEmergedNeed(
 
 /**
  * Reads the review form: for every need of the case (in the order shown, field names
- * `need-N-status` and `need-N-progress`) a status and a line of progress; whether it is stuck;
+ * `need-N-status`, `need-N-progress`, `need-N-score`) a status, a line of progress and a
+ * score 0–10; the family's view in their words (`family-view`); whether it is stuck;
  * and, where the form offers one (the family's `members` given), a need that has emerged.
  */
 export function readReviewForm(
@@ -55,18 +57,44 @@ export function readReviewForm(
 		const n = index + 1;
 		const status = textField(form, `need-${n}-status`);
 		const progress = textField(form, `need-${n}-progress`);
+		const typedScore = textField(form, `need-${n}-score`);
+		// Optional for now: a review saved before scores came in has none.
+		const score = typedScore === '' ? { ok: true as const, score: null } : readScore(typedScore, n);
 		values[`need-${n}-status`] = status;
 		values[`need-${n}-progress`] = progress;
+		values[`need-${n}-score`] = textField(form, `need-${n}-score`);
+		if (!score.ok) errors[`need-${n}-score`] = score.message;
 		if (!Object.hasOwn(NEED_STATUSES, status))
 			errors[`need-${n}-status`] = `Choose whether need ${n} is met, partly met or not met`;
 		if (progress === '') errors[`need-${n}-progress`] = `Enter a line of progress on need ${n}`;
 		else if (progress.length > PROGRESS_LIMIT)
 			errors[`need-${n}-progress`] =
 				`The progress on need ${n} must be ${PROGRESS_LIMIT} characters or fewer`;
-		updates.push({ needId: need.id, status: status as NeedStatus, progress });
+		updates.push({
+			needId: need.id,
+			status: status as NeedStatus,
+			progress,
+			score: score.ok ? score.score : null
+		});
 	}
+	const familyView = textField(form, 'family-view');
+	values['family-view'] = familyView;
+	const viewProblem =
+		familyView === ''
+			? null
+			: freeTextProblem(familyView, {
+					missing: 'Enter the family’s view of the plan, in their words',
+					limit: TEXT_LIMITS.familyView,
+					label: 'The family’s view'
+				});
+	if (viewProblem) errors['family-view'] = viewProblem;
 	const emerged = members ? { emerged: readEmergedNeed(form, members, values, errors) } : {};
 	if (Object.keys(errors).length > 0) return { values, errors, input: null };
-	const input: ReviewInput = { stuck: values.stuck === 'yes', needs: updates, ...emerged };
+	const input: ReviewInput = {
+		stuck: values.stuck === 'yes',
+		familyView: familyView || null,
+		needs: updates,
+		...emerged
+	};
 	return { values, errors, input };
 }

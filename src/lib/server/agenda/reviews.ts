@@ -17,7 +17,9 @@ import { needsOf } from '../cases/queries';
 
 export interface ReviewInput {
 	stuck: boolean;
-	needs: { needId: number; status: NeedStatus; progress: string }[];
+	/** The family's own view of the plan, in their words as the lead professional reports it. */
+	familyView?: string | null;
+	needs: { needId: number; status: NeedStatus; progress: string; score?: number | null }[];
 	/** A need that has emerged since the CAF: it joins the case's needs, not yet met. */
 	emerged?: { memberId: number; description: string; domain: NeedDomain } | null;
 }
@@ -102,6 +104,7 @@ export async function needsOfReview(db: DB, submissionId: number) {
 		.innerJoin('need', 'need.case_id', 'review.case_id')
 		.select('need.id')
 		.where('review.submission_id', '=', submissionId)
+		.where('need.closed_at', 'is', null)
 		.orderBy('need.id')
 		.execute();
 }
@@ -117,7 +120,11 @@ export async function readCaseForReview(db: DB, caseId: number, reader: Reader) 
 		.where('id', '=', caseId)
 		.executeTakeFirst();
 	if (!familyCase) return undefined;
-	const needs = await needsOf(db, caseId);
+	const previous = await previousScores(db, caseId, Number.MAX_SAFE_INTEGER);
+	const needs = (await needsOf(db, caseId, { open: true })).map((need) => ({
+		...need,
+		previousScore: previous.get(need.id) ?? null
+	}));
 	const members = await membersOf(db, caseId);
 	const openActions = await openCaseActions(db, caseId);
 	await recordFamilyRead(db, reader, familyCase.reference);
@@ -165,7 +172,12 @@ export async function createReview(
 		);
 		await trx
 			.insertInto('review')
-			.values({ submission_id: submission.id, case_id: context.caseId, stuck: input.stuck ? 1 : 0 })
+			.values({
+				submission_id: submission.id,
+				case_id: context.caseId,
+				stuck: input.stuck ? 1 : 0,
+				family_view: input.familyView ?? null
+			})
 			.execute();
 		for (const need of input.needs) {
 			await trx
@@ -175,6 +187,7 @@ export async function createReview(
 					need_id: need.needId,
 					status: need.status,
 					progress: need.progress,
+					score: need.score ?? null,
 					support: null
 				})
 				.execute();
@@ -225,7 +238,7 @@ export async function updateReview(
 			async () => {
 				await trx
 					.updateTable('review')
-					.set({ stuck: input.stuck ? 1 : 0 })
+					.set({ stuck: input.stuck ? 1 : 0, family_view: input.familyView ?? null })
 					.where('submission_id', '=', submissionId)
 					.execute();
 				for (const need of input.needs) {
@@ -236,12 +249,17 @@ export async function updateReview(
 							need_id: need.needId,
 							status: need.status,
 							progress: need.progress,
+							score: need.score ?? null,
 							support: null
 						})
 						.onConflict((oc) =>
 							oc
 								.columns(['submission_id', 'need_id'])
-								.doUpdateSet({ status: need.status, progress: need.progress })
+								.doUpdateSet({
+									status: need.status,
+									progress: need.progress,
+									score: need.score ?? null
+								})
 						)
 						.execute();
 				}
@@ -275,7 +293,8 @@ export async function readReview(db: DB, submissionId: number, reader: Reader) {
 			'family_case.id as caseId',
 			'family_case.reference',
 			'family_case.initials',
-			'review.stuck'
+			'review.stuck',
+			'review.family_view as familyView'
 		])
 		.where('review.submission_id', '=', submissionId)
 		.executeTakeFirst();
@@ -294,19 +313,39 @@ export async function readReview(db: DB, submissionId: number, reader: Reader) {
 			'need.domain',
 			'family_member.name as forName',
 			'need_update.status',
-			'need_update.progress'
+			'need_update.progress',
+			'need_update.score'
 		])
 		.where('need.case_id', '=', review.caseId)
+		.where((eb) =>
+			eb.or([eb('need.closed_at', 'is', null), eb('need_update.need_id', 'is not', null)])
+		)
 		.orderBy('need.id')
 		.execute();
+	const previous = await previousScores(db, review.caseId, submissionId);
 	const openActions = await openCaseActions(db, review.caseId);
 	await recordFamilyRead(db, reader, review.reference, { submissionId });
 	return {
 		reference: review.reference,
 		initials: review.initials,
 		stuck: review.stuck === 1,
+		familyView: review.familyView,
 		complete: isComplete(needs),
-		needs,
+		needs: needs.map((need) => ({ ...need, previousScore: previous.get(need.id) ?? null })),
 		openActions
 	};
+}
+
+/** Each need's score at the case's last review before this one (the one the new score follows). */
+async function previousScores(db: DB, caseId: number, submissionId: number) {
+	const rows = await db
+		.selectFrom('need_update')
+		.innerJoin('review', 'review.submission_id', 'need_update.submission_id')
+		.select(['need_update.need_id as needId', 'need_update.score'])
+		.where('review.case_id', '=', caseId)
+		.where('need_update.submission_id', '<', submissionId)
+		.where('need_update.score', 'is not', null)
+		.orderBy('need_update.submission_id')
+		.execute();
+	return new Map(rows.map((row) => [row.needId, row.score!]));
 }

@@ -44,12 +44,13 @@ export function itemsOfCase(db: DB, caseId: number) {
 }
 
 /** The case's needs, each with whom it is for, in the order the review form numbers them. */
-export async function needsOf(db: DB, caseId: number) {
-	return db
+export async function needsOf(db: DB, caseId: number, { open = false } = {}) {
+	let query = db
 		.selectFrom('need')
 		.innerJoin('family_member', 'family_member.id', 'need.family_member_id')
 		.select(['need.id', 'need.description', 'need.domain', 'family_member.name as forName'])
-		.where('need.case_id', '=', caseId)
-		.orderBy('need.id')
-		.execute();
+		.where('need.case_id', '=', caseId);
+	// A review asks only about the needs still open; the case record shows them all.
+	if (open) query = query.where('need.closed_at', 'is', null);
+	return query.orderBy('need.id').execute();
 }

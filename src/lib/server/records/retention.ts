@@ -107,8 +107,18 @@ async function anonymiseCase(db: DB, caseId: number, closedBefore: string, now: 
 			.execute();
 		await trx
 			.updateTable('need')
-			.set({ description: REMOVED })
+			.set((eb) => ({
+				description: REMOVED,
+				closed_reason: eb.case().when('closed_reason', 'is', null).then(null).else(REMOVED).end()
+			}))
 			.where('case_id', '=', caseId)
+			.execute();
+		// The family's own view at each review, in their words.
+		await trx
+			.updateTable('review')
+			.set({ family_view: REMOVED })
+			.where('case_id', '=', caseId)
+			.where('family_view', 'is not', null)
 			.execute();
 		await trx
 			.updateTable('need_update')

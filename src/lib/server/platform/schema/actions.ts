@@ -10,6 +10,8 @@ export interface ActionTable {
 	meeting_id: number;
 	submission_id: number | null;
 	case_id: number | null;
+	/** The case's need this action serves, where the room or the page tied it to one. */
+	need_id: Generated<number | null>;
 	description: string;
 	owner_id: number | null;
 	owner_name: string;

@@ -39,6 +39,13 @@ export interface NeedTable {
 	family_member_id: number;
 	description: string;
 	domain: NeedDomain;
+	/** When the room closed the need at a review (with why, by whom, at which item); null while open. */
+	closed_at: Generated<string | null>;
+	closed_reason: Generated<string | null>;
+	closed_by: Generated<number | null>;
+	closed_submission_id: Generated<number | null>;
+	/** The review item at which the room added the need; null for one from the CAF or a review form. */
+	raised_submission_id: Generated<number | null>;
 }
 
 export interface ConsentTable {

@@ -52,6 +52,8 @@ export interface ReviewTable {
 	case_id: number;
 	/** A "stuck" plan is brought forward early. */
 	stuck: number;
+	/** The family's own view of the plan, in their words as the lead professional reports it. */
+	family_view: Generated<string | null>;
 }
 
 export type NeedStatus = 'met' | 'partly-met' | 'not-met';
@@ -63,6 +65,8 @@ export interface NeedUpdateTable {
 	status: NeedStatus | null;
 	progress: string | null;
 	support: string | null;
+	/** Progress on the need scored 0–10 at this review (null for a review before scores). */
+	score: Generated<number | null>;
 }
 
 /** A new CAF saved half-filled, for its author alone until submitted (caf-drafts.ts). */
