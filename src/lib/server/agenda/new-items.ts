@@ -161,7 +161,11 @@ export async function submitReview(
 	ip: string | null
 ): Promise<SubmitAnswer> {
 	const agencyId = await agencyOf(db, bringer.userId);
-	const review = readReviewForm(form, await needsOf(db, caseId, { open: true }), await membersOf(db, caseId));
+	const review = readReviewForm(
+		form,
+		await needsOf(db, caseId, { open: true }),
+		await membersOf(db, caseId)
+	);
 	if (!review.input) return { ok: false, data: { values: review.values, errors: review.errors } };
 	const created = await createReview(
 		db,

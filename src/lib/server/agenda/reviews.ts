@@ -253,13 +253,11 @@ export async function updateReview(
 							support: null
 						})
 						.onConflict((oc) =>
-							oc
-								.columns(['submission_id', 'need_id'])
-								.doUpdateSet({
-									status: need.status,
-									progress: need.progress,
-									score: need.score ?? null
-								})
+							oc.columns(['submission_id', 'need_id']).doUpdateSet({
+								status: need.status,
+								progress: need.progress,
+								score: need.score ?? null
+							})
 						)
 						.execute();
 				}
