@@ -206,6 +206,9 @@ test('a whole meeting: register, confidentiality, the consent gate, outcomes, ac
 	await expect(attendee.locator('#current-item')).toContainText(`Visit ${FAMILY_OPEN.ref} at home`);
 
 	// A second action from the same screen is a new one; sent twice at once (a double click), once.
+	// First the chair's own screen shows the first action: the room's reload that brings it also
+	// empties the form, and must not empty what is typed next.
+	await expect(page.locator('#current-item')).toContainText(`Visit ${FAMILY_OPEN.ref} at home`);
 	const second = `Ask the school nurse to see ${FAMILY_OPEN.ref}`;
 	await expect(page.getByLabel('What needs to be done')).toHaveValue('');
 	await page.getByLabel('What needs to be done').fill(second);
