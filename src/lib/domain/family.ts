@@ -72,6 +72,19 @@ export const CONSENT_SHARING = {
 } as const;
 export type ConsentSharingChoice = keyof typeof CONSENT_SHARING;
 
+/** A consent's sharing as the form's fields, to change it (a renewal starts from it). */
+export function sharingFormValues(sharing: {
+	allAgencies: boolean;
+	agencies: readonly { id: number }[];
+	partnerChecks: boolean;
+}): Record<string, string> {
+	return {
+		sharesWith: sharing.allAgencies ? 'all' : 'chosen',
+		agencies: sharing.agencies.map((a) => a.id).join(','),
+		partnerChecks: sharing.partnerChecks ? 'yes' : 'no'
+	};
+}
+
 /** The consent's words for the agencies it covers: "All agencies at this MAG", or their names. */
 export function sharingWords(agencies: 'all' | readonly string[]): string {
 	if (agencies === 'all') return CONSENT_SHARING.all;

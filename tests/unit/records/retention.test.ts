@@ -307,23 +307,35 @@ describe('the migration that added retention', () => {
 			database.db,
 			Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '20261124_1500'))
 		);
-		const fixture = await familiesWithHistory(database);
+		// Rows written in SQL as the schema stood then: today's code writes columns added since.
+		database.sqlite.pragma('foreign_keys = off');
+		const opened = '2024-05-01T09:00:00.000Z';
+		const earlier = '2024-11-01T10:00:00.000Z';
 		const decided = '2025-01-02T10:00:00.000Z';
-		database.sqlite.prepare('update outcome set recorded_at = ?').run(decided);
-		database.sqlite
-			.prepare("update family_case set status = 'closed-needs-met' where reference in (?, ?)")
-			.run(fixture.references.fine, fixture.references.withdrawn);
+		const run = (statement: string) => database.sqlite.prepare(statement).run();
+		run(`insert into family_case (id, reference, community_id, initials, status, created_by, created_at)
+			values (1, 'MET', 1, 'A B', 'closed-needs-met', 1, '${opened}'),
+				(2, 'NO-OUTCOME', 1, 'C D', 'closed-needs-met', 1, '${opened}'),
+				(3, 'OPEN', 1, 'E F', 'open', 1, '${opened}')`);
+		run(`insert into submission (id, meeting_id, part, submitted_by, status, created_at, updated_at)
+			values (1, 1, 2, 1, 'accepted', '${opened}', '${opened}'),
+				(2, 2, 3, 1, 'accepted', '${opened}', '${opened}'),
+				(3, 1, 2, 1, 'accepted', '${opened}', '${opened}')`);
+		run(`insert into new_caf (submission_id, case_id, consent_id, caf_date, way_in, level_of_need)
+			values (1, 1, 1, '2024-05-01', 'caf', 'early-help'), (3, 3, 2, '2024-05-01', 'caf', 'early-help')`);
+		run(`insert into review (submission_id, case_id) values (2, 1)`);
+		run(`insert into outcome (submission_id, meeting_id, kind, recorded_by, recorded_at)
+			values (1, 1, 'agreed', 1, '${earlier}'), (2, 2, 'agreed', 1, '${decided}'),
+				(3, 1, 'agreed', 1, '${decided}')`);
 
 		expect(await migrate(database.db)).toContain('20261124_1500_retention');
-		const rows = database.sqlite
-			.prepare('select reference, created_at, closed_at, anonymised_at from family_case')
-			.all() as { reference: string; created_at: string; closed_at: string | null }[];
-		const row = (reference: string) => rows.find((r) => r.reference === reference)!;
-		expect(row(fixture.references.fine)).toMatchObject({ closed_at: decided, anonymised_at: null });
-		expect(row(fixture.references.withdrawn).closed_at).toBe(
-			row(fixture.references.withdrawn).created_at
-		);
-		expect(row(fixture.references.unchecked).closed_at).toBeNull();
+		const closedAt = (reference: string) =>
+			database.sqlite
+				.prepare('select closed_at, anonymised_at from family_case where reference = ?')
+				.get(reference) as { closed_at: string | null; anonymised_at: string | null };
+		expect(closedAt('MET')).toEqual({ closed_at: decided, anonymised_at: null });
+		expect(closedAt('NO-OUTCOME').closed_at).toBe(opened);
+		expect(closedAt('OPEN').closed_at).toBeNull();
 	});
 });
 

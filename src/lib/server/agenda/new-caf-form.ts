@@ -1,17 +1,12 @@
 import type { NeedDomain } from '../platform/schema';
 import { freeTextProblem, textField, type FieldErrors } from '../http/forms';
 import { consentTextProblem } from './consent';
-import {
-	readSharing,
-	sharingFormValues,
-	sharingValues,
-	type SharingOnFile
-} from '../cases/consent-sharing';
+import { readSharing, sharingValues, type SharingOnFile } from '../cases/consent-sharing';
 import { isChildRelationship, levelsOfNeed, partTwoConsentRefusal } from './new-caf-rules';
 import type { FamilyMemberInput, NewCafInput } from './new-caf';
 import { readDateInput } from '../../dates';
 import { TEXT_LIMITS } from '../../domain/text-limits';
-import { NEED_DOMAINS, RELATIONSHIPS, WAYS_IN } from '../../domain/family';
+import { NEED_DOMAINS, RELATIONSHIPS, WAYS_IN, sharingFormValues } from '../../domain/family';
 import { cafRowCount, withRowChange } from '../../domain/caf-rows';
 
 /**

@@ -1,6 +1,6 @@
 import type { DB } from '../platform/db';
 import {
-	firstSharingWords,
+	sharingColumns,
 	saveSharing,
 	sharingOf,
 	type ConsentSharing
@@ -79,7 +79,7 @@ async function insertFamily(db: DB, caseId: number, input: Pick<NewCafInput, 'me
 	}
 }
 
-/** The consent as its table keeps it, recorded by this person at this moment (who may know:
+/** The consent as its table keeps it, recorded by this person at this moment (the agencies named:
  * `saveSharing`, once the row is written). */
 function consentColumns(consent: NewCafInput['consent'], recordedBy: number, recordedAt: string) {
 	return {
@@ -87,7 +87,7 @@ function consentColumns(consent: NewCafInput['consent'], recordedBy: number, rec
 		young_person: consent.youngPerson,
 		signed_on: consent.signedOn,
 		covers_mag: consent.coversMag ? 1 : 0,
-		shared_with: firstSharingWords(consent.sharing),
+		...sharingColumns(consent.sharing),
 		form_location: consent.formLocation,
 		recorded_by: recordedBy,
 		recorded_at: recordedAt
@@ -161,7 +161,7 @@ export async function createNewCaf(
 			})
 			.returning('id')
 			.executeTakeFirstOrThrow();
-		await saveSharing(trx, consent.id, input.consent.sharing, true);
+		await saveSharing(trx, consent.id, input.consent.sharing);
 		const submission = await insertSubmission(
 			trx,
 			{ ...context, part: 2 },

@@ -65,33 +65,28 @@ export function readSharing(form: FormData): {
 	};
 }
 
-/** A consent's sharing as the form's fields, to change it. */
-export function sharingFormValues(sharing: SharingOnFile): Record<string, string> {
+/**
+ * The consent row's own columns for who may know, written with the row. The words for named
+ * agencies wait for `saveSharing`, which knows the agencies' names.
+ */
+export function sharingColumns(sharing: ConsentSharing) {
 	return {
-		sharesWith: sharing.allAgencies ? 'all' : 'chosen',
-		agencies: sharing.agencies.map((a) => a.id).join(','),
-		partnerChecks: sharing.partnerChecks ? 'yes' : 'no'
+		shares_with_all: sharing.agencies === 'all' ? 1 : 0,
+		partner_checks: sharing.partnerChecks ? 1 : 0,
+		shared_with: sharing.agencies === 'all' ? sharingWords('all') : ''
 	};
-}
-
-/** The words a new consent row starts with: right as they stand for all agencies. */
-export function firstSharingWords(sharing: ConsentSharing): string {
-	return sharing.agencies === 'all' ? sharingWords('all') : '';
 }
 
 /**
  * Records who may know for a consent just written (in the caller's transaction): the agencies
  * named (only agencies the council has and has not retired: an id it does not know names no one),
- * and the words kept with the consent as it read when recorded. A new row (`fresh`) for all
- * agencies without partner checks is already right: the columns' defaults say so.
+ * and the words kept with the consent as it read when recorded.
  */
 export async function saveSharing(
 	db: DB,
 	consentId: number,
-	sharing: ConsentSharing,
-	fresh = false
+	sharing: ConsentSharing
 ): Promise<void> {
-	if (fresh && sharing.agencies === 'all' && !sharing.partnerChecks) return;
 	await db.deleteFrom('consent_agency').where('consent_id', '=', consentId).execute();
 	const named =
 		sharing.agencies === 'all' || sharing.agencies.length === 0
@@ -111,8 +106,7 @@ export async function saveSharing(
 	await db
 		.updateTable('consent')
 		.set({
-			shares_with_all: sharing.agencies === 'all' ? 1 : 0,
-			partner_checks: sharing.partnerChecks ? 1 : 0,
+			...sharingColumns(sharing),
 			shared_with: sharingWords(sharing.agencies === 'all' ? 'all' : named.map((a) => a.name))
 		})
 		.where('id', '=', consentId)

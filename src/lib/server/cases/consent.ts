@@ -9,7 +9,7 @@ import type { ConsentInput } from './consent-form';
 import { toldOfWithdrawal, withdrawalMessage } from './consent-rules';
 import { flagOpenActions } from './flagged-actions';
 import { itemsOfCase } from './queries';
-import { firstSharingWords, saveSharing, sharingOf, type SharingOnFile } from './consent-sharing';
+import { sharingColumns, saveSharing, sharingOf, type SharingOnFile } from './consent-sharing';
 
 /**
  * Consent over time (README, "Case records"): given with the new CAF, renewed (a new version that
@@ -112,7 +112,7 @@ export async function recordConsent(
 				young_person: input.youngPerson,
 				signed_on: input.signedOn,
 				covers_mag: input.coversMag ? 1 : 0,
-				shared_with: firstSharingWords(input.sharing),
+				...sharingColumns(input.sharing),
 				form_location: input.formLocation,
 				withdrawn_on: null,
 				recorded_by: actor.id,
@@ -120,7 +120,7 @@ export async function recordConsent(
 			})
 			.returning('id')
 			.executeTakeFirstOrThrow();
-		await saveSharing(trx, consent.id, input.sharing, true);
+		await saveSharing(trx, consent.id, input.sharing);
 		if (familyCase.status === 'withdrawn') await setCaseStatus(trx, caseId, 'open', actor, stamp);
 		await recordAudit(
 			trx,
