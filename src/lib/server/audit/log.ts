@@ -69,7 +69,28 @@ async function appendEntry(db: DB, fields: ChainedFields): Promise<void> {
  * else has written since (SQLITE_BUSY_SNAPSHOT), so that save fails instead.
  */
 export async function recordAudit(db: DB, event: AuditEvent, now = new Date()): Promise<void> {
-	const fields: ChainedFields = {
+	await recordAudits(db, [event], now);
+}
+
+/**
+ * Several entries at once, in one transaction (one commit, not one each): a page that shows
+ * many families, such as the minutes, logs each family read with a single write.
+ */
+export async function recordAudits(
+	db: DB,
+	events: readonly AuditEvent[],
+	now = new Date()
+): Promise<void> {
+	if (events.length === 0) return;
+	const append = async (trx: DB) => {
+		for (const event of events) await appendEntry(trx, chainedFields(event, now));
+	};
+	if (db.isTransaction) await append(db);
+	else await db.transaction().execute(append);
+}
+
+function chainedFields(event: AuditEvent, now: Date): ChainedFields {
+	return {
 		at: now.toISOString(),
 		actor_id: event.actorId,
 		action: event.action,
@@ -78,8 +99,6 @@ export async function recordAudit(db: DB, event: AuditEvent, now = new Date()): 
 		ip: event.ip ?? null,
 		detail: event.detail ? JSON.stringify(event.detail) : null
 	};
-	if (db.isTransaction) await appendEntry(db, fields);
-	else await db.transaction().execute((trx) => appendEntry(trx, fields));
 }
 
 export type ChainCheck =

@@ -1,5 +1,6 @@
 import type { DB } from '../platform/db';
-import { recordAudit, type Actor } from '../audit/log';
+import type { NeedDomain } from '../platform/schema';
+import { recordAudit, recordAudits, type Actor, type AuditEvent } from '../audit/log';
 import { consentForMeeting } from '../agenda/consent';
 
 /**
@@ -120,7 +121,10 @@ export async function readConsentAtGate(
 ) {
 	const consent = await consentOnFile(db, family.consentId);
 	if (consent)
-		await recordFamilyRead(db, family, { ...reader, why: 'chair checking consent at the gate' });
+		await recordAudit(
+			db,
+			familyRead(family, { ...reader, why: 'chair checking consent at the gate' })
+		);
 	return consent;
 }
 
@@ -197,34 +201,81 @@ export async function readFamily(
 	family: Pick<ItemFamily, 'caseId' | 'reference' | 'submissionId'>,
 	reader: { id: number; ip: string | null; why: string }
 ) {
+	return (await readFamilies(db, [family], reader)).get(family.caseId)!;
+}
+
+/**
+ * Several families' members and needs at once, by case (two queries, whatever the number), each
+ * read logged, all in one audit write: the minutes show a meeting's every family.
+ */
+export async function readFamilies(
+	db: DB,
+	families: readonly Pick<ItemFamily, 'caseId' | 'reference' | 'submissionId'>[],
+	reader: { id: number; ip: string | null; why: string }
+) {
+	const caseIds = [...new Set(families.map((f) => f.caseId))];
+	const read = new Map(caseIds.map((id): [number, FamilyRead] => [id, { members: [], needs: [] }]));
+	if (caseIds.length === 0) return read;
 	const members = await db
 		.selectFrom('family_member')
-		.select(['id', 'name', 'date_of_birth as dateOfBirth', 'relationship', 'setting'])
-		.where('case_id', '=', family.caseId)
+		.select([
+			'case_id as caseId',
+			'id',
+			'name',
+			'date_of_birth as dateOfBirth',
+			'relationship',
+			'setting'
+		])
+		.where('case_id', 'in', caseIds)
 		.orderBy('id')
 		.execute();
 	const needs = await db
 		.selectFrom('need')
-		.select(['id', 'family_member_id as memberId', 'description', 'domain'])
-		.where('case_id', '=', family.caseId)
+		.select(['case_id as caseId', 'id', 'family_member_id as memberId', 'description', 'domain'])
+		.where('case_id', 'in', caseIds)
 		.orderBy('id')
 		.execute();
-	await recordFamilyRead(db, family, reader);
-	return { members, needs };
+	for (const { caseId, ...member } of members) read.get(caseId)!.members.push(member);
+	for (const { caseId, ...need } of needs) read.get(caseId)!.needs.push(need);
+	await recordAudits(
+		db,
+		families.map((family) => familyRead(family, reader))
+	);
+	return read;
+}
+
+/** A family's members and needs as read for one reader. */
+export interface FamilyRead {
+	members: FamilyMemberRow[];
+	needs: NeedRow[];
+}
+
+interface FamilyMemberRow {
+	id: number;
+	name: string;
+	dateOfBirth: string;
+	relationship: string;
+	setting: string | null;
+}
+
+interface NeedRow {
+	id: number;
+	memberId: number;
+	description: string;
+	domain: NeedDomain;
 }
 
 /** Every read of a family's details is logged: who, which family, when, why (docs/domain.md). */
-function recordFamilyRead(
-	db: DB,
+function familyRead(
 	family: Pick<ItemFamily, 'reference' | 'submissionId'>,
 	reader: { id: number; ip: string | null; why: string }
-) {
-	return recordAudit(db, {
+): AuditEvent {
+	return {
 		actorId: reader.id,
 		action: 'family.viewed',
 		recordType: 'family_case',
 		recordId: family.reference,
 		ip: reader.ip,
 		detail: { why: reader.why, submissionId: family.submissionId }
-	});
+	};
 }

@@ -5,7 +5,7 @@ import { NEED_DOMAINS } from '../../domain/family';
 import { NEED_STATUSES } from '../../domain/needs';
 import { outcomeWords } from '../../domain/outcomes';
 import { actionList, type ActionListRow } from '../actions/action-list';
-import { familyOfItem, readFamily, type ItemFamily } from './consent-gate';
+import { familyOfItem, readFamilies, type FamilyRead, type ItemFamily } from './consent-gate';
 import { mayIdentify } from '../policy/family';
 import { roomAgenda } from './room';
 import { findMeeting } from '../agenda/meetings';
@@ -95,14 +95,23 @@ export async function meetingMinutes(
 	const agenda = await roomAgenda(db, meetingId, meeting.lengthMinutes);
 	const { actions } = await actionList(db, meetingId);
 
-	const items: MinutesItem[] = [];
+	const read = [];
 	for (const entry of agenda.accepted) {
 		const family = await familyOfItem(db, entry.id);
-		const outcome = await findOutcome(db, entry.id);
-		const takenAsAdvice = outcome?.takenAsAdvice === 1;
 		const identified =
 			family !== undefined &&
 			(await mayIdentify(db, viewer.id, family, { kind: 'meeting', meetingId }));
+		read.push({ entry, family, identified, outcome: await findOutcome(db, entry.id) });
+	}
+	// Every family this reader may identify, read at once and logged in one write.
+	const families = await readFamilies(
+		db,
+		read.flatMap((r) => (r.identified && r.family ? [r.family] : [])),
+		{ ...viewer, why: 'minutes' }
+	);
+	const items: MinutesItem[] = [];
+	for (const { entry, family, identified, outcome } of read) {
+		const takenAsAdvice = outcome?.takenAsAdvice === 1;
 		const anonymous = !family || takenAsAdvice;
 		const shown = anonymous || identified;
 		items.push({
@@ -120,7 +129,10 @@ export async function meetingMinutes(
 			levelOfNeed: shown && outcome?.levelOfNeed ? `Level ${outcome.levelOfNeed}` : null,
 			content: family ? null : ((await findSubmission(db, entry.id))?.content ?? null),
 			isFamilyItem: Boolean(family),
-			family: identified ? await familyInMinutes(db, family, meeting.date, viewer) : null,
+			family:
+				identified && family
+					? await familyInMinutes(db, family, families.get(family.caseId)!, meeting.date)
+					: null,
 			actions: actions.filter((action) => action.submissionId === entry.id)
 		});
 	}
@@ -155,10 +167,9 @@ function familyLabel(agendaLabel: string, family: ItemFamily): string {
 async function familyInMinutes(
 	db: DB,
 	family: ItemFamily,
-	meetingDate: string,
-	viewer: { id: number; ip: string | null }
+	{ members, needs }: FamilyRead,
+	meetingDate: string
 ): Promise<MinutesFamily> {
-	const { members, needs } = await readFamily(db, family, { ...viewer, why: 'minutes' });
 	const updates = new Map((await needUpdates(db, family.submissionId)).map((u) => [u.needId, u]));
 	const on = new Date(`${meetingDate}T12:00:00Z`);
 	return {
